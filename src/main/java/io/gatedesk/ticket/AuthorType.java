@@ -1,0 +1,7 @@
+package io.gatedesk.ticket;
+
+enum AuthorType {
+    CUSTOMER,
+    STAFF,
+    SYSTEM
+}

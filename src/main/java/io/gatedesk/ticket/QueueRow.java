@@ -1,0 +1,9 @@
+package io.gatedesk.ticket;
+
+import java.time.Instant;
+
+/** One line of the agent queue. */
+public record QueueRow(long id, String number, String subject, String customerName, TicketStatus status,
+                       Priority priority, String assigneeName, ClientApp client, String model, Integer statusCode,
+                       Instant createdAt, Instant updatedAt) {
+}

@@ -1,0 +1,246 @@
+package io.gatedesk.ticket;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+@Entity
+@Table(name = "tickets")
+class Ticket {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String subject;
+    private String description;
+    @Column(name = "customer_name")
+    private String customerName;
+    @Column(name = "customer_email")
+    private String customerEmail;
+    @Enumerated(EnumType.STRING)
+    private ClientApp client;
+    @Column(name = "client_version")
+    private String clientVersion;
+    @Column(name = "base_url")
+    private String baseUrl;
+    private String model;
+    @Column(name = "masked_key")
+    private String maskedKey;
+    /** One request ID per line, in the order the customer gave them. */
+    @Column(name = "request_ids")
+    private String requestIds;
+    @Column(name = "status_code")
+    private Integer statusCode;
+    @Column(name = "error_message")
+    private String errorMessage;
+    @Column(name = "request_time")
+    private OffsetDateTime requestTime;
+    @Column(name = "request_time_zone")
+    private String requestTimeZone;
+    private Boolean stream;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "caller_type")
+    private CallerType callerType;
+
+    @Enumerated(EnumType.STRING)
+    private TicketStatus status;
+    @Enumerated(EnumType.STRING)
+    private Priority priority;
+    @Column(name = "assignee_id")
+    private Long assigneeId;
+    @Column(name = "follow_token_hash")
+    private String followTokenHash;
+    private String locale;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Column(name = "first_response_at")
+    private Instant firstResponseAt;
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    @Version
+    private long version;
+
+    protected Ticket() {
+    }
+
+    Ticket(NewTicket request, OffsetDateTime requestTime, Priority priority, String followTokenHash, String locale,
+           Instant now) {
+        this.subject = request.subject();
+        this.description = request.description();
+        this.customerName = request.customerName();
+        this.customerEmail = request.customerEmail();
+        this.client = request.client();
+        this.clientVersion = request.clientVersion();
+        this.baseUrl = request.baseUrl();
+        this.model = request.model();
+        this.maskedKey = request.maskedKey();
+        this.requestIds = request.requestIds().isEmpty() ? null : String.join("\n", request.requestIds());
+        this.statusCode = request.statusCode();
+        this.errorMessage = request.errorMessage();
+        this.requestTime = requestTime;
+        this.requestTimeZone = requestTime == null ? null : request.requestTimeZone();
+        this.stream = request.stream();
+        this.callerType = request.callerType();
+        this.status = TicketStatus.NEW;
+        this.priority = priority;
+        this.followTokenHash = followTokenHash;
+        this.locale = locale;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    long getVersion() {
+        return version;
+    }
+
+    TicketStatus getStatus() {
+        return status;
+    }
+
+    Priority getPriority() {
+        return priority;
+    }
+
+    Long getAssigneeId() {
+        return assigneeId;
+    }
+
+    String getSubject() {
+        return subject;
+    }
+
+    String getDescription() {
+        return description;
+    }
+
+    String getCustomerName() {
+        return customerName;
+    }
+
+    String getCustomerEmail() {
+        return customerEmail;
+    }
+
+    ClientApp getClient() {
+        return client;
+    }
+
+    String getClientVersion() {
+        return clientVersion;
+    }
+
+    String getBaseUrl() {
+        return baseUrl;
+    }
+
+    String getModel() {
+        return model;
+    }
+
+    String getMaskedKey() {
+        return maskedKey;
+    }
+
+    List<String> getRequestIds() {
+        return requestIds == null || requestIds.isBlank() ? List.of() : Arrays.asList(requestIds.split("\n"));
+    }
+
+    Integer getStatusCode() {
+        return statusCode;
+    }
+
+    String getErrorMessage() {
+        return errorMessage;
+    }
+
+    OffsetDateTime getRequestTime() {
+        return requestTime;
+    }
+
+    String getRequestTimeZone() {
+        return requestTimeZone;
+    }
+
+    Boolean getStream() {
+        return stream;
+    }
+
+    CallerType getCallerType() {
+        return callerType;
+    }
+
+    String getLocale() {
+        return locale;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    Instant getFirstResponseAt() {
+        return firstResponseAt;
+    }
+
+    Instant getResolvedAt() {
+        return resolvedAt;
+    }
+
+    void changeStatus(TicketStatus newStatus, Instant now) {
+        this.status = newStatus;
+        if (newStatus == TicketStatus.RESOLVED || newStatus == TicketStatus.CLOSED) {
+            if (resolvedAt == null) {
+                resolvedAt = now;
+            }
+        } else {
+            resolvedAt = null;
+        }
+        touch(now);
+    }
+
+    void changePriority(Priority newPriority, Instant now) {
+        this.priority = newPriority;
+        touch(now);
+    }
+
+    void assign(Long staffId, Instant now) {
+        this.assigneeId = staffId;
+        touch(now);
+    }
+
+    void staffReplied(Instant now) {
+        if (firstResponseAt == null) {
+            firstResponseAt = now;
+        }
+        if (status == TicketStatus.NEW) {
+            status = TicketStatus.OPEN;
+        }
+        touch(now);
+    }
+
+    void touch(Instant now) {
+        this.updatedAt = now;
+    }
+}

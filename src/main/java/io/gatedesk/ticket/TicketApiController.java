@@ -1,0 +1,161 @@
+package io.gatedesk.ticket;
+
+import io.gatedesk.user.StaffMember;
+import io.gatedesk.user.UserService;
+import io.gatedesk.web.ApiError;
+import io.gatedesk.web.SiteLinks;
+import org.springframework.context.MessageSource;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+
+/** The ticket JSON API: the same service and the same checks as the pages. */
+@RestController
+@RequestMapping("/api/v1/tickets")
+class TicketApiController {
+
+    private final TicketService tickets;
+    private final UserService users;
+    private final MessageSource messages;
+    private final SiteLinks links;
+
+    TicketApiController(TicketService tickets, UserService users, MessageSource messages, SiteLinks links) {
+        this.tickets = tickets;
+        this.users = users;
+        this.messages = messages;
+        this.links = links;
+    }
+
+    @PostMapping
+    ResponseEntity<Created> create(@RequestBody CreateTicketRequest request, Locale locale) {
+        TicketReceipt receipt = tickets.submit(request.toNewTicket(), locale);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{number}")
+                .buildAndExpand(receipt.number()).toUri();
+        return ResponseEntity.created(location).body(new Created(receipt.number(),
+                links.followUrl(receipt.followToken()),
+                receipt.maskedSecrets().stream().map(finding -> new MaskedSecret(finding.kind().name(),
+                        finding.masked(), finding.fingerprint())).toList()));
+    }
+
+    @GetMapping("/{number}")
+    TicketDetail get(@PathVariable String number) {
+        return tickets.detail(idOf(number));
+    }
+
+    @GetMapping
+    PageOf list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                @RequestParam(required = false) Priority priority, @RequestParam(required = false) String assignee,
+                @RequestParam(defaultValue = "0") int page, Authentication authentication) {
+        Long me = users.findByUsername(authentication.getName()).map(StaffMember::id).orElse(null);
+        Page<QueueRow> result = tickets.queue(new QueueFilter(status == null ? "all" : status, priority, assignee, q,
+                QueueSort.UPDATED_DESC, page), me);
+        return new PageOf(result.getContent(), result.getNumber(), result.getSize(), result.getTotalElements(),
+                result.getTotalPages());
+    }
+
+    @PostMapping("/{number}/messages")
+    ResponseEntity<MessageView> addMessage(@PathVariable String number, @RequestBody NewMessageRequest request,
+                                           Authentication authentication) {
+        StaffMember member = users.findByUsername(authentication.getName()).orElseThrow();
+        Visibility visibility = request.visibility() == null ? Visibility.PUBLIC : request.visibility();
+        MessageView message = tickets.addStaffMessage(idOf(number), request.body(), visibility, request.version(),
+                new Actor(member.id(), member.displayName()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(message);
+    }
+
+    @ExceptionHandler(InvalidTicketException.class)
+    ResponseEntity<ApiError> invalid(InvalidTicketException invalid, Locale locale) {
+        return ResponseEntity.unprocessableContent().body(ApiError.of("VALIDATION_FAILED",
+                messages.getMessage("api.validationFailed", null, locale),
+                invalid.fieldErrors().entrySet().stream()
+                        .map(error -> new ApiError.FieldError(apiFieldName(error.getKey()), error.getValue()))
+                        .toList()));
+    }
+
+    @ExceptionHandler(InvalidMessageException.class)
+    ResponseEntity<ApiError> invalidMessage(InvalidMessageException invalid) {
+        return ResponseEntity.unprocessableContent().body(ApiError.of("VALIDATION_FAILED", invalid.getMessage(),
+                List.of(new ApiError.FieldError("body", invalid.getMessage()))));
+    }
+
+    @ExceptionHandler(TicketNotFoundException.class)
+    ResponseEntity<ApiError> notFound(Locale locale) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(ApiError.of("NOT_FOUND", messages.getMessage("ticket.notFound", null, locale)));
+    }
+
+    @ExceptionHandler(TicketConflictException.class)
+    ResponseEntity<ApiError> conflict(Locale locale) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(ApiError.of("CONFLICT", messages.getMessage("ticket.conflict", null, locale)));
+    }
+
+    /** The API names the customer's fields as the issue tracker's users know them. */
+    private static String apiFieldName(String field) {
+        return switch (field) {
+            case "customerName" -> "name";
+            case "customerEmail" -> "email";
+            default -> field;
+        };
+    }
+
+    private long idOf(String number) {
+        return TicketNumber.parse(number).orElseThrow(() -> new TicketNotFoundException(number));
+    }
+
+    record CreateTicketRequest(String subject, String description, String name, String email, ClientApp client,
+                               String clientVersion, String baseUrl, String model, String maskedKey,
+                               List<String> requestIds, Integer statusCode, String errorMessage,
+                               OffsetDateTime requestTime, String requestTimeZone, Boolean stream,
+                               CallerType callerType) {
+
+        NewTicket toNewTicket() {
+            LocalDateTime local = null;
+            String zone = requestTimeZone;
+            if (requestTime != null) {
+                local = requestTime.toLocalDateTime();
+                if (zone == null || zone.isBlank()) {
+                    zone = requestTime.getOffset().getId().equals("Z") ? "UTC" : requestTime.getOffset().getId();
+                } else {
+                    try {
+                        local = requestTime.atZoneSameInstant(ZoneId.of(zone)).toLocalDateTime();
+                    } catch (DateTimeException unknownZone) {
+                        // Left as given: the service reports the unknown zone under requestTimeZone.
+                    }
+                }
+            }
+            return new NewTicket(subject, description, name, email, client, clientVersion, baseUrl, model, maskedKey,
+                    requestIds, statusCode, errorMessage, local, zone, stream, callerType);
+        }
+    }
+
+    record Created(String number, String followUrl, List<MaskedSecret> maskedSecrets) {
+    }
+
+    record MaskedSecret(String kind, String masked, String fingerprint) {
+    }
+
+    record NewMessageRequest(String body, Visibility visibility, Long version) {
+    }
+
+    record PageOf(List<QueueRow> items, int page, int size, long totalElements, int totalPages) {
+    }
+}

@@ -1,0 +1,39 @@
+package io.gatedesk.ticket;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Everything staff see on one ticket. */
+public record TicketDetail(
+        long id,
+        String number,
+        String subject,
+        String description,
+        String customerName,
+        String customerEmail,
+        ClientApp client,
+        String clientVersion,
+        String baseUrl,
+        String model,
+        String maskedKey,
+        List<String> requestIds,
+        Integer statusCode,
+        String errorMessage,
+        OffsetDateTime requestTime,
+        String requestTimeZone,
+        Boolean stream,
+        CallerType callerType,
+        TicketStatus status,
+        Priority priority,
+        Long assigneeId,
+        String assigneeName,
+        long version,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant firstResponseAt,
+        Instant resolvedAt,
+        String locale,
+        List<MessageView> messages,
+        List<EventView> events) {
+}

@@ -1,0 +1,10 @@
+package io.gatedesk.ticket;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.List;
+
+interface TicketEventRepository extends JpaRepository<TicketEvent, Long> {
+
+    List<TicketEvent> findByTicketIdOrderByCreatedAtAscIdAsc(Long ticketId);
+}

@@ -1,0 +1,12 @@
+package io.gatedesk.ticket;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.List;
+
+interface TicketMessageRepository extends JpaRepository<TicketMessage, Long> {
+
+    List<TicketMessage> findByTicketIdOrderByCreatedAtAscIdAsc(Long ticketId);
+
+    List<TicketMessage> findByTicketIdAndVisibilityOrderByCreatedAtAscIdAsc(Long ticketId, Visibility visibility);
+}

@@ -1,0 +1,371 @@
+package io.gatedesk.ticket;
+
+import io.gatedesk.common.Hashing;
+import io.gatedesk.secret.Redaction;
+import io.gatedesk.secret.SecretFinding;
+import io.gatedesk.secret.SecretGuard;
+import io.gatedesk.user.StaffMember;
+import io.gatedesk.user.UserService;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The public face of tickets: filing, following, working the queue. */
+@Service
+@Transactional(readOnly = true)
+public class TicketService {
+
+    static final int MAX_MESSAGE_LENGTH = 20000;
+
+    private final TicketRepository tickets;
+    private final TicketMessageRepository messages;
+    private final TicketEventRepository events;
+    private final SecretGuard secretGuard;
+    private final Validator validator;
+    private final UserService users;
+    private final MessageSource messageSource;
+    private final Clock clock;
+    private final int pageSize;
+
+    TicketService(TicketRepository tickets, TicketMessageRepository messages, TicketEventRepository events,
+                  SecretGuard secretGuard, Validator validator, UserService users, MessageSource messageSource,
+                  Clock clock, DeskProperties deskProperties) {
+        this.tickets = tickets;
+        this.messages = messages;
+        this.events = events;
+        this.secretGuard = secretGuard;
+        this.validator = validator;
+        this.users = users;
+        this.messageSource = messageSource;
+        this.clock = clock;
+        this.pageSize = deskProperties.pageSize();
+    }
+
+    /**
+     * Files a ticket. Every text passes the secret guard first, so neither the stored ticket nor a re-rendered form
+     * ever holds a full key; then the same constraints apply whether it came from the form or the API.
+     */
+    @Transactional
+    public TicketReceipt submit(NewTicket submission, Locale locale) {
+        return submit(submission, locale, Map.of());
+    }
+
+    /**
+     * As {@link #submit(NewTicket, Locale)}, with problems the caller already found while reading the input (such as
+     * a status code that is not a number), so the customer sees every problem at once and nothing is stored.
+     */
+    @Transactional
+    public TicketReceipt submit(NewTicket submission, Locale locale, Map<String, String> readingErrors) {
+        List<SecretFinding> findings = new ArrayList<>();
+        NewTicket ticket = submission.mapText(text -> guard(text, findings));
+        Map<String, String> errors = new LinkedHashMap<>(readingErrors);
+        validate(ticket).forEach(errors::putIfAbsent);
+        OffsetDateTime requestTime = null;
+        if (ticket.requestTime() != null || ticket.requestTimeZone() != null) {
+            try {
+                ZoneId zone = ticket.requestTimeZone() == null ? ZoneId.of("UTC") : ZoneId.of(ticket.requestTimeZone());
+                requestTime = ticket.requestTime() == null ? null : ticket.requestTime().atZone(zone).toOffsetDateTime();
+            } catch (DateTimeException e) {
+                errors.putIfAbsent("requestTimeZone", message("ticket.requestTimeZone.invalid"));
+            }
+        }
+        List<SecretFinding> distinct = distinct(findings);
+        if (!errors.isEmpty()) {
+            throw new InvalidTicketException(ticket, errors, distinct);
+        }
+        String followToken = Hashing.randomToken(32);
+        Ticket saved = tickets.save(new Ticket(ticket, requestTime, suggestedPriority(ticket.callerType()),
+                Hashing.sha256Hex(followToken), locale == null ? null : locale.toLanguageTag(), clock.instant()));
+        record(saved, AuthorType.CUSTOMER, saved.getCustomerName(), TicketAction.CREATED, null);
+        recordMasking(saved, AuthorType.CUSTOMER, saved.getCustomerName(), distinct);
+        return new TicketReceipt(saved.getId(), TicketNumber.format(saved.getId()), followToken, distinct);
+    }
+
+    public Optional<CustomerTicketView> forCustomer(String followToken) {
+        return findByFollowToken(followToken).map(ticket -> new CustomerTicketView(
+                TicketNumber.format(ticket.getId()), ticket.getSubject(), ticket.getDescription(), ticket.getStatus(),
+                ticket.getCreatedAt(), ticket.getUpdatedAt(),
+                messages.findByTicketIdAndVisibilityOrderByCreatedAtAscIdAsc(ticket.getId(), Visibility.PUBLIC).stream()
+                        .map(TicketMessage::toView).toList(),
+                ticket.getMaskedKey() != null));
+    }
+
+    /** The customer answers through the follow link; an answer reopens a resolved ticket or one waiting on them. */
+    @Transactional
+    public List<SecretFinding> customerReply(String followToken, String body) {
+        Ticket ticket = findByFollowToken(followToken).orElseThrow(() -> new TicketNotFoundException("follow link"));
+        List<SecretFinding> findings = new ArrayList<>();
+        String text = checkedBody(body, findings);
+        if (ticket.getStatus() == TicketStatus.CLOSED) {
+            throw new InvalidMessageException(message("ticket.closed.noReplies"), text);
+        }
+        Instant now = clock.instant();
+        messages.save(new TicketMessage(ticket.getId(), AuthorType.CUSTOMER, null, ticket.getCustomerName(),
+                Visibility.PUBLIC, text, now));
+        record(ticket, AuthorType.CUSTOMER, ticket.getCustomerName(), TicketAction.CUSTOMER_REPLY, null);
+        TicketStatus before = ticket.getStatus();
+        if (before == TicketStatus.RESOLVED || before == TicketStatus.WAITING_ON_CUSTOMER) {
+            ticket.changeStatus(TicketStatus.OPEN, now);
+            record(ticket, AuthorType.CUSTOMER, ticket.getCustomerName(),
+                    before == TicketStatus.RESOLVED ? TicketAction.REOPENED : TicketAction.STATUS_CHANGED,
+                    before + " → " + TicketStatus.OPEN);
+        } else {
+            ticket.touch(now);
+        }
+        List<SecretFinding> distinct = distinct(findings);
+        recordMasking(ticket, AuthorType.CUSTOMER, ticket.getCustomerName(), distinct);
+        return distinct;
+    }
+
+    public Page<QueueRow> queue(QueueFilter filter, Long currentUserId) {
+        Map<Long, StaffMember> staff = users.staffById();
+        return tickets.findAll(specification(filter, currentUserId),
+                        PageRequest.of(filter.page(), pageSize, filter.sort().sort()))
+                .map(ticket -> new QueueRow(ticket.getId(), TicketNumber.format(ticket.getId()), ticket.getSubject(),
+                        ticket.getCustomerName(), ticket.getStatus(), ticket.getPriority(),
+                        nameOf(staff, ticket.getAssigneeId()), ticket.getClient(), ticket.getModel(),
+                        ticket.getStatusCode(), ticket.getCreatedAt(), ticket.getUpdatedAt()));
+    }
+
+    public TicketDetail detail(long id) {
+        Ticket ticket = tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(TicketNumber.format(id)));
+        Map<Long, StaffMember> staff = users.staffById();
+        return new TicketDetail(ticket.getId(), TicketNumber.format(ticket.getId()), ticket.getSubject(),
+                ticket.getDescription(), ticket.getCustomerName(), ticket.getCustomerEmail(), ticket.getClient(),
+                ticket.getClientVersion(), ticket.getBaseUrl(), ticket.getModel(), ticket.getMaskedKey(),
+                ticket.getRequestIds(), ticket.getStatusCode(), ticket.getErrorMessage(), ticket.getRequestTime(),
+                ticket.getRequestTimeZone(), ticket.getStream(), ticket.getCallerType(), ticket.getStatus(),
+                ticket.getPriority(), ticket.getAssigneeId(), nameOf(staff, ticket.getAssigneeId()),
+                ticket.getVersion(), ticket.getCreatedAt(), ticket.getUpdatedAt(), ticket.getFirstResponseAt(),
+                ticket.getResolvedAt(), ticket.getLocale(),
+                messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.getId()).stream().map(TicketMessage::toView).toList(),
+                events.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.getId()).stream().map(TicketEvent::toView).toList());
+    }
+
+    /**
+     * Adds a staff reply or internal note. {@code expectedVersion} is the version the agent saw; {@code null} (API
+     * callers that do not track versions) skips the check but still loses nothing to a concurrent save.
+     */
+    @Transactional
+    public MessageView addStaffMessage(long id, String body, Visibility visibility, Long expectedVersion, Actor actor) {
+        Ticket ticket = load(id, expectedVersion);
+        List<SecretFinding> findings = new ArrayList<>();
+        String text = checkedBody(body, findings);
+        Instant now = clock.instant();
+        TicketMessage saved = messages.save(new TicketMessage(ticket.getId(), AuthorType.STAFF, actor.userId(),
+                actor.name(), visibility, text, now));
+        if (visibility == Visibility.PUBLIC) {
+            ticket.staffReplied(now);
+            record(ticket, AuthorType.STAFF, actor.name(), TicketAction.PUBLIC_REPLY, null);
+        } else {
+            ticket.touch(now);
+            record(ticket, AuthorType.STAFF, actor.name(), TicketAction.INTERNAL_NOTE, null);
+        }
+        recordMasking(ticket, AuthorType.STAFF, actor.name(), distinct(findings));
+        flush(ticket);
+        return saved.toView();
+    }
+
+    @Transactional
+    public void change(long id, TicketChange change, long expectedVersion, Actor actor) {
+        Ticket ticket = load(id, expectedVersion);
+        Instant now = clock.instant();
+        if (change.status() != null && change.status() != ticket.getStatus()) {
+            TicketStatus before = ticket.getStatus();
+            ticket.changeStatus(change.status(), now);
+            record(ticket, AuthorType.STAFF, actor.name(), TicketAction.STATUS_CHANGED, before + " → " + change.status());
+        }
+        if (change.priority() != null && change.priority() != ticket.getPriority()) {
+            Priority before = ticket.getPriority();
+            ticket.changePriority(change.priority(), now);
+            record(ticket, AuthorType.STAFF, actor.name(), TicketAction.PRIORITY_CHANGED,
+                    before + " → " + change.priority());
+        }
+        Long newAssignee = change.unassign() ? null : change.assigneeId();
+        if ((change.unassign() || change.assigneeId() != null)
+                && !java.util.Objects.equals(newAssignee, ticket.getAssigneeId())) {
+            Map<Long, StaffMember> staff = users.staffById();
+            if (newAssignee != null && (!staff.containsKey(newAssignee) || !staff.get(newAssignee).enabled())) {
+                throw new IllegalArgumentException("Cannot assign to staff member " + newAssignee);
+            }
+            String before = nameOf(staff, ticket.getAssigneeId());
+            ticket.assign(newAssignee, now);
+            record(ticket, AuthorType.STAFF, actor.name(), TicketAction.ASSIGNED,
+                    (before == null ? "—" : before) + " → " + (newAssignee == null ? "—" : nameOf(staff, newAssignee)));
+        }
+        flush(ticket);
+    }
+
+    public Optional<Long> idOf(String number) {
+        return TicketNumber.parse(number).filter(tickets::existsById);
+    }
+
+    private Ticket load(long id, Long expectedVersion) {
+        Ticket ticket = tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(TicketNumber.format(id)));
+        if (expectedVersion != null && ticket.getVersion() != expectedVersion) {
+            throw new TicketConflictException(id);
+        }
+        return ticket;
+    }
+
+    /** Forces the version check now, so a concurrent save surfaces as a conflict rather than at commit. */
+    private void flush(Ticket ticket) {
+        try {
+            tickets.saveAndFlush(ticket);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new TicketConflictException(ticket.getId());
+        }
+    }
+
+    private Optional<Ticket> findByFollowToken(String followToken) {
+        if (followToken == null || followToken.isBlank() || followToken.length() > 100) {
+            return Optional.empty();
+        }
+        return tickets.findByFollowTokenHash(Hashing.sha256Hex(followToken));
+    }
+
+    private String checkedBody(String body, List<SecretFinding> findings) {
+        String text = guard(body == null ? "" : body.strip(), findings);
+        if (text.isEmpty()) {
+            throw new InvalidMessageException(message("message.body.required"), text);
+        }
+        if (text.length() > MAX_MESSAGE_LENGTH) {
+            throw new InvalidMessageException(message("message.body.tooLong", MAX_MESSAGE_LENGTH), text);
+        }
+        return text;
+    }
+
+    private String guard(String text, List<SecretFinding> findings) {
+        if (text == null) {
+            return null;
+        }
+        Redaction redaction = secretGuard.redact(text);
+        findings.addAll(redaction.findings());
+        return redaction.text();
+    }
+
+    private Map<String, String> validate(NewTicket ticket) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Set<ConstraintViolation<NewTicket>> violations = validator.validate(ticket);
+        violations.stream()
+                .sorted((a, b) -> a.getPropertyPath().toString().compareTo(b.getPropertyPath().toString()))
+                .forEach(violation -> errors.putIfAbsent(fieldOf(violation), violation.getMessage()));
+        return errors;
+    }
+
+    /** {@code requestIds[2].<list element>} is reported on the {@code requestIds} field the form shows. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        int cut = path.indexOf('[');
+        int dot = path.indexOf('.');
+        int end = cut < 0 ? dot : (dot < 0 ? cut : Math.min(cut, dot));
+        return end < 0 ? path : path.substring(0, end);
+    }
+
+    private void record(Ticket ticket, AuthorType actorType, String actorName, TicketAction action, String detail) {
+        events.save(new TicketEvent(ticket.getId(), actorType, actorName, action, detail, clock.instant()));
+    }
+
+    private void recordMasking(Ticket ticket, AuthorType actorType, String actorName, List<SecretFinding> findings) {
+        for (SecretFinding finding : findings) {
+            record(ticket, actorType, actorName, TicketAction.SECRET_MASKED,
+                    finding.kind() + " " + finding.masked() + " sha256:" + finding.fingerprint());
+        }
+    }
+
+    private static List<SecretFinding> distinct(List<SecretFinding> findings) {
+        Map<String, SecretFinding> byFingerprint = new LinkedHashMap<>();
+        findings.forEach(finding -> byFingerprint.putIfAbsent(finding.fingerprint(), finding));
+        return List.copyOf(byFingerprint.values());
+    }
+
+    private static Priority suggestedPriority(CallerType callerType) {
+        if (callerType == null) {
+            return Priority.P3;
+        }
+        return switch (callerType) {
+            case PRODUCTION -> Priority.P2;
+            case HIGH_COST -> Priority.P3;
+            case TEST, PERSONAL -> Priority.P4;
+        };
+    }
+
+    private static String nameOf(Map<Long, StaffMember> staff, Long id) {
+        if (id == null) {
+            return null;
+        }
+        StaffMember member = staff.get(id);
+        return member == null ? null : member.displayName();
+    }
+
+    private String message(String code, Object... args) {
+        return messageSource.getMessage(code, args, LocaleContextHolder.getLocale());
+    }
+
+    private static Specification<Ticket> specification(QueueFilter filter, Long currentUserId) {
+        return (root, query, cb) -> {
+            List<Predicate> predicates = new ArrayList<>();
+            switch (filter.status()) {
+                case "all" -> { }
+                case "active" -> predicates.add(root.get("status").in(TicketStatus.ACTIVE));
+                default -> parseStatus(filter.status()).ifPresentOrElse(
+                        status -> predicates.add(cb.equal(root.get("status"), status)),
+                        () -> predicates.add(root.get("status").in(TicketStatus.ACTIVE)));
+            }
+            if (filter.priority() != null) {
+                predicates.add(cb.equal(root.get("priority"), filter.priority()));
+            }
+            if (filter.assignee() != null) {
+                switch (filter.assignee()) {
+                    case "none" -> predicates.add(cb.isNull(root.get("assigneeId")));
+                    case "me" -> predicates.add(cb.equal(root.get("assigneeId"), currentUserId));
+                    default -> {
+                        try {
+                            predicates.add(cb.equal(root.get("assigneeId"), Long.parseLong(filter.assignee())));
+                        } catch (NumberFormatException ignored) {
+                            // An unknown assignee value shows the unfiltered queue rather than an error page.
+                        }
+                    }
+                }
+            }
+            if (filter.q() != null) {
+                Optional<Long> number = TicketNumber.parse(filter.q()).filter(n -> filter.q().toUpperCase(Locale.ROOT).startsWith("GD"));
+                String like = "%" + filter.q().toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                Predicate text = cb.or(cb.like(cb.lower(root.get("subject")), like, '\\'),
+                        cb.like(cb.lower(root.get("description")), like, '\\'));
+                predicates.add(number.map(n -> cb.or(text, cb.equal(root.get("id"), n))).orElse(text));
+            }
+            return cb.and(predicates.toArray(Predicate[]::new));
+        };
+    }
+
+    private static Optional<TicketStatus> parseStatus(String value) {
+        try {
+            return Optional.of(TicketStatus.valueOf(value.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.gatedesk.user;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admins create staff accounts, set their roles and disable them. */
+@Controller
+class AdminUserController {
+
+    static final String LIST_VIEW = "user/admin-users";
+    static final String FORM_VIEW = "user/admin-user-form";
+    static final int MIN_PASSWORD = 10;
+
+    private final UserService users;
+
+    AdminUserController(UserService users) {
+        this.users = users;
+    }
+
+    @ModelAttribute("allRoles")
+    Role[] allRoles() {
+        return Role.values();
+    }
+
+    @GetMapping("/admin/users")
+    String list(Model model) {
+        model.addAttribute("users", users.allStaff());
+        return LIST_VIEW;
+    }
+
+    @GetMapping("/admin/users/new")
+    String newUser(Model model) {
+        model.addAttribute("staffForm", new StaffForm());
+        model.addAttribute("creating", true);
+        return FORM_VIEW;
+    }
+
+    @PostMapping("/admin/users")
+    String create(@Valid @ModelAttribute("staffForm") StaffForm form, BindingResult result, Model model,
+                  HttpServletResponse response, RedirectAttributes redirect) {
+        if (form.getPassword() == null || form.getPassword().length() < MIN_PASSWORD) {
+            result.rejectValue("password", "user.password.tooShort", new Object[]{MIN_PASSWORD}, null);
+        }
+        if (form.getRoles().isEmpty()) {
+            result.rejectValue("roles", "user.roles.required");
+        }
+        if (!result.hasFieldErrors("username") && users.exists(form.getUsername())) {
+            result.rejectValue("username", "user.username.taken");
+        }
+        if (result.hasErrors()) {
+            model.addAttribute("creating", true);
+            response.setStatus(422);
+            return FORM_VIEW;
+        }
+        StaffMember created = users.create(new UserService.NewStaffMember(form.getUsername(), form.getDisplayName(),
+                form.getEmail(), form.getPassword(), form.getRoles()));
+        redirect.addFlashAttribute("notice", "user.created");
+        redirect.addFlashAttribute("noticeArg", created.username());
+        return "redirect:/admin/users";
+    }
+
+    @GetMapping("/admin/users/{id}")
+    String edit(@PathVariable Long id, Model model) {
+        StaffMember member = users.find(id).orElseThrow(() -> new UserService.UnknownStaffMemberException(id));
+        model.addAttribute("staffForm", StaffForm.of(member));
+        model.addAttribute("memberId", id);
+        model.addAttribute("creating", false);
+        return FORM_VIEW;
+    }
+
+    @PostMapping("/admin/users/{id}")
+    String update(@PathVariable Long id, @Valid @ModelAttribute("staffForm") StaffForm form, BindingResult result,
+                  @AuthenticationPrincipal UserDetails principal, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        StaffMember member = users.find(id).orElseThrow(() -> new UserService.UnknownStaffMemberException(id));
+        form.setUsername(member.username());
+        if (form.getPassword() != null && !form.getPassword().isEmpty() && form.getPassword().length() < MIN_PASSWORD) {
+            result.rejectValue("password", "user.password.tooShort", new Object[]{MIN_PASSWORD}, null);
+        }
+        if (form.getRoles().isEmpty()) {
+            result.rejectValue("roles", "user.roles.required");
+        }
+        if (!result.hasErrors()) {
+            try {
+                users.update(id, new UserService.StaffChange(form.getDisplayName(), form.getEmail(), form.getRoles(),
+                        form.isEnabled(), form.getPassword()), principal.getUsername());
+                redirect.addFlashAttribute("notice", "user.saved");
+                redirect.addFlashAttribute("noticeArg", member.username());
+                return "redirect:/admin/users";
+            } catch (UserService.SelfLockoutException e) {
+                result.reject("user.selfLockout");
+            }
+        }
+        model.addAttribute("memberId", id);
+        model.addAttribute("creating", false);
+        response.setStatus(422);
+        return FORM_VIEW;
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(UserService.UnknownStaffMemberException.class)
+    String unknown(HttpServletResponse response, Model model) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        model.addAttribute("status", 404);
+        model.addAttribute("messageKey", "error.notFound");
+        return "web/error";
+    }
+}

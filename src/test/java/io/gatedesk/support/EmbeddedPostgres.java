@@ -1,0 +1,60 @@
+package io.gatedesk.support;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * One real PostgreSQL server for the whole test run (zonky's embedded binaries, no Docker), started on first use.
+ * Each caller gets its own database so test classes cannot see each other's rows.
+ */
+public final class EmbeddedPostgres {
+
+    private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+    private static int databases;
+
+    private EmbeddedPostgres() {
+    }
+
+    public static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException ignored) {
+                    // The JVM is going away; the temporary cluster directory is removed by the OS.
+                }
+            }));
+        }
+        return server;
+    }
+
+    /** Creates a fresh database and returns its JDBC URL. */
+    public static synchronized String newDatabase() {
+        String name = "gatedesk_" + (++databases);
+        try (var connection = server().getPostgresDatabase().getConnection();
+             var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot create database " + name, e);
+        }
+        return server().getJdbcUrl("postgres", name);
+    }
+
+    /**
+     * Points a Spring test context that runs the {@code postgres} profile at a fresh database, through the same
+     * {@code GATEDESK_DB_*} settings an operator uses.
+     */
+    public static void register(DynamicPropertyRegistry registry) {
+        String url = newDatabase();
+        registry.add("GATEDESK_DB_URL", () -> url);
+        registry.add("GATEDESK_DB_USER", () -> "postgres");
+        registry.add("GATEDESK_DB_PASSWORD", () -> "postgres");
+    }
+}

@@ -1,0 +1,190 @@
+package io.gatedesk.ticket;
+
+import io.gatedesk.user.Role;
+import io.gatedesk.user.StaffMember;
+import io.gatedesk.user.UserService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What the ticket store must do on every database GateDesk runs on. Subclasses bind it to H2 and to PostgreSQL,
+ * with the Flyway migrations applied by the application itself.
+ */
+abstract class TicketStoreContract {
+
+    @Autowired
+    TicketService tickets;
+    @Autowired
+    UserService users;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    StaffMember agent;
+    String marker;
+
+    @BeforeEach
+    void setUp() {
+        marker = UUID.randomUUID().toString().substring(0, 8);
+        agent = users.create(new UserService.NewStaffMember("agent-" + marker, "Agent " + marker, null,
+                "agent-password-1", EnumSet.of(Role.AGENT)));
+    }
+
+    NewTicket ticket(String subject) {
+        return new NewTicket(subject, "Cursor answers 401 since this morning " + marker, "Ann", "ann@example.com",
+                ClientApp.CURSOR, "0.45", "https://api.example.com/v1", "gpt-4o-mini", "sk-abcd…wxyz",
+                List.of("20241128093015123456789012345678", "chatcmpl-abc123"), 401, "Invalid token",
+                LocalDateTime.of(2024, 11, 28, 9, 30), "Asia/Shanghai", true, CallerType.PRODUCTION);
+    }
+
+    @Test
+    void migrationsCreateEveryTable() {
+        List<String> tables = jdbc.queryForList(
+                "SELECT lower(table_name) FROM information_schema.tables WHERE lower(table_schema) = 'public'",
+                String.class);
+        assertThat(tables).contains("users", "api_tokens", "tickets", "ticket_messages", "ticket_events",
+                "flyway_schema_history");
+    }
+
+    @Test
+    void submittedTicketKeepsEveryEvidenceFieldAndOnlyTheHashOfItsFollowToken() {
+        TicketReceipt receipt = tickets.submit(ticket("Evidence " + marker), Locale.ENGLISH);
+
+        TicketDetail detail = tickets.detail(receipt.id());
+        assertThat(detail.number()).isEqualTo("GD-" + receipt.id());
+        assertThat(detail.requestIds()).containsExactly("20241128093015123456789012345678", "chatcmpl-abc123");
+        assertThat(detail.requestTime().toInstant()).isEqualTo(
+                LocalDateTime.of(2024, 11, 28, 1, 30).toInstant(ZoneOffset.UTC));
+        assertThat(detail.requestTimeZone()).isEqualTo("Asia/Shanghai");
+        assertThat(detail.stream()).isTrue();
+        assertThat(detail.priority()).isEqualTo(Priority.P2);
+        assertThat(detail.status()).isEqualTo(TicketStatus.NEW);
+        assertThat(detail.events()).extracting(EventView::action).containsExactly(TicketAction.CREATED);
+
+        Integer plain = jdbc.queryForObject("SELECT count(*) FROM tickets WHERE follow_token_hash = ?", Integer.class,
+                receipt.followToken());
+        assertThat(plain).isZero();
+        assertThat(tickets.forCustomer(receipt.followToken())).isPresent();
+        assertThat(tickets.forCustomer(receipt.followToken() + "x")).isEmpty();
+    }
+
+    @Test
+    void queueSearchesSubjectAndDescriptionIgnoringCase() {
+        tickets.submit(ticket("Model NOT found " + marker), Locale.ENGLISH);
+        tickets.submit(ticket("Quota " + marker), Locale.ENGLISH);
+
+        var bySubject = tickets.queue(new QueueFilter("all", null, null, "model not FOUND " + marker, null, 0), agent.id());
+        assertThat(bySubject.getContent()).extracting(QueueRow::subject).containsExactly("Model NOT found " + marker);
+
+        var byDescription = tickets.queue(new QueueFilter("all", null, null, "SINCE THIS MORNING " + marker, null, 0),
+                agent.id());
+        assertThat(byDescription.getTotalElements()).isEqualTo(2);
+
+        var wildcard = tickets.queue(new QueueFilter("all", null, null, "%_" + marker, null, 0), agent.id());
+        assertThat(wildcard.getTotalElements()).isZero();
+    }
+
+    @Test
+    void queueFiltersByStatusPriorityAndAssignee() {
+        TicketReceipt mine = tickets.submit(ticket("Mine " + marker), Locale.ENGLISH);
+        tickets.submit(ticket("Nobody's " + marker), Locale.ENGLISH);
+        long version = tickets.detail(mine.id()).version();
+        tickets.change(mine.id(), new TicketChange(TicketStatus.ESCALATED, Priority.P1, agent.id(), false), version,
+                new Actor(agent.id(), agent.displayName()));
+
+        assertThat(tickets.queue(new QueueFilter("all", null, "me", marker, null, 0), agent.id()).getContent())
+                .extracting(QueueRow::subject).containsExactly("Mine " + marker);
+        assertThat(tickets.queue(new QueueFilter("all", null, "none", marker, null, 0), agent.id()).getContent())
+                .extracting(QueueRow::subject).containsExactly("Nobody's " + marker);
+        assertThat(tickets.queue(new QueueFilter("ESCALATED", Priority.P1, null, marker, null, 0), agent.id())
+                .getContent()).extracting(QueueRow::assigneeName).containsExactly(agent.displayName());
+        assertThat(tickets.queue(new QueueFilter("RESOLVED", null, null, marker, null, 0), agent.id())
+                .getTotalElements()).isZero();
+    }
+
+    @Test
+    void aSaveAgainstAStaleVersionIsAConflictAndChangesNothing() {
+        TicketReceipt receipt = tickets.submit(ticket("Conflict " + marker), Locale.ENGLISH);
+        long seen = tickets.detail(receipt.id()).version();
+        Actor actor = new Actor(agent.id(), agent.displayName());
+        tickets.addStaffMessage(receipt.id(), "First answer", Visibility.PUBLIC, seen, actor);
+
+        assertThatThrownBy(() -> tickets.addStaffMessage(receipt.id(), "Second answer", Visibility.PUBLIC, seen, actor))
+                .isInstanceOf(TicketConflictException.class);
+        assertThatThrownBy(() -> tickets.change(receipt.id(),
+                new TicketChange(TicketStatus.CLOSED, null, null, false), seen, actor))
+                .isInstanceOf(TicketConflictException.class);
+
+        TicketDetail detail = tickets.detail(receipt.id());
+        assertThat(detail.messages()).extracting(MessageView::body).containsExactly("First answer");
+        assertThat(detail.status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(detail.firstResponseAt()).isNotNull();
+    }
+
+    @Test
+    void customerSeesPublicRepliesOnlyAndTheirAnswerReopensAResolvedTicket() {
+        TicketReceipt receipt = tickets.submit(ticket("Follow " + marker), Locale.ENGLISH);
+        Actor actor = new Actor(agent.id(), agent.displayName());
+        tickets.addStaffMessage(receipt.id(), "Please rotate the key", Visibility.PUBLIC, null, actor);
+        tickets.addStaffMessage(receipt.id(), "Customer seems to use the console URL", Visibility.INTERNAL, null, actor);
+        tickets.change(receipt.id(), new TicketChange(TicketStatus.RESOLVED, null, null, false),
+                tickets.detail(receipt.id()).version(), actor);
+
+        CustomerTicketView view = tickets.forCustomer(receipt.followToken()).orElseThrow();
+        assertThat(view.publicMessages()).extracting(MessageView::body).containsExactly("Please rotate the key");
+
+        tickets.customerReply(receipt.followToken(), "Still broken");
+
+        TicketDetail detail = tickets.detail(receipt.id());
+        assertThat(detail.status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(detail.resolvedAt()).isNull();
+        assertThat(detail.events()).extracting(EventView::action).contains(TicketAction.REOPENED);
+    }
+
+    @Test
+    void closedTicketsTakeNoMoreAnswers() {
+        TicketReceipt receipt = tickets.submit(ticket("Closed " + marker), Locale.ENGLISH);
+        tickets.change(receipt.id(), new TicketChange(TicketStatus.CLOSED, null, null, false),
+                tickets.detail(receipt.id()).version(), new Actor(agent.id(), agent.displayName()));
+
+        assertThatThrownBy(() -> tickets.customerReply(receipt.followToken(), "Hello?"))
+                .isInstanceOf(InvalidMessageException.class);
+        assertThat(tickets.detail(receipt.id()).messages()).isEmpty();
+    }
+
+    @Test
+    void personalApiTokensAreStoredAsHashesAndStopWorkingWhenRevoked() {
+        var issued = users.issueToken(agent.username(), "ci");
+        Integer plain = jdbc.queryForObject("SELECT count(*) FROM api_tokens WHERE token_hash = ?", Integer.class,
+                issued.rawToken());
+        assertThat(plain).isZero();
+        assertThat(users.authenticateToken(issued.rawToken())).map(StaffMember::username).contains(agent.username());
+
+        users.revokeToken(agent.username(), issued.token().id());
+        assertThat(users.authenticateToken(issued.rawToken())).isEmpty();
+    }
+
+    @Test
+    void invalidSubmissionsAreRejectedWithEveryFieldNamedAndNothingStored() {
+        Integer before = jdbc.queryForObject("SELECT count(*) FROM tickets", Integer.class);
+        NewTicket bad = new NewTicket(" ", "", "", "not-an-email", null, null, null, null, null,
+                List.of("has space"), 42, null, null, "Mars/Olympus", null, null);
+
+        assertThatThrownBy(() -> tickets.submit(bad, Locale.ENGLISH))
+                .isInstanceOfSatisfying(InvalidTicketException.class, invalid -> assertThat(invalid.fieldErrors())
+                        .containsKeys("subject", "description", "customerName", "customerEmail", "requestIds",
+                                "statusCode", "requestTimeZone"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM tickets", Integer.class)).isEqualTo(before);
+    }
+}
