@@ -3,6 +3,7 @@ package io.gatedesk.ticket;
 import io.gatedesk.user.StaffMember;
 import io.gatedesk.user.UserService;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -99,12 +100,11 @@ class DeskController {
     }
 
     @ExceptionHandler(TicketNotFoundException.class)
-    String notFound(HttpServletResponse response, Model model,
-                    @RequestHeader(value = "HX-Request", required = false) String htmx) {
+    String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         model.addAttribute("status", 404);
         model.addAttribute("messageKey", "ticket.notFound");
-        return htmx == null ? "web/error" : "web/error :: message";
+        return request.getHeader("HX-Request") == null ? "web/error" : "web/error :: message";
     }
 
     private String afterChange(long id, Model model, HttpServletResponse response, String htmx) {

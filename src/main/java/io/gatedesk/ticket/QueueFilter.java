@@ -4,14 +4,14 @@ package io.gatedesk.ticket;
  * The agent's queue view. {@code status} is a {@link TicketStatus} name, {@code active} (the default) or {@code all};
  * {@code assignee} is a staff id, {@code me} or {@code none}.
  */
-public record QueueFilter(String status, Priority priority, String assignee, String q, QueueSort sort, int page) {
+public record QueueFilter(String status, Priority priority, String assignee, String q, QueueSort sort, Integer page) {
 
     public QueueFilter {
         status = status == null || status.isBlank() ? "active" : status;
         assignee = assignee == null || assignee.isBlank() ? null : assignee;
         q = q == null || q.isBlank() ? null : q.trim();
         sort = sort == null ? QueueSort.UPDATED_DESC : sort;
-        page = Math.max(0, page);
+        page = page == null ? 0 : Math.max(0, page);
     }
 
     public static QueueFilter defaults() {
