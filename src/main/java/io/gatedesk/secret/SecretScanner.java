@@ -45,6 +45,8 @@ public final class SecretScanner implements SecretGuard {
     private static final List<String> PLACEHOLDER_WORDS = List.of(
             "your", "example", "placeholder", "replace", "changeme", "dummy", "insert", "redacted", "sample");
 
+    private static final List<String> SECRET_NAME_ENDINGS = List.of("key", "token", "secret");
+
     /** Fused spellings (no separator, no camel case) of names that hold credentials. */
     private static final List<String> FUSED_SECRET_NAMES = List.of(
             "apikey", "accesstoken", "authtoken", "secretkey", "accesskey", "privatekey", "sessiontoken",
@@ -387,7 +389,7 @@ public final class SecretScanner implements SecretGuard {
 
     static boolean isSecretName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        for (String word : List.of("key", "token", "secret")) {
+        for (String word : SECRET_NAME_ENDINGS) {
             if (!lower.endsWith(word)) {
                 continue;
             }
