@@ -1,0 +1,231 @@
+package io.gatedesk.triage;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Infers the error category of a failing request from all its evidence. Every rule that matches adds its weight,
+ * scaled by the trust in the source where it matched ({@link EvidenceSource}), to its category; a rule counts once, at
+ * its strongest match. The highest total wins; the confidence grows with the margin over the runner-up and with the
+ * total itself. Immutable and thread-safe; patterns are compiled once in the constructor.
+ */
+public final class Classifier {
+
+    // Long pastes (whole logs, stack traces) are cut to their head and tail, where the error lines are.
+    static final int MAX_TEXT_CHARS = 20_000;
+
+    // A total of this size gives about 63 % of full strength; a single strong message rule (5) gives about 80 %.
+    private static final double STRENGTH_SCALE = 3.0;
+    private static final int MAX_MATCHED_CHARS = 120;
+
+    // HTTP error codes quoted in prose: "Error code: 429", "HTTP/2 429", "status_code=503", "报 401", but not
+    // request ids, ports, versions, sizes or counts ("500 次", "128000 tokens").
+    private static final Pattern QUOTED_STATUS = Pattern.compile(
+            "(?<![\\w.$¥/#-])(?<!\\d:)([45]\\d\\d)(?![\\w%/]|[.:-]\\d|\\s*(?:次|秒|个|元|块|万|条|ms\\b|s\\b|tokens?\\b|requests?\\b|rpm\\b|tpm\\b|k\\b))",
+            Pattern.CASE_INSENSITIVE);
+
+    private final List<CompiledRule> rules;
+
+    Classifier(List<ClassificationRule> rules) {
+        this.rules = rules.stream().map(CompiledRule::new).toList();
+    }
+
+    public Classification classify(TriageInput input) {
+        Evidence evidence = Evidence.of(input);
+        List<Reason> reasons = new ArrayList<>();
+        for (CompiledRule rule : rules) {
+            Reason best = rule.bestMatch(evidence);
+            if (best != null) {
+                reasons.add(best);
+            }
+        }
+        if (reasons.isEmpty()) {
+            return Classification.nothingMatched();
+        }
+        Map<ErrorCategory, Double> totals = new EnumMap<>(ErrorCategory.class);
+        Map<ErrorCategory, Double> strongest = new EnumMap<>(ErrorCategory.class);
+        for (Reason reason : reasons) {
+            totals.merge(reason.category(), reason.weight(), Double::sum);
+            strongest.merge(reason.category(), reason.weight(), Math::max);
+        }
+        List<ErrorCategory> ranking = totals.keySet().stream()
+                .sorted(Comparator.comparingDouble((ErrorCategory c) -> totals.get(c)).reversed()
+                        .thenComparing(Comparator.comparingDouble((ErrorCategory c) -> strongest.get(c)).reversed())
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
+        ErrorCategory winner = ranking.get(0);
+        double top = totals.get(winner);
+        double runnerUp = ranking.size() > 1 ? totals.get(ranking.get(1)) : 0.0;
+        double confidence = (top - runnerUp) / top * (1 - Math.exp(-top / STRENGTH_SCALE));
+        reasons.sort(Comparator.comparing((Reason r) -> r.category() != winner)
+                .thenComparing(Comparator.comparingDouble(Reason::weight).reversed())
+                .thenComparing(Reason::ruleId));
+        return new Classification(winner, round(Math.min(1.0, Math.max(0.0, confidence))), reasons);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    /** The input split into the places rules look at, normalised once per classification. */
+    private record Evidence(String client, List<Integer> reportedStatus, List<Passage> passages, String baseUrl,
+                            List<Integer> loggedStatus, List<String> loggedCodes) {
+
+        static Evidence of(TriageInput input) {
+            List<Passage> passages = new ArrayList<>();
+            for (LogEvidence log : input.logEvidence()) {
+                addPassage(passages, EvidenceSource.LOG, log.errorMessage());
+            }
+            addPassage(passages, EvidenceSource.ERROR_MESSAGE, input.errorMessage());
+            addPassage(passages, EvidenceSource.TEXT, input.text());
+            List<Integer> loggedStatus = input.logEvidence().stream()
+                    .map(LogEvidence::statusCode).filter(Objects::nonNull).distinct().toList();
+            List<String> loggedCodes = input.logEvidence().stream()
+                    .flatMap(log -> Stream.of(log.errorType(), log.errorCode()))
+                    .filter(s -> s != null && !s.isBlank()).map(String::strip).distinct().toList();
+            return new Evidence(normalise(input.client()),
+                    input.statusCode() == null ? List.of() : List.of(input.statusCode()),
+                    passages, normalise(input.baseUrl()), loggedStatus, loggedCodes);
+        }
+
+        private static void addPassage(List<Passage> passages, EvidenceSource source, String raw) {
+            String text = normalise(raw);
+            if (text != null) {
+                passages.add(new Passage(source, text, quotedStatusCodes(text)));
+            }
+        }
+
+        private static Set<Integer> quotedStatusCodes(String text) {
+            Set<Integer> codes = new LinkedHashSet<>();
+            Matcher m = QUOTED_STATUS.matcher(text);
+            while (m.find()) {
+                codes.add(Integer.valueOf(m.group(1)));
+            }
+            return codes;
+        }
+
+        private static String normalise(String raw) {
+            if (raw == null || raw.isBlank()) {
+                return null;
+            }
+            // NFKC folds full-width forms (＄, （, ４０１) that Chinese input methods produce into ASCII.
+            String text = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+            if (text.length() > MAX_TEXT_CHARS) {
+                int half = MAX_TEXT_CHARS / 2;
+                text = text.substring(0, half) + "\n" + text.substring(text.length() - half);
+            }
+            return text;
+        }
+    }
+
+    private record Passage(EvidenceSource source, String text, Set<Integer> statusCodes) {
+    }
+
+    private static final class CompiledRule {
+
+        private final ClassificationRule rule;
+        private final Pattern pattern;
+        private final Set<Integer> statusCodes;
+        private final Pattern client;
+        private final Pattern unlessClient;
+
+        CompiledRule(ClassificationRule rule) {
+            this.rule = rule;
+            this.pattern = switch (rule.kind()) {
+                case STATUS_CODE -> null;
+                case ERROR_CODE -> Pattern.compile(rule.errorCodes().stream().map(Pattern::quote)
+                                .collect(Collectors.joining("|", "(?<![A-Za-z0-9_])(?:", ")(?![A-Za-z0-9_])")),
+                        ClassificationRule.REGEX_FLAGS);
+                case MESSAGE_PATTERN, BASE_URL_SYMPTOM -> ClassificationRule.compile("value", rule.value());
+            };
+            this.statusCodes = rule.kind() == RuleKind.STATUS_CODE ? Set.copyOf(rule.statusCodes()) : Set.of();
+            this.client = rule.client() == null ? null : ClassificationRule.compile("client", rule.client());
+            this.unlessClient = rule.unlessClient() == null ? null
+                    : ClassificationRule.compile("unless-client", rule.unlessClient());
+        }
+
+        Reason bestMatch(Evidence evidence) {
+            if (!appliesTo(evidence.client())) {
+                return null;
+            }
+            Reason best = null;
+            for (Candidate candidate : candidates(evidence)) {
+                double weight = round(rule.weight() * candidate.source().trust());
+                if (best == null || weight > best.weight()) {
+                    best = new Reason(rule.id(), rule.category(), candidate.source().name(), candidate.matched(), weight);
+                }
+            }
+            return best;
+        }
+
+        private boolean appliesTo(String reportedClient) {
+            if (client != null && (reportedClient == null || !client.matcher(reportedClient).find())) {
+                return false;
+            }
+            return unlessClient == null || reportedClient == null || !unlessClient.matcher(reportedClient).find();
+        }
+
+        /** Every place the rule matches, most trusted source first. */
+        private List<Candidate> candidates(Evidence evidence) {
+            List<Candidate> found = new ArrayList<>();
+            switch (rule.kind()) {
+                case STATUS_CODE -> {
+                    evidence.loggedStatus().stream().filter(statusCodes::contains).findFirst()
+                            .ifPresent(code -> found.add(new Candidate(EvidenceSource.LOG, code.toString())));
+                    evidence.reportedStatus().stream().filter(statusCodes::contains).findFirst()
+                            .ifPresent(code -> found.add(new Candidate(EvidenceSource.STATUS_CODE, code.toString())));
+                    for (Passage passage : evidence.passages()) {
+                        passage.statusCodes().stream().filter(statusCodes::contains).findFirst()
+                                .ifPresent(code -> found.add(new Candidate(passage.source(), code.toString())));
+                    }
+                }
+                case ERROR_CODE -> {
+                    for (String code : evidence.loggedCodes()) {
+                        match(code).ifPresent(words -> found.add(new Candidate(EvidenceSource.LOG, words)));
+                    }
+                    matchPassages(evidence, found);
+                }
+                case MESSAGE_PATTERN -> matchPassages(evidence, found);
+                case BASE_URL_SYMPTOM -> {
+                    if (evidence.baseUrl() != null) {
+                        match(evidence.baseUrl()).ifPresent(words -> found.add(new Candidate(EvidenceSource.BASE_URL, words)));
+                    }
+                }
+            }
+            return found;
+        }
+
+        private void matchPassages(Evidence evidence, List<Candidate> found) {
+            for (Passage passage : evidence.passages()) {
+                match(passage.text()).ifPresent(words -> found.add(new Candidate(passage.source(), words)));
+            }
+        }
+
+        private Optional<String> match(String text) {
+            Matcher m = pattern.matcher(text);
+            if (!m.find()) {
+                return Optional.empty();
+            }
+            String words = m.group().strip();
+            if (words.isEmpty()) {
+                words = text.length() > MAX_MATCHED_CHARS ? text.substring(0, MAX_MATCHED_CHARS) : text;
+            }
+            return Optional.of(words.length() > MAX_MATCHED_CHARS ? words.substring(0, MAX_MATCHED_CHARS) + "…" : words);
+        }
+    }
+
+    private record Candidate(EvidenceSource source, String matched) {
+    }
+}

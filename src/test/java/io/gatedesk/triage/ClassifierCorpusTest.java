@@ -1,0 +1,90 @@
+package io.gatedesk.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the classifier over a labelled corpus of tickets written the way customers write them (curl output, JSON
+ * bodies, stack traces, client pop-ups, paraphrases in English and Chinese) and prints the accuracy.
+ * Cases {@code c…} were written before the first rules; cases {@code h…} were written after them, without looking
+ * at the rules, to see how the rules carry over to wording they were not built from.
+ */
+class ClassifierCorpusTest {
+
+    private static final double REQUIRED_ACCURACY = 0.95;
+
+    record CorpusCase(String id, ErrorCategory expected, String lang, Integer statusCode, String errorMessage,
+                      String text, String client, String baseUrl, String model, List<LogEvidence> logEvidence) {
+
+        TriageInput input() {
+            return new TriageInput(statusCode, errorMessage, text, client, baseUrl, model, logEvidence);
+        }
+    }
+
+    @Test
+    void corpusIsClassifiedWithAtLeastNinetyFivePercentAccuracyAndEveryVerdictHasReasons() throws IOException {
+        List<CorpusCase> corpus = readCorpus();
+        assertThat(corpus).hasSizeGreaterThanOrEqualTo(160);
+
+        Map<String, int[]> perCategory = new TreeMap<>();
+        Map<String, int[]> perLanguage = new TreeMap<>();
+        List<String> misses = new ArrayList<>();
+        List<String> withoutReasons = new ArrayList<>();
+        int correct = 0;
+        for (CorpusCase c : corpus) {
+            Classification result = SeedRules.classifier().classify(c.input());
+            boolean hit = result.category() == c.expected();
+            correct += hit ? 1 : 0;
+            tally(perCategory, c.expected().name(), hit);
+            tally(perLanguage, c.lang(), hit);
+            if (!hit) {
+                misses.add(c.id() + " expected " + c.expected() + " got " + result.category() + " "
+                        + result.confidence() + " " + result.reasons());
+            }
+            boolean explained = result.reasons().stream().anyMatch(r -> r.category() == result.category());
+            if (result.category() != ErrorCategory.OTHER && !explained) {
+                withoutReasons.add(c.id());
+            }
+        }
+        double accuracy = (double) correct / corpus.size();
+
+        System.out.println("Triage corpus: " + correct + "/" + corpus.size() + " = " + percent(accuracy));
+        perCategory.forEach((k, v) -> System.out.println("  " + k + ": " + v[0] + "/" + v[1] + " = " + percent((double) v[0] / v[1])));
+        perLanguage.forEach((k, v) -> System.out.println("  lang " + k + ": " + v[0] + "/" + v[1] + " = " + percent((double) v[0] / v[1])));
+        misses.forEach(m -> System.out.println("  MISS " + m));
+
+        assertThat(withoutReasons).as("verdicts other than OTHER without a reason for that category").isEmpty();
+        assertThat(accuracy).as("overall accuracy; misses: %s", misses).isGreaterThanOrEqualTo(REQUIRED_ACCURACY);
+    }
+
+    private static void tally(Map<String, int[]> counts, String key, boolean hit) {
+        int[] c = counts.computeIfAbsent(key, k -> new int[2]);
+        c[0] += hit ? 1 : 0;
+        c[1]++;
+    }
+
+    private static String percent(double ratio) {
+        return String.format("%.1f %%", ratio * 100);
+    }
+
+    private static List<CorpusCase> readCorpus() throws IOException {
+        JsonMapper mapper = JsonMapper.builder().build();
+        try (InputStream in = ClassifierCorpusTest.class.getResourceAsStream("/triage/corpus.jsonl")) {
+            assertThat(in).as("corpus resource").isNotNull();
+            String content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return content.lines().filter(line -> !line.isBlank())
+                    .map(line -> mapper.readValue(line, CorpusCase.class)).toList();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.gatedesk.triage;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The shipped seed rules, read once per test JVM: surefire runs tests from the repository root. */
+final class SeedRules {
+
+    static final Path DIRECTORY = Path.of("templates-seed", "rules");
+
+    private static final List<ClassificationRule> RULES = new RuleFileLoader().loadDirectory(DIRECTORY);
+    private static final Classifier CLASSIFIER = new Classifier(RULES);
+
+    private SeedRules() {
+    }
+
+    static List<ClassificationRule> rules() {
+        return RULES;
+    }
+
+    static Classifier classifier() {
+        return CLASSIFIER;
+    }
+}
