@@ -9,6 +9,7 @@ import io.gatedesk.user.UserService;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
@@ -46,11 +47,12 @@ public class TicketService {
     private final UserService users;
     private final MessageSource messageSource;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
     private final int pageSize;
 
     TicketService(TicketRepository tickets, TicketMessageRepository messages, TicketEventRepository events,
                   SecretGuard secretGuard, Validator validator, UserService users, MessageSource messageSource,
-                  Clock clock, DeskProperties deskProperties) {
+                  Clock clock, DeskProperties deskProperties, ApplicationEventPublisher publisher) {
         this.tickets = tickets;
         this.messages = messages;
         this.events = events;
@@ -59,6 +61,7 @@ public class TicketService {
         this.users = users;
         this.messageSource = messageSource;
         this.clock = clock;
+        this.publisher = publisher;
         this.pageSize = deskProperties.pageSize();
     }
 
@@ -99,6 +102,7 @@ public class TicketService {
                 Hashing.sha256Hex(followToken), locale == null ? null : locale.toLanguageTag(), clock.instant()));
         record(saved, AuthorType.CUSTOMER, saved.getCustomerName(), TicketAction.CREATED, null);
         recordMasking(saved, AuthorType.CUSTOMER, saved.getCustomerName(), distinct);
+        publisher.publishEvent(new TicketEvidenceChanged(saved.getId()));
         return new TicketReceipt(saved.getId(), TicketNumber.format(saved.getId()), followToken, distinct);
     }
 
@@ -135,6 +139,7 @@ public class TicketService {
         }
         List<SecretFinding> distinct = distinct(findings);
         recordMasking(ticket, AuthorType.CUSTOMER, ticket.getCustomerName(), distinct);
+        publisher.publishEvent(new TicketEvidenceChanged(ticket.getId()));
         return distinct;
     }
 
@@ -184,6 +189,7 @@ public class TicketService {
         }
         recordMasking(ticket, AuthorType.STAFF, actor.name(), distinct(findings));
         flush(ticket);
+        publisher.publishEvent(new TicketEvidenceChanged(ticket.getId()));
         return saved.toView();
     }
 
@@ -215,6 +221,16 @@ public class TicketService {
                     (before == null ? "—" : before) + " → " + (newAssignee == null ? "—" : nameOf(staff, newAssignee)));
         }
         flush(ticket);
+    }
+
+    public TicketEvidence evidence(long id) {
+        Ticket ticket = tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(TicketNumber.format(id)));
+        return new TicketEvidence(ticket.getId(), TicketNumber.format(ticket.getId()), ticket.getSubject(),
+                ticket.getDescription(), ticket.getClient(), ticket.getClientVersion(), ticket.getBaseUrl(),
+                ticket.getModel(), ticket.getMaskedKey(), ticket.getRequestIds(), ticket.getStatusCode(),
+                ticket.getErrorMessage(), ticket.getRequestTime(), ticket.getCallerType(),
+                messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.getId()).stream()
+                        .map(message -> message.toView().body()).toList());
     }
 
     public Optional<Long> idOf(String number) {

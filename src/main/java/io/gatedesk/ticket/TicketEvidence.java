@@ -1,0 +1,27 @@
+package io.gatedesk.ticket;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A ticket's evidence as other features read it (log matching, triage): the customer's fields and every public and
+ * internal text on the ticket, all already passed through the secret guard.
+ */
+public record TicketEvidence(long id, String number, String subject, String description, ClientApp client,
+                             String clientVersion, String baseUrl, String model, String maskedKey,
+                             List<String> requestIds, Integer statusCode, String errorMessage,
+                             OffsetDateTime requestTime, CallerType callerType, List<String> messageBodies) {
+
+    /** Everything a customer or agent wrote on the ticket, for extractors that look through free text. */
+    public List<String> allTexts() {
+        var texts = new java.util.ArrayList<String>();
+        for (String text : new String[]{subject, description, clientVersion, baseUrl, model, maskedKey, errorMessage}) {
+            if (text != null) {
+                texts.add(text);
+            }
+        }
+        texts.addAll(requestIds);
+        texts.addAll(messageBodies);
+        return texts;
+    }
+}
