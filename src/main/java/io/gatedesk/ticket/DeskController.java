@@ -1,5 +1,6 @@
 package io.gatedesk.ticket;
 
+import io.gatedesk.secret.SecretGuard;
 import io.gatedesk.user.StaffMember;
 import io.gatedesk.user.UserService;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
@@ -28,10 +29,12 @@ class DeskController {
 
     private final TicketService tickets;
     private final UserService users;
+    private final SecretGuard secretGuard;
 
-    DeskController(TicketService tickets, UserService users) {
+    DeskController(TicketService tickets, UserService users, SecretGuard secretGuard) {
         this.tickets = tickets;
         this.users = users;
+        this.secretGuard = secretGuard;
     }
 
     @GetMapping("/desk")
@@ -122,7 +125,7 @@ class DeskController {
                             String htmx) {
         fillTicket(id, model);
         model.addAttribute("conflict", true);
-        model.addAttribute("draft", draft);
+        model.addAttribute("draft", secretGuard.redact(draft).text());
         model.addAttribute("draftVisibility", visibility);
         response.setStatus(htmx == null ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_OK);
         return htmx == null ? TICKET_VIEW : TICKET_FRAGMENT;

@@ -1,6 +1,8 @@
 package io.gatedesk.ticket;
 
+import io.gatedesk.secret.Redaction;
 import io.gatedesk.secret.SecretFinding;
+import io.gatedesk.secret.SecretGuard;
 import io.gatedesk.web.PublicRateLimiter;
 import io.gatedesk.web.SiteLinks;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,10 +41,12 @@ class PublicTicketController {
     private final PublicRateLimiter rateLimiter;
     private final MessageSource messages;
     private final SiteLinks links;
+    private final SecretGuard secretGuard;
 
     PublicTicketController(TicketService tickets, PublicRateLimiter rateLimiter, MessageSource messages,
-                           SiteLinks links) {
+                           SiteLinks links, SecretGuard secretGuard) {
         this.tickets = tickets;
+        this.secretGuard = secretGuard;
         this.rateLimiter = rateLimiter;
         this.messages = messages;
         this.links = links;
@@ -66,17 +71,20 @@ class PublicTicketController {
     @PostMapping("/")
     String submit(@ModelAttribute("ticketForm") TicketForm form, HttpServletRequest request,
                   HttpServletResponse response, Model model, Locale locale, RedirectAttributes redirect) {
+        List<SecretFinding> masked = new ArrayList<>(form.earlierFindings());
+        form.maskWith(text -> guard(text, masked));
         Map<String, String> conversion = new LinkedHashMap<>();
         NewTicket submission = form.toNewTicket(conversion);
         if (!rateLimiter.tryAcquire(request)) {
-            return showAgain(form, submission, Map.of(), List.of(), "error.rateLimited", 429, response, model, locale);
+            return showAgain(form, submission, Map.of(), distinct(masked), "error.rateLimited", 429, response, model,
+                    locale);
         }
         try {
-            TicketReceipt receipt = tickets.submit(submission, locale, translate(conversion, locale));
+            TicketReceipt receipt = tickets.submit(submission, locale, translate(conversion, locale), masked);
             redirect.addFlashAttribute("receipt", receipt);
             return "redirect:/submitted";
         } catch (InvalidTicketException invalid) {
-            return showAgain(form, invalid.submitted(), invalid.fieldErrors(), invalid.maskedSecrets(), null, 422,
+            return showAgain(form, invalid.submitted(), invalid.fieldErrors(), distinct(masked), null, 422,
                     response, model, locale);
         }
     }
@@ -106,8 +114,8 @@ class PublicTicketController {
     String reply(@PathVariable String token, @RequestParam(defaultValue = "") String body, HttpServletRequest request,
                  HttpServletResponse response, Model model, Locale locale, RedirectAttributes redirect) {
         if (!rateLimiter.tryAcquire(request)) {
-            return followAgain(token, body, messages.getMessage("error.rateLimited", null, locale), 429, response,
-                    model);
+            return followAgain(token, guard(body, new ArrayList<>()),
+                    messages.getMessage("error.rateLimited", null, locale), 429, response, model);
         }
         try {
             List<SecretFinding> masked = tickets.customerReply(token, body);
@@ -137,6 +145,7 @@ class PublicTicketController {
                              List<SecretFinding> maskedSecrets, String formErrorKey, int status,
                              HttpServletResponse response, Model model, Locale locale) {
         form.showMasked(masked);
+        form.rememberFindings(maskedSecrets);
         response.setStatus(status);
         model.addAttribute("errors", errors);
         model.addAttribute("maskedSecrets", maskedSecrets);
@@ -144,6 +153,21 @@ class PublicTicketController {
             model.addAttribute("formError", messages.getMessage(formErrorKey, null, locale));
         }
         return FORM_VIEW;
+    }
+
+    private String guard(String text, List<SecretFinding> sink) {
+        if (text == null) {
+            return null;
+        }
+        Redaction redaction = secretGuard.redact(text);
+        sink.addAll(redaction.findings());
+        return redaction.text();
+    }
+
+    private static List<SecretFinding> distinct(List<SecretFinding> findings) {
+        Map<String, SecretFinding> byFingerprint = new LinkedHashMap<>();
+        findings.forEach(finding -> byFingerprint.putIfAbsent(finding.fingerprint(), finding));
+        return List.copyOf(byFingerprint.values());
     }
 
     private Map<String, String> translate(Map<String, String> codes, Locale locale) {

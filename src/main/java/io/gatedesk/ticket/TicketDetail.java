@@ -1,5 +1,7 @@
 package io.gatedesk.ticket;
 
+import io.gatedesk.secret.MaskedKey;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -34,6 +36,7 @@ public record TicketDetail(
         Instant firstResponseAt,
         Instant resolvedAt,
         String locale,
+        List<MaskedKey> maskedKeys,
         List<MessageView> messages,
         List<EventView> events) {
 }

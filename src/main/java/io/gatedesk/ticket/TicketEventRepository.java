@@ -7,4 +7,6 @@ import java.util.List;
 interface TicketEventRepository extends JpaRepository<TicketEvent, Long> {
 
     List<TicketEvent> findByTicketIdOrderByCreatedAtAscIdAsc(Long ticketId);
+
+    boolean existsByTicketIdAndAction(Long ticketId, TicketAction action);
 }

@@ -1,12 +1,17 @@
 package io.gatedesk.ticket;
 
+import io.gatedesk.secret.SecretFinding;
+import io.gatedesk.secret.SecretKind;
+
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The public form as typed: every field is a string so that nothing the customer entered is lost when the page comes
@@ -30,6 +35,8 @@ public class TicketForm {
     private String requestTimeZone;
     private String stream;
     private String callerType;
+    /** Secrets masked on an earlier, rejected submission of this form: carried so the ticket's audit trail has them. */
+    private List<String> maskedEarlier = new ArrayList<>();
 
     /** Parses the typed values; a value that cannot be read is reported under its field with a message code. */
     NewTicket toNewTicket(Map<String, String> conversionErrors) {
@@ -41,6 +48,29 @@ public class TicketForm {
                 parse(requestTime, LocalDateTime::parse, "requestTime", "ticket.requestTime.invalid", conversionErrors),
                 requestTimeZone, parseStream(stream),
                 parseEnum(callerType, CallerType.class, "callerType", conversionErrors));
+    }
+
+    /**
+     * Masks every field as typed, including those that are not free text (a key pasted into the status code field
+     * must not come back either), before the form is read, checked or shown again.
+     */
+    void maskWith(UnaryOperator<String> guard) {
+        subject = guard.apply(subject);
+        description = guard.apply(description);
+        customerName = guard.apply(customerName);
+        customerEmail = guard.apply(customerEmail);
+        client = guard.apply(client);
+        clientVersion = guard.apply(clientVersion);
+        baseUrl = guard.apply(baseUrl);
+        model = guard.apply(model);
+        maskedKey = guard.apply(maskedKey);
+        requestIds = guard.apply(requestIds);
+        statusCode = guard.apply(statusCode);
+        errorMessage = guard.apply(errorMessage);
+        requestTime = guard.apply(requestTime);
+        requestTimeZone = guard.apply(requestTimeZone);
+        stream = guard.apply(stream);
+        callerType = guard.apply(callerType);
     }
 
     /** Puts the masked texts back, so the page never shows a key the customer pasted. */
@@ -101,6 +131,34 @@ public class TicketForm {
             errors.put(field, "field.unknownChoice");
             return null;
         }
+    }
+
+    List<SecretFinding> earlierFindings() {
+        List<SecretFinding> findings = new ArrayList<>();
+        for (String value : maskedEarlier) {
+            String[] parts = value == null ? new String[0] : value.split("\\|", 3);
+            if (parts.length == 3 && parts[2].matches("[0-9a-f]{64}") && parts[1].length() <= 200) {
+                try {
+                    findings.add(new SecretFinding(SecretKind.valueOf(parts[0]), parts[1], parts[2]));
+                } catch (IllegalArgumentException ignored) {
+                    // A tampered value only loses its own audit line.
+                }
+            }
+        }
+        return findings;
+    }
+
+    void rememberFindings(List<SecretFinding> findings) {
+        maskedEarlier = new ArrayList<>(findings.stream()
+                .map(finding -> finding.kind() + "|" + finding.masked() + "|" + finding.fingerprint()).toList());
+    }
+
+    public List<String> getMaskedEarlier() {
+        return maskedEarlier;
+    }
+
+    public void setMaskedEarlier(List<String> maskedEarlier) {
+        this.maskedEarlier = maskedEarlier == null ? new ArrayList<>() : new ArrayList<>(maskedEarlier);
     }
 
     public String getSubject() {

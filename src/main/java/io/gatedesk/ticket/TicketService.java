@@ -9,6 +9,8 @@ import io.gatedesk.user.UserService;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -37,6 +39,8 @@ import java.util.Set;
 @Transactional(readOnly = true)
 public class TicketService {
 
+    private static final Logger log = LoggerFactory.getLogger(TicketService.class);
+
     static final int MAX_MESSAGE_LENGTH = 20000;
 
     private final TicketRepository tickets;
@@ -48,11 +52,13 @@ public class TicketService {
     private final MessageSource messageSource;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    private final MaskedKeyEvidence maskedKeys;
     private final int pageSize;
 
     TicketService(TicketRepository tickets, TicketMessageRepository messages, TicketEventRepository events,
                   SecretGuard secretGuard, Validator validator, UserService users, MessageSource messageSource,
-                  Clock clock, DeskProperties deskProperties, ApplicationEventPublisher publisher) {
+                  Clock clock, DeskProperties deskProperties, ApplicationEventPublisher publisher,
+                  MaskedKeyEvidence maskedKeys) {
         this.tickets = tickets;
         this.messages = messages;
         this.events = events;
@@ -62,6 +68,7 @@ public class TicketService {
         this.messageSource = messageSource;
         this.clock = clock;
         this.publisher = publisher;
+        this.maskedKeys = maskedKeys;
         this.pageSize = deskProperties.pageSize();
     }
 
@@ -71,16 +78,18 @@ public class TicketService {
      */
     @Transactional
     public TicketReceipt submit(NewTicket submission, Locale locale) {
-        return submit(submission, locale, Map.of());
+        return submit(submission, locale, Map.of(), List.of());
     }
 
     /**
      * As {@link #submit(NewTicket, Locale)}, with problems the caller already found while reading the input (such as
-     * a status code that is not a number), so the customer sees every problem at once and nothing is stored.
+     * a status code that is not a number), so the customer sees every problem at once and nothing is stored; and
+     * with the secrets the caller already masked while reading it, so the audit trail records them too.
      */
     @Transactional
-    public TicketReceipt submit(NewTicket submission, Locale locale, Map<String, String> readingErrors) {
-        List<SecretFinding> findings = new ArrayList<>();
+    public TicketReceipt submit(NewTicket submission, Locale locale, Map<String, String> readingErrors,
+                                List<SecretFinding> maskedBefore) {
+        List<SecretFinding> findings = new ArrayList<>(maskedBefore);
         NewTicket ticket = submission.mapText(text -> guard(text, findings));
         Map<String, String> errors = new LinkedHashMap<>(readingErrors);
         validate(ticket).forEach(errors::putIfAbsent);
@@ -102,6 +111,10 @@ public class TicketService {
                 Hashing.sha256Hex(followToken), locale == null ? null : locale.toLanguageTag(), clock.instant()));
         record(saved, AuthorType.CUSTOMER, saved.getCustomerName(), TicketAction.CREATED, null);
         recordMasking(saved, AuthorType.CUSTOMER, saved.getCustomerName(), distinct);
+        maskedKeys.record(saved.getId(), java.util.Arrays.asList(ticket.subject(), ticket.description(),
+                ticket.maskedKey(), ticket.errorMessage(), ticket.baseUrl()), distinct);
+        log.info("Filed {}: {} ({} secret(s) masked)", TicketNumber.format(saved.getId()), saved.getSubject(),
+                distinct.size());
         publisher.publishEvent(new TicketEvidenceChanged(saved.getId()));
         return new TicketReceipt(saved.getId(), TicketNumber.format(saved.getId()), followToken, distinct);
     }
@@ -112,7 +125,7 @@ public class TicketService {
                 ticket.getCreatedAt(), ticket.getUpdatedAt(),
                 messages.findByTicketIdAndVisibilityOrderByCreatedAtAscIdAsc(ticket.getId(), Visibility.PUBLIC).stream()
                         .map(TicketMessage::toView).toList(),
-                ticket.getMaskedKey() != null));
+                events.existsByTicketIdAndAction(ticket.getId(), TicketAction.SECRET_MASKED)));
     }
 
     /** The customer answers through the follow link; an answer reopens a resolved ticket or one waiting on them. */
@@ -139,6 +152,7 @@ public class TicketService {
         }
         List<SecretFinding> distinct = distinct(findings);
         recordMasking(ticket, AuthorType.CUSTOMER, ticket.getCustomerName(), distinct);
+        maskedKeys.record(ticket.getId(), List.of(text), distinct);
         publisher.publishEvent(new TicketEvidenceChanged(ticket.getId()));
         return distinct;
     }
@@ -163,7 +177,7 @@ public class TicketService {
                 ticket.getRequestTimeZone(), ticket.getStream(), ticket.getCallerType(), ticket.getStatus(),
                 ticket.getPriority(), ticket.getAssigneeId(), nameOf(staff, ticket.getAssigneeId()),
                 ticket.getVersion(), ticket.getCreatedAt(), ticket.getUpdatedAt(), ticket.getFirstResponseAt(),
-                ticket.getResolvedAt(), ticket.getLocale(),
+                ticket.getResolvedAt(), ticket.getLocale(), maskedKeys.of(ticket.getId()),
                 messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.getId()).stream().map(TicketMessage::toView).toList(),
                 events.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.getId()).stream().map(TicketEvent::toView).toList());
     }
@@ -187,7 +201,9 @@ public class TicketService {
             ticket.touch(now);
             record(ticket, AuthorType.STAFF, actor.name(), TicketAction.INTERNAL_NOTE, null);
         }
-        recordMasking(ticket, AuthorType.STAFF, actor.name(), distinct(findings));
+        List<SecretFinding> distinct = distinct(findings);
+        recordMasking(ticket, AuthorType.STAFF, actor.name(), distinct);
+        maskedKeys.record(ticket.getId(), List.of(text), distinct);
         flush(ticket);
         publisher.publishEvent(new TicketEvidenceChanged(ticket.getId()));
         return saved.toView();

@@ -1,0 +1,55 @@
+package io.gatedesk.ticket;
+
+import io.gatedesk.secret.MaskedKey;
+import io.gatedesk.secret.MaskedKeyParser;
+import io.gatedesk.secret.SecretFinding;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Collects the masked keys a ticket mentions: those the secret guard produced (with fingerprints) and those the
+ * customer typed or a gateway printed (sk-abcd****wxyz, sk-...wxyz, "key ending in wxyz").
+ */
+@Component
+class MaskedKeyEvidence {
+
+    private final TicketMaskedKeyRepository keys;
+    private final Clock clock;
+
+    MaskedKeyEvidence(TicketMaskedKeyRepository keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    void record(long ticketId, Collection<String> texts, List<SecretFinding> findings) {
+        Map<String, MaskedKey> found = new LinkedHashMap<>();
+        for (SecretFinding finding : findings) {
+            MaskedKey.from(finding).ifPresent(key -> found.putIfAbsent(key.masked(), key));
+        }
+        texts.stream().filter(Objects::nonNull).flatMap(text -> MaskedKeyParser.findAll(text).stream())
+                .forEach(key -> found.putIfAbsent(key.masked(), key));
+        if (found.isEmpty()) {
+            return;
+        }
+        Map<String, TicketMaskedKey> known = new LinkedHashMap<>();
+        keys.findByTicketIdOrderByIdAsc(ticketId).forEach(key -> known.put(key.getMasked(), key));
+        found.values().forEach(key -> {
+            TicketMaskedKey existing = known.get(key.masked());
+            if (existing == null) {
+                keys.save(new TicketMaskedKey(ticketId, key, clock.instant()));
+            } else if (key.fingerprint() != null) {
+                existing.learnFingerprint(key.fingerprint());
+            }
+        });
+    }
+
+    List<MaskedKey> of(long ticketId) {
+        return keys.findByTicketIdOrderByIdAsc(ticketId).stream().map(TicketMaskedKey::toMaskedKey).toList();
+    }
+}

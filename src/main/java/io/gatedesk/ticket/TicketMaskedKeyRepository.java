@@ -1,0 +1,10 @@
+package io.gatedesk.ticket;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.List;
+
+interface TicketMaskedKeyRepository extends JpaRepository<TicketMaskedKey, Long> {
+
+    List<TicketMaskedKey> findByTicketIdOrderByIdAsc(Long ticketId);
+}
