@@ -7,6 +7,8 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.data.domain.Page;
+import java.io.IOException;
+import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Controller;
@@ -30,9 +32,11 @@ class DeskController {
     private final TicketService tickets;
     private final UserService users;
     private final SecretGuard secretGuard;
+    private final QueueCsvExport csvExport;
 
-    DeskController(TicketService tickets, UserService users, SecretGuard secretGuard) {
+    DeskController(TicketService tickets, UserService users, SecretGuard secretGuard, QueueCsvExport csvExport) {
         this.tickets = tickets;
+        this.csvExport = csvExport;
         this.users = users;
         this.secretGuard = secretGuard;
     }
@@ -48,6 +52,15 @@ class DeskController {
     String queueResults(QueueFilter filter, @AuthenticationPrincipal UserDetails principal, Model model) {
         fillQueue(filter, principal, model);
         return QUEUE_FRAGMENT;
+    }
+
+    @GetMapping(value = "/desk/export.csv", produces = "text/csv;charset=UTF-8")
+    void export(QueueFilter filter, @AuthenticationPrincipal UserDetails principal, Locale locale,
+                HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"gatedesk-queue.csv\"");
+        csvExport.write(tickets.export(filter, actor(principal).userId(), QueueCsvExport.MAX_ROWS), locale,
+                response.getWriter());
     }
 
     @GetMapping("/desk/tickets/{number}")

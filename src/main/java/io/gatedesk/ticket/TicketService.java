@@ -167,6 +167,17 @@ public class TicketService {
                         ticket.getStatusCode(), ticket.getCreatedAt(), ticket.getUpdatedAt()));
     }
 
+    /** The queue as a list for export: the same filter and order, at most {@code limit} rows. */
+    public List<QueueRow> export(QueueFilter filter, Long currentUserId, int limit) {
+        Map<Long, StaffMember> staff = users.staffById();
+        return tickets.findAll(specification(filter, currentUserId), PageRequest.of(0, limit, filter.sort().sort()))
+                .map(ticket -> new QueueRow(ticket.getId(), TicketNumber.format(ticket.getId()), ticket.getSubject(),
+                        ticket.getCustomerName(), ticket.getStatus(), ticket.getPriority(),
+                        nameOf(staff, ticket.getAssigneeId()), ticket.getClient(), ticket.getModel(),
+                        ticket.getStatusCode(), ticket.getCreatedAt(), ticket.getUpdatedAt()))
+                .getContent();
+    }
+
     public TicketDetail detail(long id) {
         Ticket ticket = tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(TicketNumber.format(id)));
         Map<Long, StaffMember> staff = users.staffById();

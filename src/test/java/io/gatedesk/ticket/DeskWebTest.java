@@ -179,6 +179,28 @@ class DeskWebTest {
     }
 
     @Test
+    void queueExportsAsCsvWithTheSameFilterAndSpreadsheetSafeText() throws Exception {
+        file("=HYPERLINK(\"http://evil\") " + marker);
+        file("Plain, with comma " + marker);
+        String csv = mvc.perform(asAgent(get("/desk/export.csv").param("q", marker).param("status", "all"), false))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("gatedesk-queue.csv")))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFTicket,Subject,Customer");
+        assertThat(csv).contains("\"Plain, with comma " + marker + "\"", "'=HYPERLINK");
+        assertThat(csv.lines()).hasSize(3);
+    }
+
+    @Test
+    void auditTrailNamesStatusesInTheAgentsLanguage() throws Exception {
+        TicketReceipt receipt = file("Audit zh " + marker);
+        tickets.change(receipt.id(), new TicketChange(TicketStatus.WAITING_ON_CUSTOMER, null, null, false),
+                tickets.detail(receipt.id()).version(), new Actor(agent.id(), agent.displayName()));
+        mvc.perform(asAgent(get("/desk/tickets/" + receipt.id()), false).header("Accept-Language", "zh-CN"))
+                .andExpect(content().string(containsString("新建 → 等待客户回复")));
+    }
+
+    @Test
     void stateChangingRequestsNeedTheCsrfToken() throws Exception {
         TicketReceipt receipt = file("Csrf " + marker);
         mvc.perform(asAgent(post("/desk/tickets/" + receipt.id() + "/messages"), false)
