@@ -4,6 +4,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * One real PostgreSQL server for the whole test run (zonky's embedded binaries, no Docker), started on first use.
@@ -18,21 +19,45 @@ public final class EmbeddedPostgres {
     }
 
     public static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() {
+        return start(Map.of());
+    }
+
+    /**
+     * Starts the shared server with {@code serverConfig} on top of zonky's defaults (which turn
+     * {@code synchronous_commit} off; a benchmark turns it back on to measure what production does).
+     * Settings only apply if the server is not running yet.
+     */
+    public static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres start(
+            Map<String, String> serverConfig) {
         if (server == null) {
             try {
-                server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+                var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder();
+                serverConfig.forEach(builder::setServerConfig);
+                server = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    server.close();
-                } catch (IOException ignored) {
+                    stop();
+                } catch (UncheckedIOException ignored) {
                     // The JVM is going away; the temporary cluster directory is removed by the OS.
                 }
             }));
         }
         return server;
+    }
+
+    /** Stops the server now rather than at JVM exit, for a main program that wants to finish cleanly. */
+    public static synchronized void stop() {
+        if (server != null) {
+            try {
+                server.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot stop embedded PostgreSQL", e);
+            }
+            server = null;
+        }
     }
 
     /** Creates a fresh database and returns its JDBC URL. */
