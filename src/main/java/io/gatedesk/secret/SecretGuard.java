@@ -1,5 +1,7 @@
 package io.gatedesk.secret;
 
+import java.util.Collection;
+
 /**
  * The one place every piece of inbound text passes before it is validated, stored or logged.
  * Whatever looks like a full credential is replaced by its masked identifier.
@@ -8,4 +10,14 @@ public interface SecretGuard {
 
     /** Masks every secret in {@code text}; {@code null} stays {@code null}. Idempotent. */
     Redaction redact(String text);
+
+    /** Masks {@code text} and adds what was masked to {@code findings}; for callers that mask many fields at once. */
+    default String redactInto(String text, Collection<SecretFinding> findings) {
+        if (text == null) {
+            return null;
+        }
+        Redaction redaction = redact(text);
+        findings.addAll(redaction.findings());
+        return redaction.text();
+    }
 }

@@ -1,6 +1,5 @@
 package io.gatedesk.ticket;
 
-import io.gatedesk.secret.Redaction;
 import io.gatedesk.secret.SecretFinding;
 import io.gatedesk.secret.SecretGuard;
 import io.gatedesk.web.PublicRateLimiter;
@@ -72,19 +71,19 @@ class PublicTicketController {
     String submit(@ModelAttribute("ticketForm") TicketForm form, HttpServletRequest request,
                   HttpServletResponse response, Model model, Locale locale, RedirectAttributes redirect) {
         List<SecretFinding> masked = new ArrayList<>(form.earlierFindings());
-        form.maskWith(text -> guard(text, masked));
+        form.maskWith(text -> secretGuard.redactInto(text, masked));
         Map<String, String> conversion = new LinkedHashMap<>();
         NewTicket submission = form.toNewTicket(conversion);
         if (!rateLimiter.tryAcquire(request)) {
-            return showAgain(form, submission, Map.of(), distinct(masked), "error.rateLimited", 429, response, model,
-                    locale);
+            return showAgain(form, submission, Map.of(), SecretFinding.distinct(masked), "error.rateLimited", 429,
+                    response, model, locale);
         }
         try {
             TicketReceipt receipt = tickets.submit(submission, locale, translate(conversion, locale), masked);
             redirect.addFlashAttribute("receipt", receipt);
             return "redirect:/submitted";
         } catch (InvalidTicketException invalid) {
-            return showAgain(form, invalid.submitted(), invalid.fieldErrors(), distinct(masked), null, 422,
+            return showAgain(form, invalid.submitted(), invalid.fieldErrors(), SecretFinding.distinct(masked), null, 422,
                     response, model, locale);
         }
     }
@@ -114,7 +113,7 @@ class PublicTicketController {
     String reply(@PathVariable String token, @RequestParam(defaultValue = "") String body, HttpServletRequest request,
                  HttpServletResponse response, Model model, Locale locale, RedirectAttributes redirect) {
         if (!rateLimiter.tryAcquire(request)) {
-            return followAgain(token, guard(body, new ArrayList<>()),
+            return followAgain(token, secretGuard.redactInto(body, new ArrayList<>()),
                     messages.getMessage("error.rateLimited", null, locale), 429, response, model);
         }
         try {
@@ -153,21 +152,6 @@ class PublicTicketController {
             model.addAttribute("formError", messages.getMessage(formErrorKey, null, locale));
         }
         return FORM_VIEW;
-    }
-
-    private String guard(String text, List<SecretFinding> sink) {
-        if (text == null) {
-            return null;
-        }
-        Redaction redaction = secretGuard.redact(text);
-        sink.addAll(redaction.findings());
-        return redaction.text();
-    }
-
-    private static List<SecretFinding> distinct(List<SecretFinding> findings) {
-        Map<String, SecretFinding> byFingerprint = new LinkedHashMap<>();
-        findings.forEach(finding -> byFingerprint.putIfAbsent(finding.fingerprint(), finding));
-        return List.copyOf(byFingerprint.values());
     }
 
     private Map<String, String> translate(Map<String, String> codes, Locale locale) {

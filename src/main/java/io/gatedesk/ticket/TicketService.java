@@ -1,7 +1,6 @@
 package io.gatedesk.ticket;
 
 import io.gatedesk.common.Hashing;
-import io.gatedesk.secret.Redaction;
 import io.gatedesk.secret.SecretFinding;
 import io.gatedesk.secret.SecretGuard;
 import io.gatedesk.user.StaffMember;
@@ -90,7 +89,7 @@ public class TicketService {
     public TicketReceipt submit(NewTicket submission, Locale locale, Map<String, String> readingErrors,
                                 List<SecretFinding> maskedBefore) {
         List<SecretFinding> findings = new ArrayList<>(maskedBefore);
-        NewTicket ticket = submission.mapText(text -> guard(text, findings));
+        NewTicket ticket = submission.mapText(text -> secretGuard.redactInto(text, findings));
         Map<String, String> errors = new LinkedHashMap<>(readingErrors);
         validate(ticket).forEach(errors::putIfAbsent);
         OffsetDateTime requestTime = null;
@@ -102,7 +101,7 @@ public class TicketService {
                 errors.putIfAbsent("requestTimeZone", message("ticket.requestTimeZone.invalid"));
             }
         }
-        List<SecretFinding> distinct = distinct(findings);
+        List<SecretFinding> distinct = SecretFinding.distinct(findings);
         if (!errors.isEmpty()) {
             throw new InvalidTicketException(ticket, errors, distinct);
         }
@@ -150,7 +149,7 @@ public class TicketService {
         } else {
             ticket.touch(now);
         }
-        List<SecretFinding> distinct = distinct(findings);
+        List<SecretFinding> distinct = SecretFinding.distinct(findings);
         recordMasking(ticket, AuthorType.CUSTOMER, ticket.getCustomerName(), distinct);
         maskedKeys.record(ticket.getId(), List.of(text), distinct);
         publisher.publishEvent(new TicketEvidenceChanged(ticket.getId()));
@@ -212,7 +211,7 @@ public class TicketService {
             ticket.touch(now);
             record(ticket, AuthorType.STAFF, actor.name(), TicketAction.INTERNAL_NOTE, null);
         }
-        List<SecretFinding> distinct = distinct(findings);
+        List<SecretFinding> distinct = SecretFinding.distinct(findings);
         recordMasking(ticket, AuthorType.STAFF, actor.name(), distinct);
         maskedKeys.record(ticket.getId(), List.of(text), distinct);
         flush(ticket);
@@ -289,7 +288,7 @@ public class TicketService {
     }
 
     private String checkedBody(String body, List<SecretFinding> findings) {
-        String text = guard(body == null ? "" : body.strip(), findings);
+        String text = secretGuard.redactInto(body == null ? "" : body.strip(), findings);
         if (text.isEmpty()) {
             throw new InvalidMessageException(message("message.body.required"), text);
         }
@@ -297,15 +296,6 @@ public class TicketService {
             throw new InvalidMessageException(message("message.body.tooLong", MAX_MESSAGE_LENGTH), text);
         }
         return text;
-    }
-
-    private String guard(String text, List<SecretFinding> findings) {
-        if (text == null) {
-            return null;
-        }
-        Redaction redaction = secretGuard.redact(text);
-        findings.addAll(redaction.findings());
-        return redaction.text();
     }
 
     private Map<String, String> validate(NewTicket ticket) {
@@ -335,12 +325,6 @@ public class TicketService {
             record(ticket, actorType, actorName, TicketAction.SECRET_MASKED,
                     finding.kind() + " " + finding.masked() + " sha256:" + finding.fingerprint());
         }
-    }
-
-    private static List<SecretFinding> distinct(List<SecretFinding> findings) {
-        Map<String, SecretFinding> byFingerprint = new LinkedHashMap<>();
-        findings.forEach(finding -> byFingerprint.putIfAbsent(finding.fingerprint(), finding));
-        return List.copyOf(byFingerprint.values());
     }
 
     private static Priority suggestedPriority(CallerType callerType) {

@@ -38,7 +38,19 @@ class MaskingLogOutputTest {
                 .contains("IllegalStateException: 401 Incorrect API key provided: sk-Qx7m…rCjB");
     }
 
+    @Test
+    void aCustomConsolePatternWithPlainMsgStillMasks() throws Exception {
+        String output = captureConsole("%level %msg %ex%n", log -> log.error("key {}", KEY,
+                new IllegalArgumentException("bad " + KEY)));
+
+        assertThat(output).doesNotContain(KEY).contains("ERROR key sk-Qx7m…rCjB").contains("bad sk-Qx7m…rCjB");
+    }
+
     private static String captureConsole(Consumer<Logger> logging) throws Exception {
+        return captureConsole(null, logging);
+    }
+
+    private static String captureConsole(String consolePattern, Consumer<Logger> logging) throws Exception {
         // Swapped before configuring, as the console appender may bind System.out when it starts.
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -46,6 +58,10 @@ class MaskingLogOutputTest {
         LoggerContext context = new LoggerContext();
         // A context made outside SLF4J's own binding has no MDC adapter, and every pattern encoder needs one.
         context.setMDCAdapter(new LogbackMDCAdapter());
+        if (consolePattern != null) {
+            // What logging.pattern.console becomes when Spring Boot configures logback.
+            context.putProperty("CONSOLE_LOG_PATTERN", consolePattern);
+        }
         context.start();
         try {
             JoranConfigurator configurator = new JoranConfigurator();
