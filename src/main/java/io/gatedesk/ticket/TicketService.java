@@ -160,21 +160,22 @@ public class TicketService {
         Map<Long, StaffMember> staff = users.staffById();
         return tickets.findAll(specification(filter, currentUserId),
                         PageRequest.of(filter.page(), pageSize, filter.sort().sort()))
-                .map(ticket -> new QueueRow(ticket.getId(), TicketNumber.format(ticket.getId()), ticket.getSubject(),
-                        ticket.getCustomerName(), ticket.getStatus(), ticket.getPriority(),
-                        nameOf(staff, ticket.getAssigneeId()), ticket.getClient(), ticket.getModel(),
-                        ticket.getStatusCode(), ticket.getCreatedAt(), ticket.getUpdatedAt()));
+                .map(ticket -> toRow(ticket, staff));
     }
 
     /** The queue as a list for export: the same filter and order, at most {@code limit} rows. */
     public List<QueueRow> export(QueueFilter filter, Long currentUserId, int limit) {
         Map<Long, StaffMember> staff = users.staffById();
         return tickets.findAll(specification(filter, currentUserId), PageRequest.of(0, limit, filter.sort().sort()))
-                .map(ticket -> new QueueRow(ticket.getId(), TicketNumber.format(ticket.getId()), ticket.getSubject(),
-                        ticket.getCustomerName(), ticket.getStatus(), ticket.getPriority(),
-                        nameOf(staff, ticket.getAssigneeId()), ticket.getClient(), ticket.getModel(),
-                        ticket.getStatusCode(), ticket.getCreatedAt(), ticket.getUpdatedAt()))
+                .map(ticket -> toRow(ticket, staff))
                 .getContent();
+    }
+
+    private static QueueRow toRow(Ticket ticket, Map<Long, StaffMember> staff) {
+        return new QueueRow(ticket.getId(), TicketNumber.format(ticket.getId()), ticket.getSubject(),
+                ticket.getCustomerName(), ticket.getStatus(), ticket.getPriority(),
+                nameOf(staff, ticket.getAssigneeId()), ticket.getClient(), ticket.getModel(),
+                ticket.getStatusCode(), ticket.getCreatedAt(), ticket.getUpdatedAt());
     }
 
     public TicketDetail detail(long id) {
