@@ -153,10 +153,13 @@ class DeskController {
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("sorts", QueueSort.values());
+        model.addAttribute("categoryCounts", tickets.categoryCounts(filter, me));
     }
 
     private void fillTicket(long id, Model model) {
-        model.addAttribute("ticket", tickets.detail(id));
+        TicketDetail ticket = tickets.detail(id);
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("sla", tickets.sla(ticket));
         model.addAttribute("staff", users.activeStaff());
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("priorities", Priority.values());

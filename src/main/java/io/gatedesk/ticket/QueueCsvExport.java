@@ -27,12 +27,15 @@ class QueueCsvExport {
         out.write('\uFEFF');
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(
                 label("ticket.number", locale), label("ticket.subject", locale), label("desk.customer", locale),
-                label("ticket.status", locale), label("ticket.priority", locale), label("ticket.assignee", locale),
+                label("ticket.status", locale), label("desk.category", locale), label("ticket.priority", locale),
+                label("ticket.assignee", locale),
                 label("ticket.client", locale), label("ticket.model", locale), label("ticket.statusCode", locale),
                 label("desk.created", locale), label("ticket.updated", locale)).get())) {
             for (QueueRow row : rows) {
                 csv.printRecord(row.number(), neutralised(row.subject()), neutralised(row.customerName()),
-                        label("status." + row.status(), locale), row.priority(),
+                        label("status." + row.status(), locale),
+                        row.category() == null ? "" : label("category." + row.category() + ".name", locale),
+                        row.priority(),
                         row.assigneeName() == null ? "" : neutralised(row.assigneeName()),
                         row.client() == null ? "" : label("client." + row.client(), locale),
                         row.model() == null ? "" : neutralised(row.model()),

@@ -2,8 +2,8 @@ package io.gatedesk.ticket;
 
 import java.time.Instant;
 
-/** One line of the agent queue. */
+/** One line of the agent queue. {@code category} is the triage category code, {@code null} until classified. */
 public record QueueRow(long id, String number, String subject, String customerName, TicketStatus status,
                        Priority priority, String assigneeName, ClientApp client, String model, Integer statusCode,
-                       Instant createdAt, Instant updatedAt) {
+                       Instant createdAt, Instant updatedAt, String category, SlaStatus sla) {
 }

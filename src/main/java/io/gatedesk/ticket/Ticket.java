@@ -71,6 +71,10 @@ class Ticket {
     private Instant firstResponseAt;
     @Column(name = "resolved_at")
     private Instant resolvedAt;
+    /** The triage category code; the ticket package stores it without knowing the categories. */
+    private String category;
+    @Column(name = "priority_set_by_hand")
+    private boolean prioritySetByHand;
 
     @Version
     private long version;
@@ -222,7 +226,16 @@ class Ticket {
 
     void changePriority(Priority newPriority, Instant now) {
         this.priority = newPriority;
+        this.prioritySetByHand = true;
         touch(now);
+    }
+
+    String getCategory() {
+        return category;
+    }
+
+    boolean isPrioritySetByHand() {
+        return prioritySetByHand;
     }
 
     void assign(Long staffId, Instant now) {

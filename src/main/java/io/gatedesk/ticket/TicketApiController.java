@@ -63,10 +63,11 @@ class TicketApiController {
     @GetMapping
     PageOf list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
                 @RequestParam(required = false) Priority priority, @RequestParam(required = false) String assignee,
+                @RequestParam(required = false) String category, @RequestParam(required = false) String sla,
                 @RequestParam(defaultValue = "0") int page, Authentication authentication) {
         Long me = users.findByUsername(authentication.getName()).map(StaffMember::id).orElse(null);
         Page<QueueRow> result = tickets.queue(new QueueFilter(status == null ? "all" : status, priority, assignee, q,
-                QueueSort.UPDATED_DESC, page), me);
+                QueueSort.UPDATED_DESC, page, category, sla), me);
         return new PageOf(result.getContent(), result.getNumber(), result.getSize(), result.getTotalElements(),
                 result.getTotalPages());
     }

@@ -5,7 +5,11 @@ import io.gatedesk.secret.SecretFinding;
 import io.gatedesk.secret.SecretGuard;
 import io.gatedesk.user.StaffMember;
 import io.gatedesk.user.UserService;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.slf4j.Logger;
@@ -53,11 +57,13 @@ public class TicketService {
     private final ApplicationEventPublisher publisher;
     private final MaskedKeyEvidence maskedKeys;
     private final int pageSize;
+    private final SlaPolicy sla;
+    private final EntityManager entityManager;
 
     TicketService(TicketRepository tickets, TicketMessageRepository messages, TicketEventRepository events,
                   SecretGuard secretGuard, Validator validator, UserService users, MessageSource messageSource,
                   Clock clock, DeskProperties deskProperties, ApplicationEventPublisher publisher,
-                  MaskedKeyEvidence maskedKeys) {
+                  MaskedKeyEvidence maskedKeys, SlaPolicy sla, EntityManager entityManager) {
         this.tickets = tickets;
         this.messages = messages;
         this.events = events;
@@ -69,6 +75,8 @@ public class TicketService {
         this.publisher = publisher;
         this.maskedKeys = maskedKeys;
         this.pageSize = deskProperties.pageSize();
+        this.sla = sla;
+        this.entityManager = entityManager;
     }
 
     /**
@@ -158,7 +166,7 @@ public class TicketService {
 
     public Page<QueueRow> queue(QueueFilter filter, Long currentUserId) {
         Map<Long, StaffMember> staff = users.staffById();
-        return tickets.findAll(specification(filter, currentUserId),
+        return tickets.findAll(specification(filter, currentUserId, sla, true),
                         PageRequest.of(filter.page(), pageSize, filter.sort().sort()))
                 .map(ticket -> toRow(ticket, staff));
     }
@@ -166,16 +174,66 @@ public class TicketService {
     /** The queue as a list for export: the same filter and order, at most {@code limit} rows. */
     public List<QueueRow> export(QueueFilter filter, Long currentUserId, int limit) {
         Map<Long, StaffMember> staff = users.staffById();
-        return tickets.findAll(specification(filter, currentUserId), PageRequest.of(0, limit, filter.sort().sort()))
+        return tickets.findAll(specification(filter, currentUserId, sla, true),
+                        PageRequest.of(0, limit, filter.sort().sort()))
                 .map(ticket -> toRow(ticket, staff))
                 .getContent();
     }
 
-    private static QueueRow toRow(Ticket ticket, Map<Long, StaffMember> staff) {
+    private QueueRow toRow(Ticket ticket, Map<Long, StaffMember> staff) {
         return new QueueRow(ticket.getId(), TicketNumber.format(ticket.getId()), ticket.getSubject(),
                 ticket.getCustomerName(), ticket.getStatus(), ticket.getPriority(),
                 nameOf(staff, ticket.getAssigneeId()), ticket.getClient(), ticket.getModel(),
-                ticket.getStatusCode(), ticket.getCreatedAt(), ticket.getUpdatedAt());
+                ticket.getStatusCode(), ticket.getCreatedAt(), ticket.getUpdatedAt(), ticket.getCategory(),
+                sla.of(ticket.getPriority(), ticket.getCreatedAt(), ticket.getFirstResponseAt(),
+                        ticket.getResolvedAt()));
+    }
+
+    /**
+     * Tickets per category code in the queue view, with every filter applied except the category itself, so the
+     * counts say what picking a category would show. Largest first; {@code null} counts tickets not classified yet.
+     */
+    public List<CategoryCount> categoryCounts(QueueFilter filter, Long currentUserId) {
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+        CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+        Root<Ticket> root = query.from(Ticket.class);
+        query.multiselect(root.get("category"), cb.count(root))
+                .where(specification(filter, currentUserId, sla, false).toPredicate(root, query, cb))
+                .groupBy(root.get("category"));
+        return entityManager.createQuery(query).getResultList().stream()
+                .map(row -> new CategoryCount((String) row[0], (Long) row[1]))
+                .sorted(java.util.Comparator.comparingLong(CategoryCount::count).reversed()
+                        .thenComparing(CategoryCount::category, java.util.Comparator.nullsLast(String::compareTo)))
+                .toList();
+    }
+
+    public SlaStatus sla(TicketDetail ticket) {
+        return sla.of(ticket);
+    }
+
+    /**
+     * Stores the category another feature inferred for the ticket and, unless a person has chosen the priority, the
+     * priority suggested with it. Neither counts as an edit: the version and the last-updated time stay as they were,
+     * so an agent working on the ticket meets no conflict. A priority it changes is recorded in the audit trail.
+     */
+    @Transactional
+    public void applyCategory(long id, String category, Priority suggestedPriority, String actorName, String detail) {
+        Ticket ticket = tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(TicketNumber.format(id)));
+        if (!java.util.Objects.equals(ticket.getCategory(), category)) {
+            tickets.setCategory(id, category);
+        }
+        if (suggestedPriority != null && !ticket.isPrioritySetByHand() && suggestedPriority != ticket.getPriority()
+                && tickets.suggestPriority(id, suggestedPriority) == 1) {
+            record(ticket, AuthorType.SYSTEM, actorName, TicketAction.PRIORITY_SUGGESTED,
+                    ticket.getPriority() + " → " + suggestedPriority + (detail == null ? "" : " · " + detail));
+        }
+    }
+
+    /** Adds a line to the ticket's audit trail for something another feature did to it (a category override, …). */
+    @Transactional
+    public void recordAudit(long id, Actor actor, TicketAction action, String detail) {
+        Ticket ticket = tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(TicketNumber.format(id)));
+        record(ticket, AuthorType.STAFF, actor.name(), action, detail);
     }
 
     public TicketDetail detail(long id) {
@@ -351,9 +409,17 @@ public class TicketService {
         return messageSource.getMessage(code, args, LocaleContextHolder.getLocale());
     }
 
-    private static Specification<Ticket> specification(QueueFilter filter, Long currentUserId) {
+    private static Specification<Ticket> specification(QueueFilter filter, Long currentUserId, SlaPolicy sla,
+                                                       boolean byCategory) {
         return (root, query, cb) -> {
             List<Predicate> predicates = new ArrayList<>();
+            if (byCategory && filter.category() != null) {
+                predicates.add("none".equals(filter.category()) ? cb.isNull(root.get("category"))
+                        : cb.equal(root.get("category"), filter.category()));
+            }
+            if (filter.sla() != null) {
+                predicates.add(sla.running(root, cb, "breached".equals(filter.sla())));
+            }
             switch (filter.status()) {
                 case "all" -> { }
                 case "active" -> predicates.add(root.get("status").in(TicketStatus.ACTIVE));

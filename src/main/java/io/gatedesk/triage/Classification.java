@@ -12,6 +12,11 @@ public record Classification(ErrorCategory category, double confidence, List<Rea
         reasons = List.copyOf(reasons);
     }
 
+    /** The confidence as a whole percentage, for display. */
+    public int confidencePercent() {
+        return (int) Math.round(confidence * 100);
+    }
+
     static Classification nothingMatched() {
         return new Classification(ErrorCategory.OTHER, 0.0, List.of());
     }

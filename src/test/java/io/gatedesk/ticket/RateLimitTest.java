@@ -45,6 +45,19 @@ class RateLimitTest {
     }
 
     @Test
+    void theDiagnoseApiIsPublicButRateLimitedToo() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/api/v1/diagnose").with(remote("10.4.0.1")).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"statusCode\":429}"))
+                    .andExpect(status().isOk());
+        }
+        mvc.perform(post("/api/v1/diagnose").with(remote("10.4.0.1")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"statusCode\":429}"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.error.code").value("RATE_LIMITED"));
+    }
+
+    @Test
     void theFormBeyondTheLimitKeepsWhatWasTyped() throws Exception {
         for (int i = 0; i < 2; i++) {
             mvc.perform(post("/").with(remote("10.2.0.1")).with(csrf()).param("subject", "x"))

@@ -1,0 +1,45 @@
+package io.gatedesk.ticket;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One SLA clock of a ticket (first response or resolution). {@code left} is the time until {@code due} while the
+ * clock runs, negative once it is overdue; a stopped clock keeps whether it stopped in time.
+ */
+public record SlaTimer(State state, Instant due, Duration left) {
+
+    public enum State {
+        /** Running, more than the warning threshold left. */
+        RUNNING,
+        /** Running, due within the warning threshold. */
+        SOON,
+        /** Running and past due. */
+        BREACHED,
+        /** Stopped before it was due. */
+        MET,
+        /** Stopped after it was due. */
+        MET_LATE
+    }
+
+    public boolean running() {
+        return state == State.RUNNING || state == State.SOON || state == State.BREACHED;
+    }
+
+    /** The message key that shows {@link #left} in whole days, hours or minutes. */
+    public String durationKey() {
+        Duration abs = left.abs();
+        if (abs.toDays() > 0) {
+            return "sla.duration.days";
+        }
+        return abs.toHours() > 0 ? "sla.duration.hours" : "sla.duration.minutes";
+    }
+
+    public Object[] durationArgs() {
+        Duration abs = left.abs();
+        if (abs.toDays() > 0) {
+            return new Object[]{abs.toDays(), abs.toHoursPart()};
+        }
+        return abs.toHours() > 0 ? new Object[]{abs.toHours(), abs.toMinutesPart()} : new Object[]{abs.toMinutes()};
+    }
+}

@@ -1,0 +1,8 @@
+package io.gatedesk.triage;
+
+class UnknownRuleException extends RuntimeException {
+
+    UnknownRuleException(String ruleId) {
+        super("no rule " + ruleId);
+    }
+}
