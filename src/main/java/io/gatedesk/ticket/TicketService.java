@@ -233,6 +233,16 @@ public class TicketService {
                         .map(message -> message.toView().body()).toList());
     }
 
+    /**
+     * Records on the audit trail what an agent did to a ticket's evidence in another feature (a request ID added or
+     * struck, a log entry pinned), so the ticket's history stays in one place.
+     */
+    @Transactional
+    public void recordEvidenceAction(long id, TicketAction action, String detail, Actor actor) {
+        Ticket ticket = tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(TicketNumber.format(id)));
+        record(ticket, AuthorType.STAFF, actor.name(), action, detail);
+    }
+
     public Optional<Long> idOf(String number) {
         return TicketNumber.parse(number).filter(tickets::existsById);
     }
