@@ -1,5 +1,8 @@
 package io.gatedesk.gatewaylog;
 
+import io.gatedesk.secret.MaskedKey;
+import io.gatedesk.secret.Redaction;
+import io.gatedesk.secret.SecretFinding;
 import io.gatedesk.secret.SecretGuard;
 import jakarta.annotation.PreDestroy;
 import org.apache.commons.csv.CSVFormat;
@@ -61,6 +64,7 @@ public class LogImportService {
 
     private final LogEntryStore store;
     private final JdbcTemplate jdbc;
+    private final SecretGuard secretGuard;
     private final UnaryOperator<String> textGuard;
     private final Clock clock;
     private final ZoneId siteZone;
@@ -71,6 +75,7 @@ public class LogImportService {
                      GatewayLogProperties properties, @Value("${gatedesk.site.time-zone:UTC}") String siteZone) {
         this.store = store;
         this.jdbc = jdbc;
+        this.secretGuard = secretGuard;
         this.textGuard = text -> secretGuard.redact(text).text();
         this.clock = clock;
         this.siteZone = ZoneId.of(siteZone);
@@ -300,11 +305,12 @@ public class LogImportService {
         AtomicLong read = progress.computeIfAbsent(id, ignored -> new AtomicLong());
         Run run = new Run(id, read);
         jdbc.update("UPDATE log_imports SET status = ? WHERE id = ?", ImportStatus.RUNNING.name(), id);
-        ParseOptions options = new ParseOptions(plan.zone(), textGuard, null);
+        ParseOptions options = new ParseOptions(plan.zone(), run::guard, null);
         try (Reader reader = new InputStreamReader(new CountingStream(raw, read), StandardCharsets.UTF_8)) {
             if (plan.format().keyInventory()) {
                 List<KeyInventoryEntry> keys = new ArrayList<>();
                 GatewayLogParser.parseKeys(plan.format(), container, reader, options, key -> {
+                    run.masked.clear();
                     keys.add(key);
                     if (keys.size() >= BATCH_ROWS) {
                         run.storeKeys(keys);
@@ -314,7 +320,7 @@ public class LogImportService {
             } else {
                 List<GatewayLogRecord> records = new ArrayList<>();
                 GatewayLogParser.parseLogs(plan.format(), container, reader, options, record -> {
-                    records.add(record);
+                    records.add(run.withMaskedKey(record));
                     if (records.size() >= BATCH_ROWS) {
                         run.store(records);
                     }
@@ -355,6 +361,8 @@ public class LogImportService {
         final long id;
         final AtomicLong read;
         final List<ImportSummary.LineProblem> pendingErrors = new ArrayList<>();
+        /** Keys the guard masked since the last record was handed over: they belong to that record. */
+        final List<SecretFinding> masked = new ArrayList<>();
         long imported;
         long duplicates;
         long rejected;
@@ -364,6 +372,45 @@ public class LogImportService {
         Run(long id, AtomicLong read) {
             this.id = id;
             this.read = read;
+        }
+
+        String guard(String text) {
+            Redaction redaction = secretGuard.redact(text);
+            if (redaction.masked()) {
+                masked.addAll(redaction.findings());
+            }
+            return redaction.text();
+        }
+
+        /**
+         * A raw key in any field of a row (an error message quoting the caller's key, a key pasted into a name column)
+         * is masked by the guard; its fingerprint and visible ends also become the row's key identity when the row has
+         * none, so the row can be matched to a ticket by that key.
+         */
+        GatewayLogRecord withMaskedKey(GatewayLogRecord r) {
+            if (masked.isEmpty()) {
+                return r;
+            }
+            List<SecretFinding> found = List.copyOf(masked);
+            masked.clear();
+            if (r.keyHashSha256() != null) {
+                return r;
+            }
+            for (SecretFinding finding : found) {
+                Optional<MaskedKey> key = MaskedKey.from(finding);
+                if (key.isPresent()) {
+                    MaskedKey k = key.get();
+                    String tail = k.tail().length() > 4 ? k.tail().substring(k.tail().length() - 4) : k.tail();
+                    return new GatewayLogRecord(r.source(), r.requestId(), r.createdAt(), r.logType(), r.userId(),
+                            r.username(), r.keyName(), r.keyId(), finding.fingerprint(),
+                            r.keyPrefix() != null ? r.keyPrefix() : k.prefix() + k.head(),
+                            r.keyLast4() != null ? r.keyLast4() : tail, r.group(), r.model(), r.upstreamModel(),
+                            r.channelId(), r.channelName(), r.statusCode(), r.errorType(), r.errorCode(),
+                            r.errorMessage(), r.promptTokens(), r.completionTokens(), r.costUsd(), r.quotaRaw(),
+                            r.latencyMs(), r.ttftMs(), r.isStream(), r.clientIp(), r.requestPath());
+                }
+            }
+            return r;
         }
 
         void store(List<GatewayLogRecord> records) {
@@ -383,6 +430,7 @@ public class LogImportService {
         }
 
         void reject(LineError error) {
+            masked.clear();
             rejected++;
             if (storedErrors + pendingErrors.size() < MAX_STORED_ERRORS) {
                 pendingErrors.add(new ImportSummary.LineProblem(error.lineNumber(), error.code().name(),
