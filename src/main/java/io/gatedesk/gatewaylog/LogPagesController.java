@@ -7,6 +7,8 @@ import io.gatedesk.user.StaffMember;
 import io.gatedesk.user.UserService;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Controller;
@@ -20,7 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,13 +100,14 @@ class LogPagesController {
     }
 
     @GetMapping("/desk/logs/imports/{id}/errors.csv")
-    void importErrors(@PathVariable long id, HttpServletResponse response) throws IOException {
+    ResponseEntity<byte[]> importErrors(@PathVariable long id) throws IOException {
         imports.summary(id).orElseThrow(LogNotFoundException::new);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-errors.csv\"");
-        OutputStreamWriter out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        imports.writeErrorsCsv(id, out);
-        out.flush();
+        StringWriter csv = new StringWriter();
+        imports.writeErrorsCsv(id, csv);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-errors.csv\"")
+                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private void fillImportForm(Model model, String format, String timeZone) {
