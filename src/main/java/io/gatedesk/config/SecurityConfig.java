@@ -1,5 +1,7 @@
 package io.gatedesk.config;
 
+import io.gatedesk.gatewaylog.IngestTokenAuthenticationFilter;
+import io.gatedesk.gatewaylog.IngestTokenService;
 import io.gatedesk.user.ApiTokenAuthenticationFilter;
 import io.gatedesk.user.UserService;
 import io.gatedesk.web.ApiErrorWriter;
@@ -36,8 +38,8 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, UserService users, ApiErrorWriter errors, PublicRateLimiter limiter)
-            throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, UserService users, IngestTokenService ingestTokens,
+                                 ApiErrorWriter errors, PublicRateLimiter limiter) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"GateDesk\", Bearer");
             errors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", "api.unauthorized");
@@ -47,6 +49,8 @@ class SecurityConfig {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(users, unauthorized), BasicAuthenticationFilter.class)
+                .addFilterBefore(new IngestTokenAuthenticationFilter(ingestTokens, unauthorized),
+                        BasicAuthenticationFilter.class)
                 .addFilterAfter(new PublicApiRateLimitFilter(limiter, errors), AuthorizationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(unauthorized)
@@ -54,6 +58,9 @@ class SecurityConfig {
                                 HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "api.forbidden")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, PUBLIC_API).permitAll()
+                        // Gateways push logs with an ingest token, whose principal may do nothing else.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/gateway-logs").hasRole("INGEST")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/gateway-logs/import").hasAnyRole("AGENT", "ADMIN")
                         .requestMatchers("/api/v1/**").hasAnyRole("AGENT", "ENGINEER", "ADMIN")
                         .anyRequest().denyAll());
         return http.build();
@@ -66,6 +73,7 @@ class SecurityConfig {
                         .requestMatchers("/", "/submitted", "/secret-check", "/t/**", "/login", "/error", "/css/**", "/js/**", "/img/**",
                                 "/webjars/**", "/favicon.ico", "/actuator/health/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/desk/logs/import", "/desk/logs/imports/**").hasAnyRole("AGENT", "ADMIN")
                         .requestMatchers("/desk/**").hasAnyRole("AGENT", "ENGINEER", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/desk", false).permitAll())

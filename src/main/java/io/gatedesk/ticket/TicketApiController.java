@@ -19,13 +19,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The ticket JSON API: the same service and the same checks as the pages. */
 @RestController
@@ -36,12 +41,17 @@ class TicketApiController {
     private final UserService users;
     private final MessageSource messages;
     private final SiteLinks links;
+    private final List<TicketEvidenceContributor> contributors;
+    private final JsonMapper json;
 
-    TicketApiController(TicketService tickets, UserService users, MessageSource messages, SiteLinks links) {
+    TicketApiController(TicketService tickets, UserService users, MessageSource messages, SiteLinks links,
+                        List<TicketEvidenceContributor> contributors, JsonMapper json) {
         this.tickets = tickets;
         this.users = users;
         this.messages = messages;
         this.links = links;
+        this.contributors = List.copyOf(contributors);
+        this.json = json;
     }
 
     @PostMapping
@@ -55,9 +65,17 @@ class TicketApiController {
                         finding.masked(), finding.fingerprint())).toList()));
     }
 
+    /** The ticket as {@link TicketDetail}, plus what other features derive from its evidence. */
     @GetMapping("/{number}")
-    TicketDetail get(@PathVariable String number) {
-        return tickets.detail(idOf(number));
+    Map<String, Object> get(@PathVariable String number) {
+        long id = idOf(number);
+        Map<String, Object> body = json.convertValue(tickets.detail(id), new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+        if (!contributors.isEmpty()) {
+            TicketEvidence evidence = tickets.evidence(id);
+            contributors.forEach(contributor -> body.putAll(contributor.contribute(evidence)));
+        }
+        return body;
     }
 
     @GetMapping

@@ -318,6 +318,17 @@ public class TicketService {
                         .map(message -> message.toView().body()).toList());
     }
 
+    /**
+     * Records on the audit trail what an agent did to a ticket's evidence in another feature (a request ID added or
+     * struck, a log entry pinned), so the ticket's history stays in one place; what derives from the evidence (the
+     * inferred category) is worked out again.
+     */
+    @Transactional
+    public void recordEvidenceAction(long id, TicketAction action, String detail, Actor actor) {
+        recordAudit(id, actor, action, detail);
+        publisher.publishEvent(new TicketEvidenceChanged(id));
+    }
+
     public Optional<Long> idOf(String number) {
         return TicketNumber.parse(number).filter(tickets::existsById);
     }

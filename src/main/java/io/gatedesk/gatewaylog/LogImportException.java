@@ -1,0 +1,29 @@
+package io.gatedesk.gatewaylog;
+
+/**
+ * An upload or ingest request that cannot be imported at all. {@code code} is stable for the API and names the message
+ * {@code logs.import.error.<code>} shown to the user.
+ */
+class LogImportException extends RuntimeException {
+
+    private final String code;
+    private final int httpStatus;
+
+    LogImportException(String code, int httpStatus) {
+        super(code, null, false, false);
+        this.code = code;
+        this.httpStatus = httpStatus;
+    }
+
+    String code() {
+        return code;
+    }
+
+    String messageKey() {
+        return "logs.import.error." + code;
+    }
+
+    int httpStatus() {
+        return httpStatus;
+    }
+}
