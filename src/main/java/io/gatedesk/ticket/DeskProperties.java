@@ -3,6 +3,8 @@ package io.gatedesk.ticket;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.time.Duration;
+
 @ConfigurationProperties("gatedesk.desk")
-record DeskProperties(@DefaultValue("25") int pageSize) {
+record DeskProperties(@DefaultValue("25") int pageSize, @DefaultValue("5s") Duration countCacheTtl) {
 }
