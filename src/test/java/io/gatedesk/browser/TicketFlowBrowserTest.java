@@ -103,6 +103,10 @@ class TicketFlowBrowserTest {
         agent.findElement(By.linkText(number)).click();
 
         WebElement reply = waitOn(agent).until(ExpectedConditions.elementToBeClickable(By.id("reply-body")));
+        // The inferred category loads into its panel by htmx: a 404 naming a model the group lacks.
+        WebElement triage = waitOn(agent).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#triage-panel[data-category]")));
+        assertThat(triage.getAttribute("data-category")).isEqualTo("MODEL_NOT_AVAILABLE");
         String answer = "Please use the model name gpt-4o-mini: gpt-4o is not in your group. " + marker;
         reply.sendKeys(answer);
         agent.findElement(By.cssSelector(".reply-form button[type=submit]")).click();
