@@ -27,7 +27,7 @@ class HelpController {
     static final String CLIENT_VIEW = "selfservice/help-client";
     static final String CHECK_VIEW = "selfservice/config-check";
     static final String RESULT_FRAGMENT = "selfservice/config-check :: result";
-    static final String INLINE_FRAGMENT = "selfservice/config-check :: inline";
+    static final String INLINE_FRAGMENT = RESULT_FRAGMENT;
 
     private final ClientHelpPages pages;
     private final ConfigCheckService checks;
