@@ -15,7 +15,7 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The check judges what a URL means, not how it was pasted. */
-class ConfigCheckProperties {
+class ConfigCheckPropertiesTest {
 
     static final SiteSettings SITE = ConfigCheckTableTest.SITE;
     static final List<CatalogueModel> CATALOGUE = ConfigCheckTableTest.CATALOGUE;
