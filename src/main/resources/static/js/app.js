@@ -50,3 +50,25 @@ document.addEventListener("keydown", function (event) {
         }
     }
 });
+
+// Help pages: a copy button on every snippet.
+document.addEventListener("DOMContentLoaded", function () {
+    var article = document.querySelector("article.markdown[data-copy-label]");
+    if (!article || !navigator.clipboard) {
+        return;
+    }
+    article.querySelectorAll("pre").forEach(function (pre) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "copy";
+        button.textContent = article.dataset.copyLabel;
+        button.addEventListener("click", function () {
+            var code = pre.querySelector("code") || pre;
+            navigator.clipboard.writeText(code.textContent.trim())
+                .then(function () {
+                    button.textContent = article.dataset.copiedLabel;
+                });
+        });
+        pre.appendChild(button);
+    });
+});

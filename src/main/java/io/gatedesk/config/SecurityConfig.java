@@ -29,7 +29,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration
 class SecurityConfig {
 
-    static final String[] PUBLIC_API = {"/api/v1/tickets", "/api/v1/redact", "/api/v1/diagnose"};
+    static final String[] PUBLIC_API = {"/api/v1/tickets", "/api/v1/redact", "/api/v1/diagnose", "/api/v1/config-check"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -70,7 +70,7 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain browserChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/submitted", "/secret-check", "/t/**", "/login", "/error", "/css/**", "/js/**", "/img/**",
+                        .requestMatchers("/", "/submitted", "/secret-check", "/t/**", "/help", "/help/**", "/login", "/error", "/css/**", "/js/**", "/img/**",
                                 "/webjars/**", "/favicon.ico", "/actuator/health/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/desk/logs/import", "/desk/logs/imports/**").hasAnyRole("AGENT", "ADMIN")

@@ -128,6 +128,7 @@ public class TicketService {
         log.info("Filed {}: {} ({} secret(s) masked)", TicketNumber.format(saved.getId()), saved.getSubject(),
                 distinct.size());
         publisher.publishEvent(new TicketEvidenceChanged(saved.getId()));
+        publisher.publishEvent(new TicketFiled(saved.getId()));
         return new TicketReceipt(saved.getId(), TicketNumber.format(saved.getId()), followToken, distinct);
     }
 

@@ -1,28 +1,19 @@
 package io.gatedesk.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's layout needs: where the language switch returns to, and the site's name. */
+/**
+ * What every page's layout needs from the web layer: where the language switch returns to. The site's name comes
+ * from the self-service settings, which add it themselves, so web depends on no feature.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutModelAdvice {
-
-    private final String siteName;
-
-    LayoutModelAdvice(@Value("${gatedesk.site.name}") String siteName) {
-        this.siteName = siteName;
-    }
 
     @ModelAttribute("requestPath")
     String requestPath(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
-    }
-
-    @ModelAttribute("siteName")
-    String siteName() {
-        return siteName;
     }
 }

@@ -31,7 +31,8 @@ public class PublicApiRateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (limiter.tryAcquire(request)) {
+        boolean files = request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/tickets");
+        if (files ? limiter.tryAcquire(request) : limiter.tryAcquireCheck(request)) {
             chain.doFilter(request, response);
             return;
         }

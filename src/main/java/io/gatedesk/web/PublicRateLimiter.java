@@ -21,32 +21,48 @@ public class PublicRateLimiter {
 
     private final RateLimitProperties properties;
     private final Cache<String, Bucket> buckets;
+    private final Cache<String, Bucket> checkBuckets;
 
     PublicRateLimiter(RateLimitProperties properties) {
         this.properties = properties;
-        this.buckets = Caffeine.newBuilder()
+        this.buckets = newBucketMap();
+        this.checkBuckets = newBucketMap();
+    }
+
+    private Cache<String, Bucket> newBucketMap() {
+        return Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .expireAfterAccess(properties.refillPeriod().multipliedBy(2).plus(Duration.ofMinutes(1)))
                 .build();
     }
 
-    /** {@code true} when the request may go on; consumes one token from the caller's bucket. */
+    /** {@code true} when the request may go on; consumes one token from the caller's bucket for filing. */
     public boolean tryAcquire(HttpServletRequest request) {
         if (!properties.enabled() || isStaff()) {
             return true;
         }
-        return buckets.get(request.getRemoteAddr(), address -> newBucket()).tryConsume(1);
+        return buckets.get(request.getRemoteAddr(),
+                address -> newBucket(properties.capacity(), properties.refillTokens())).tryConsume(1);
+    }
+
+    /** As {@link #tryAcquire}, from the caller's larger bucket for read-only checks. */
+    public boolean tryAcquireCheck(HttpServletRequest request) {
+        if (!properties.enabled() || isStaff()) {
+            return true;
+        }
+        return checkBuckets.get(request.getRemoteAddr(),
+                address -> newBucket(properties.checkCapacity(), properties.checkRefillTokens())).tryConsume(1);
     }
 
     public long retryAfterSeconds() {
         return Math.max(1, properties.refillPeriod().dividedBy(Math.max(1, properties.refillTokens())).toSeconds());
     }
 
-    private Bucket newBucket() {
+    private Bucket newBucket(long capacity, long refillTokens) {
         return Bucket.builder()
                 .addLimit(Bandwidth.builder()
-                        .capacity(properties.capacity())
-                        .refillGreedy(properties.refillTokens(), properties.refillPeriod())
+                        .capacity(capacity)
+                        .refillGreedy(refillTokens, properties.refillPeriod())
                         .build())
                 .build();
     }

@@ -1,6 +1,6 @@
 package io.gatedesk.secret;
 
-import static io.gatedesk.secret.SecretScannerProperties.sha256;
+import static io.gatedesk.secret.SecretScannerPropertiesTest.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatedesk.secret.SampleKeys.Sample;

@@ -21,6 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Anonymous callers of public endpoints are held to the configured bucket; staff are not. */
 @SpringBootTest(properties = {"gatedesk.rate-limit.capacity=2", "gatedesk.rate-limit.refill-tokens=2",
+        "gatedesk.rate-limit.check-capacity=4", "gatedesk.rate-limit.check-refill-tokens=4",
         "gatedesk.rate-limit.refill-period=1h"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
@@ -46,7 +47,7 @@ class RateLimitTest {
 
     @Test
     void theDiagnoseApiIsPublicButRateLimitedToo() throws Exception {
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < 4; i++) {
             mvc.perform(post("/api/v1/diagnose").with(remote("10.4.0.1")).contentType(MediaType.APPLICATION_JSON)
                             .content("{\"statusCode\":429}"))
                     .andExpect(status().isOk());
@@ -55,6 +56,21 @@ class RateLimitTest {
                         .content("{\"statusCode\":429}"))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(jsonPath("$.error.code").value("RATE_LIMITED"));
+    }
+
+    @Test
+    void checksTakeFromTheirOwnBucketSoTypingNeverBlocksFiling() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            mvc.perform(post("/api/v1/config-check").with(remote("10.5.0.1")).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"client\":\"cursor\",\"baseUrl\":\"https://api.example.com/v1\"}"))
+                    .andExpect(status().isOk());
+        }
+        mvc.perform(post("/api/v1/config-check").with(remote("10.5.0.1")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"client\":\"cursor\",\"baseUrl\":\"https://api.example.com/v1\"}"))
+                .andExpect(status().isTooManyRequests());
+        mvc.perform(post("/api/v1/tickets").with(remote("10.5.0.1")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subject\":\"s\",\"description\":\"d\",\"name\":\"n\",\"email\":\"n@example.com\"}"))
+                .andExpect(status().isCreated());
     }
 
     @Test

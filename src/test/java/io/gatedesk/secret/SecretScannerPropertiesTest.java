@@ -14,7 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class SecretScannerProperties {
+class SecretScannerPropertiesTest {
 
     private final SecretScanner scanner = new SecretScanner();
 
