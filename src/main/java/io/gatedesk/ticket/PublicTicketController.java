@@ -58,10 +58,24 @@ class PublicTicketController {
         model.addAttribute("timeZones", TIME_ZONES);
     }
 
+    /**
+     * The empty form, or one filled in from the diagnose page's link (status code, error message, request IDs,
+     * client, model and the diagnosed category as subject); whatever arrives that way is masked like typed text.
+     */
     @GetMapping("/")
-    String form(Model model) {
+    String form(@RequestParam Map<String, String> prefill, Model model, Locale locale) {
         TicketForm form = new TicketForm();
         form.setRequestTimeZone("UTC");
+        form.setStatusCode(prefill.get("statusCode"));
+        form.setErrorMessage(prefill.get("errorMessage"));
+        form.setRequestIds(prefill.get("requestIds"));
+        form.setClient(prefill.get("client"));
+        form.setModel(prefill.get("model"));
+        String category = prefill.get("category");
+        if (category != null && category.matches("[A-Z_]{2,40}")) {
+            form.setSubject(messages.getMessage("category." + category + ".name", null, "", locale));
+        }
+        form.maskWith(text -> secretGuard.redactInto(text, new ArrayList<>()));
         model.addAttribute("ticketForm", form);
         model.addAttribute("errors", Map.of());
         return FORM_VIEW;
