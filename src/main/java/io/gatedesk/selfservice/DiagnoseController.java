@@ -15,13 +15,17 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.util.UriComponentsBuilder;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * The public diagnose page: a customer pastes what their client showed and learns what kind of problem it is and
@@ -104,27 +108,33 @@ class DiagnoseController {
         model.addAttribute("fileTicketUrl", fileTicketUrl(form, statusCode, message, result));
     }
 
-    /** The public form, filled in with what was pasted here (already masked), so nothing has to be typed twice. */
+    /**
+     * The public form, filled in with what was pasted here (already masked), so nothing has to be typed twice. Every
+     * value is percent-encoded by hand: pasted JSON holds braces, which a URI template builder would take for
+     * variables, and which Tomcat refuses in a raw query.
+     */
     private static String fileTicketUrl(DiagnoseForm form, Integer statusCode, String message, Classification result) {
-        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/");
+        Map<String, String> params = new LinkedHashMap<>();
         if (statusCode != null) {
-            url.queryParam("statusCode", statusCode);
+            params.put("statusCode", statusCode.toString());
         }
         if (!message.isBlank()) {
-            url.queryParam("errorMessage", message);
+            params.put("errorMessage", message);
             List<String> requestIds = RequestIdExtractor.extract(message);
             if (!requestIds.isEmpty()) {
-                url.queryParam("requestIds", String.join("\n", requestIds));
+                params.put("requestIds", String.join("\n", requestIds));
             }
         }
         if (form.clientApp() != null) {
-            url.queryParam("client", form.clientApp().name());
+            params.put("client", form.clientApp().name());
         }
         if (form.model() != null && !form.model().isBlank()) {
-            url.queryParam("model", form.model());
+            params.put("model", form.model());
         }
-        url.queryParam("category", result.category().name());
-        return url.encode().build().toUriString();
+        params.put("category", result.category().name());
+        StringJoiner query = new StringJoiner("&", "/?", "");
+        params.forEach((name, value) -> query.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return query.toString();
     }
 
     record DiagnoseForm(String client, String statusCode, String errorMessage, String model) {

@@ -48,6 +48,9 @@ class DiagnosePageTest {
         assertThat(page).contains("data-category=\"INSUFFICIENT_QUOTA\"", "Top up", "data-file-ticket",
                 "requestIds=20241128093015123456789012345678", "category=INSUFFICIENT_QUOTA",
                 "/help/clients/openai-python");
+        // Pasted JSON must come out percent-encoded: a raw brace or quote in a query is refused by Tomcat.
+        String link = page.replaceAll("(?s).*data-file-ticket href=\"([^\"]*)\".*", "$1");
+        assertThat(link).startsWith("/?").matches("[A-Za-z0-9%&;=/?._~+-]*").contains("%7B%27error%27");
         assertThat(page.contains("<html")).isEqualTo(!htmx);
     }
 
