@@ -48,6 +48,12 @@ class AnswerInsertBrowserTest {
         }
     }
 
+    String replyText() {
+        Object value = browser.executeScript("var box = document.getElementById('reply-body');"
+                + " return box == null ? '' : box.value;");
+        return value == null ? "" : value.toString();
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }
@@ -75,16 +81,17 @@ class AnswerInsertBrowserTest {
         reply.sendKeys("Thanks for the details.");
         By insert = By.cssSelector("[data-answer-key='wrong-base-url'][data-answer-language='en'] [data-insert]");
         wait.until(ExpectedConditions.elementToBeClickable(insert)).click();
-        wait.until(driver -> driver.findElement(By.id("reply-body")).getDomProperty("value")
-                .contains("please enter exactly"));
-        String inserted = browser.findElement(By.id("reply-body")).getDomProperty("value");
+        // Read in one script call: htmx replaces the textarea element, so a held element reference can go stale.
+        wait.until(driver -> replyText().contains("please enter exactly"));
+        String inserted = replyText();
         assertThat(inserted).startsWith("Thanks for the details.\n\nHi Ann Customer,")
                 .contains("Cursor is set to:\n\nhttps://api.example.com\n")
                 .contains("please enter exactly:\n\nhttps://api.example.com/v1\n").endsWith("support (" + receipt.number() + ")");
         Browser.screenshot(browser, "answer-1-inserted");
 
         String edit = " I also checked your key: it is fine. " + marker;
-        browser.findElement(By.id("reply-body")).sendKeys(edit);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(ExpectedConditions.elementToBeClickable(By.id("reply-body"))).sendKeys(edit);
         browser.findElement(By.cssSelector(".reply-form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".conversation"), marker));
         Browser.screenshot(browser, "answer-2-sent");
