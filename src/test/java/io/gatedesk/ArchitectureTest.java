@@ -62,6 +62,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void ticketsKnowNothingOfAnswers() {
+        noClasses().that().resideInAnyPackage("io.gatedesk.ticket..", "io.gatedesk.triage..",
+                        "io.gatedesk.gatewaylog..")
+                .should().dependOnClassesThat().resideInAPackage("io.gatedesk.answer..")
+                .because("answers build on tickets, triage and logs; the queue gets checklist progress as a plain value")
+                .check(classes);
+    }
+
+    @Test
     void usersKnowNothingOfTickets() {
         noClasses().that().resideInAPackage("io.gatedesk.user..")
                 .should().dependOnClassesThat().resideInAPackage("io.gatedesk.ticket..")

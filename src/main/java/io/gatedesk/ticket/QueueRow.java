@@ -2,8 +2,12 @@ package io.gatedesk.ticket;
 
 import java.time.Instant;
 
-/** One line of the agent queue. {@code category} is the triage category code, {@code null} until classified. */
+/**
+ * One line of the agent queue. {@code category} is the triage category code, {@code null} until classified;
+ * {@code checklist} is the category checklist's progress as "done/total", {@code null} until an agent opened it.
+ */
 public record QueueRow(long id, String number, String subject, String customerName, TicketStatus status,
                        Priority priority, String assigneeName, ClientApp client, String model, Integer statusCode,
-                       Instant createdAt, Instant updatedAt, String category, SlaStatus sla) {
+                       Instant createdAt, Instant updatedAt, String category, SlaStatus sla,
+                       String checklist) {
 }

@@ -75,6 +75,9 @@ class Ticket {
     private String category;
     @Column(name = "priority_set_by_hand")
     private boolean prioritySetByHand;
+    /** Checklist progress as "done/total", kept here by the answer feature so the queue can show it. */
+    @Column(name = "checklist_progress")
+    private String checklistProgress;
 
     @Version
     private long version;
@@ -228,6 +231,10 @@ class Ticket {
         this.priority = newPriority;
         this.prioritySetByHand = true;
         touch(now);
+    }
+
+    String getChecklistProgress() {
+        return checklistProgress;
     }
 
     String getCategory() {

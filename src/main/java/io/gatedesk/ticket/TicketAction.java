@@ -16,5 +16,6 @@ public enum TicketAction {
     REQUEST_ID_ADDED,
     REQUEST_ID_REMOVED,
     LOG_PINNED,
-    LOG_UNPINNED
+    LOG_UNPINNED,
+    CHECKLIST_UPDATED
 }

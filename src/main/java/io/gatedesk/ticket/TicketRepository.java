@@ -17,6 +17,10 @@ interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecification
     int setCategory(long id, String category);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update Ticket t set t.checklistProgress = :progress where t.id = :id")
+    int setChecklistProgress(long id, String progress);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update Ticket t set t.priority = :priority where t.id = :id and t.prioritySetByHand = false")
     int suggestPriority(long id, Priority priority);
 }

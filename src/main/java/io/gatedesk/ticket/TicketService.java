@@ -192,7 +192,7 @@ public class TicketService {
                 nameOf(staff, ticket.getAssigneeId()), ticket.getClient(), ticket.getModel(),
                 ticket.getStatusCode(), ticket.getCreatedAt(), ticket.getUpdatedAt(), ticket.getCategory(),
                 sla.of(ticket.getPriority(), ticket.getCreatedAt(), ticket.getFirstResponseAt(),
-                        ticket.getResolvedAt()));
+                        ticket.getResolvedAt()), ticket.getChecklistProgress());
     }
 
     /**
@@ -245,6 +245,18 @@ public class TicketService {
             record(ticket, AuthorType.SYSTEM, actorName, TicketAction.PRIORITY_SUGGESTED,
                     ticket.getPriority() + " → " + suggestedPriority + (detail == null ? "" : " · " + detail));
         }
+    }
+
+    /**
+     * Stores the ticket's checklist progress ("done/total", or {@code null} for none) for the queue. Derived like the
+     * category, so neither the version nor the last-updated time moves.
+     */
+    @Transactional
+    public void setChecklistProgress(long id, String progress) {
+        if (!tickets.existsById(id)) {
+            throw new TicketNotFoundException(TicketNumber.format(id));
+        }
+        tickets.setChecklistProgress(id, progress);
     }
 
     /** Adds a line to the ticket's audit trail for something another feature did to it (a category override, …). */
