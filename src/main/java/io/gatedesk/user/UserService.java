@@ -1,11 +1,15 @@
 package io.gatedesk.user;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.gatedesk.common.Hashing;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,16 +28,24 @@ public class UserService {
     private final ApiTokenRepository tokens;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final Cache<Boolean, List<StaffMember>> staffCache;
 
-    UserService(UserAccountRepository users, ApiTokenRepository tokens, PasswordEncoder passwordEncoder, Clock clock) {
+    UserService(UserAccountRepository users, ApiTokenRepository tokens, PasswordEncoder passwordEncoder, Clock clock,
+                @Value("${gatedesk.desk.staff-cache-ttl:5s}") Duration staffCacheTtl) {
         this.users = users;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.staffCache = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(staffCacheTtl).build();
     }
 
+    /**
+     * Every staff account, for names in the queue, assignee lists and the acting user. Every desk page needs it, so
+     * it is kept for a few seconds and dropped whenever an account changes on this node.
+     */
     public List<StaffMember> allStaff() {
-        return users.findAllByOrderByUsernameAsc().stream().map(UserAccount::toStaffMember).toList();
+        return staffCache.get(Boolean.TRUE, ignored ->
+                users.findAllByOrderByUsernameAsc().stream().map(UserAccount::toStaffMember).toList());
     }
 
     public List<StaffMember> activeStaff() {
@@ -49,7 +61,7 @@ public class UserService {
     }
 
     public Optional<StaffMember> findByUsername(String username) {
-        return users.findByUsernameIgnoreCase(username).map(UserAccount::toStaffMember);
+        return allStaff().stream().filter(member -> member.username().equalsIgnoreCase(username)).findFirst();
     }
 
     public boolean exists(String username) {
@@ -63,7 +75,9 @@ public class UserService {
         }
         UserAccount account = new UserAccount(command.username(), command.displayName(), blankToNull(command.email()),
                 passwordEncoder.encode(command.password()), command.roles(), clock.instant());
-        return users.save(account).toStaffMember();
+        StaffMember created = users.save(account).toStaffMember();
+        staffCache.invalidateAll();
+        return created;
     }
 
     /** Changes a colleague's profile, roles and access; an admin cannot lock themselves out. */
@@ -81,6 +95,7 @@ public class UserService {
         if (change.newPassword() != null && !change.newPassword().isBlank()) {
             account.setPasswordHash(passwordEncoder.encode(change.newPassword()));
         }
+        staffCache.invalidateAll();
         return account.toStaffMember();
     }
 
