@@ -138,7 +138,7 @@ class TicketAnswersController {
 
     private Actor actor(UserDetails principal) {
         StaffMember member = users.findByUsername(principal.getUsername()).orElseThrow();
-        return new Actor(member.id(), member.displayName());
+        return Actor.of(member);
     }
 
     private long idOf(String number) {

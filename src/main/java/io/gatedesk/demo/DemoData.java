@@ -65,8 +65,8 @@ class DemoData implements ApplicationRunner {
                 EnumSet.of(Role.AGENT)));
         StaffMember engineer = users.create(new NewStaffMember(ENGINEER, "Jonas Berg", "engineer@gatedesk.example",
                 PASSWORD, EnumSet.of(Role.ENGINEER, Role.AGENT)));
-        Actor agentActor = new Actor(agent.id(), agent.displayName());
-        Actor engineerActor = new Actor(engineer.id(), engineer.displayName());
+        Actor agentActor = Actor.of(agent);
+        Actor engineerActor = Actor.of(engineer);
 
         TicketGenerator generator = new TicketGenerator(SEED, clock.instant());
         for (int i = 0; i < ticketCount; i++) {

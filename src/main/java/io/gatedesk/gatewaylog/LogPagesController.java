@@ -215,7 +215,7 @@ class LogPagesController {
 
     private Actor actor(UserDetails principal) {
         StaffMember member = users.findByUsername(principal.getUsername()).orElseThrow();
-        return new Actor(member.id(), member.displayName());
+        return Actor.of(member);
     }
 
     @ExceptionHandler(LogNotFoundException.class)

@@ -171,6 +171,6 @@ class DeskController {
 
     private Actor actor(UserDetails principal) {
         StaffMember member = users.findByUsername(principal.getUsername()).orElseThrow();
-        return new Actor(member.id(), member.displayName());
+        return Actor.of(member);
     }
 }

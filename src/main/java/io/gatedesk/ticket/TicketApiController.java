@@ -96,7 +96,7 @@ class TicketApiController {
         StaffMember member = users.findByUsername(authentication.getName()).orElseThrow();
         Visibility visibility = request.visibility() == null ? Visibility.PUBLIC : request.visibility();
         MessageView message = tickets.addStaffMessage(idOf(number), request.body(), visibility, request.version(),
-                new Actor(member.id(), member.displayName()));
+                Actor.of(member));
         return ResponseEntity.status(HttpStatus.CREATED).body(message);
     }
 

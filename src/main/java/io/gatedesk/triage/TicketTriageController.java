@@ -56,7 +56,7 @@ class TicketTriageController {
         long id = idOf(number);
         ErrorCategory chosen = AUTO.equals(category) ? null : ErrorCategory.valueOf(category.toUpperCase(Locale.ROOT));
         StaffMember member = users.findByUsername(principal.getUsername()).orElseThrow();
-        TicketTriage result = triage.override(id, chosen, new Actor(member.id(), member.displayName()));
+        TicketTriage result = triage.override(id, chosen, Actor.of(member));
         if (htmx == null) {
             return "redirect:/desk/tickets/" + number;
         }
