@@ -147,7 +147,7 @@ public final class Classifier {
                 case STATUS_CODE -> null;
                 case ERROR_CODE -> Pattern.compile(rule.errorCodes().stream().map(Pattern::quote)
                                 .collect(Collectors.joining("|", "(?<![A-Za-z0-9_])(?:", ")(?![A-Za-z0-9_])")),
-                        ClassificationRule.REGEX_FLAGS);
+                        Pattern.CASE_INSENSITIVE); // error codes are ASCII (ClassificationRule checks)
                 case MESSAGE_PATTERN, BASE_URL_SYMPTOM -> ClassificationRule.compile("value", rule.value());
             };
             this.statusCodes = rule.kind() == RuleKind.STATUS_CODE ? Set.copyOf(rule.statusCodes()) : Set.of();

@@ -188,7 +188,7 @@ class RuleAdminService {
 
     private java.util.Optional<String> regexProblem(String regex) {
         try {
-            Pattern pattern = Pattern.compile(regex, ClassificationRule.REGEX_FLAGS);
+            Pattern pattern = Pattern.compile(regex, ClassificationRule.flags(regex));
             // A pattern that matches the empty string would match every ticket.
             if (pattern.matcher("").matches()) {
                 return java.util.Optional.of(message("rule.regex.matchesEverything"));

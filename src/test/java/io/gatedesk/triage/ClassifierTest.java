@@ -201,4 +201,29 @@ class ClassifierTest {
 
         assertThat(classify(null, null, log).category()).isEqualTo(ErrorCategory.UPSTREAM_TIMEOUT);
     }
+
+    @Test
+    void patternsIgnoreCaseInAsciiAndInEveryScriptThatHasCase() {
+        Classifier custom = new Classifier(List.of(
+                new ClassificationRule("ascii", ErrorCategory.RATE_LIMITED, RuleKind.MESSAGE_PATTERN, "too many requests",
+                        5, "ascii", null, null),
+                new ClassificationRule("cyrillic", ErrorCategory.INVALID_KEY, RuleKind.MESSAGE_PATTERN, "неверный ключ",
+                        5, "cyrillic", null, null),
+                new ClassificationRule("chinese", ErrorCategory.INSUFFICIENT_QUOTA, RuleKind.MESSAGE_PATTERN, "余额不足",
+                        5, "chinese", null, null)));
+
+        assertThat(custom.classify(input("TOO MANY REQUESTS")).category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+        // Full-width letters from a Chinese input method fold to ASCII before matching.
+        assertThat(custom.classify(input("ＴＯＯ ＭＡＮＹ requests")).category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+        assertThat(custom.classify(input("НЕВЕРНЫЙ КЛЮЧ API")).category()).isEqualTo(ErrorCategory.INVALID_KEY);
+        assertThat(custom.classify(input("账户余额不足")).category()).isEqualTo(ErrorCategory.INSUFFICIENT_QUOTA);
+        assertThat(ClassificationRule.flags("too many")).isEqualTo(java.util.regex.Pattern.CASE_INSENSITIVE);
+        assertThat(ClassificationRule.flags("余额不足")).isEqualTo(java.util.regex.Pattern.CASE_INSENSITIVE);
+        assertThat(ClassificationRule.flags("ошибка")).isEqualTo(ClassificationRule.REGEX_FLAGS);
+        assertThat(ClassificationRule.flags("\\u0416")).isEqualTo(ClassificationRule.REGEX_FLAGS);
+    }
+
+    private static TriageInput input(String text) {
+        return new TriageInput(null, null, text, null, null, null, List.of());
+    }
 }
