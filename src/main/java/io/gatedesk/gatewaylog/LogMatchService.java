@@ -50,12 +50,16 @@ public class LogMatchService {
 
     /** The matches for a ticket, from its evidence, its agent-edited request IDs and its masked keys. */
     public List<LogMatch> forTicket(long ticketId) {
-        return find(queryFor(tickets.evidence(ticketId)));
+        return forTicket(tickets.evidence(ticketId));
+    }
+
+    /** As {@link #forTicket(long)}, for a caller that has the ticket's evidence at hand already. */
+    public List<LogMatch> forTicket(TicketEvidence evidence) {
+        return find(queryFor(evidence));
     }
 
     MatchQuery queryFor(TicketEvidence evidence) {
-        Instant at = evidence.requestTime() != null ? evidence.requestTime().toInstant()
-                : tickets.detail(evidence.id()).createdAt();
+        Instant at = evidence.requestTime() != null ? evidence.requestTime().toInstant() : evidence.createdAt();
         return new MatchQuery(ticketLogs.requestIds(evidence), maskedKeys(evidence), at, at.minus(window),
                 at.plus(window), evidence.model());
     }

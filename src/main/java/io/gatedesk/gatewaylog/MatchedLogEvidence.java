@@ -1,5 +1,6 @@
 package io.gatedesk.gatewaylog;
 
+import io.gatedesk.ticket.TicketEvidence;
 import io.gatedesk.triage.LogEvidence;
 import io.gatedesk.triage.LogEvidenceSource;
 import org.springframework.stereotype.Component;
@@ -22,8 +23,8 @@ class MatchedLogEvidence implements LogEvidenceSource {
     }
 
     @Override
-    public List<LogEvidence> evidenceFor(long ticketId) {
-        return matches.forTicket(ticketId).stream()
+    public List<LogEvidence> evidenceFor(TicketEvidence evidence) {
+        return matches.forTicket(evidence).stream()
                 .map(LogMatch::entry)
                 .filter(entry -> (entry.statusCode() != null && entry.statusCode() >= 400)
                         || entry.errorType() != null || entry.errorCode() != null)

@@ -1,5 +1,7 @@
 package io.gatedesk.ticket;
 
+import java.time.Instant;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -10,7 +12,8 @@ import java.util.List;
 public record TicketEvidence(long id, String number, String subject, String description, ClientApp client,
                              String clientVersion, String baseUrl, String model, String maskedKey,
                              List<String> requestIds, Integer statusCode, String errorMessage,
-                             OffsetDateTime requestTime, CallerType callerType, List<String> messageBodies) {
+                             OffsetDateTime requestTime, CallerType callerType, List<String> messageBodies,
+                             Instant createdAt) {
 
     /** Everything a customer or agent wrote on the ticket, for extractors that look through free text. */
     public List<String> allTexts() {

@@ -127,7 +127,7 @@ public class TicketService {
                 ticket.maskedKey(), ticket.errorMessage(), ticket.baseUrl()), distinct);
         log.info("Filed {}: {} ({} secret(s) masked)", TicketNumber.format(saved.getId()), saved.getSubject(),
                 distinct.size());
-        publisher.publishEvent(new TicketEvidenceChanged(saved.getId()));
+        publisher.publishEvent(TicketEvidenceChanged.filed(saved.getId()));
         publisher.publishEvent(new TicketFiled(saved.getId()));
         return new TicketReceipt(saved.getId(), TicketNumber.format(saved.getId()), followToken, distinct);
     }
@@ -166,7 +166,7 @@ public class TicketService {
         List<SecretFinding> distinct = SecretFinding.distinct(findings);
         recordMasking(ticket, AuthorType.CUSTOMER, ticket.getCustomerName(), distinct);
         maskedKeys.record(ticket.getId(), List.of(text), distinct);
-        publisher.publishEvent(new TicketEvidenceChanged(ticket.getId()));
+        publisher.publishEvent(TicketEvidenceChanged.changed(ticket.getId()));
         return distinct;
     }
 
@@ -304,7 +304,7 @@ public class TicketService {
         recordMasking(ticket, AuthorType.STAFF, actor.name(), distinct);
         maskedKeys.record(ticket.getId(), List.of(text), distinct);
         flush(ticket);
-        publisher.publishEvent(new TicketEvidenceChanged(ticket.getId()));
+        publisher.publishEvent(TicketEvidenceChanged.changed(ticket.getId()));
         return saved.toView();
     }
 
@@ -345,7 +345,7 @@ public class TicketService {
                 ticket.getModel(), ticket.getMaskedKey(), ticket.getRequestIds(), ticket.getStatusCode(),
                 ticket.getErrorMessage(), ticket.getRequestTime(), ticket.getCallerType(),
                 messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.getId()).stream()
-                        .map(message -> message.toView().body()).toList());
+                        .map(message -> message.toView().body()).toList(), ticket.getCreatedAt());
     }
 
     /**
@@ -356,7 +356,12 @@ public class TicketService {
     @Transactional
     public void recordEvidenceAction(long id, TicketAction action, String detail, Actor actor) {
         recordAudit(id, actor, action, detail);
-        publisher.publishEvent(new TicketEvidenceChanged(id));
+        publisher.publishEvent(TicketEvidenceChanged.changed(id));
+    }
+
+    /** Tickets filed since {@code since} that no feature has given a category yet, oldest first. */
+    public List<Long> uncategorizedSince(Instant since, int limit) {
+        return tickets.findUncategorizedSince(since, org.springframework.data.domain.Limit.of(limit));
     }
 
     public Optional<Long> idOf(String number) {

@@ -1,5 +1,7 @@
 package io.gatedesk.triage;
 
+import io.gatedesk.ticket.TicketEvidence;
+
 import java.util.List;
 
 /**
@@ -9,8 +11,8 @@ import java.util.List;
  */
 public interface LogEvidenceSource {
 
-    LogEvidenceSource NONE = ticketId -> List.of();
+    LogEvidenceSource NONE = evidence -> List.of();
 
     /** The matched entries for the ticket, best match first; empty when none matched. Never {@code null}. */
-    List<LogEvidence> evidenceFor(long ticketId);
+    List<LogEvidence> evidenceFor(TicketEvidence evidence);
 }

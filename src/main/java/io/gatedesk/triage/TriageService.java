@@ -115,7 +115,7 @@ public class TriageService {
         String client = evidence.client() == null ? null : clientName(evidence.client())
                 + (evidence.clientVersion() == null ? "" : " " + evidence.clientVersion());
         List<LogEvidence> logs = logSources.orderedStream()
-                .flatMap(source -> source.evidenceFor(evidence.id()).stream()).toList();
+                .flatMap(source -> source.evidenceFor(evidence).stream()).toList();
         return new TriageInput(evidence.statusCode(), evidence.errorMessage(), String.join("\n\n", texts), client,
                 evidence.baseUrl(), evidence.model(), logs);
     }
