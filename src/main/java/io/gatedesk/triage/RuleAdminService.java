@@ -1,5 +1,6 @@
 package io.gatedesk.triage;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -30,12 +31,15 @@ class RuleAdminService {
     private static final Pattern STATUS_CODE = Pattern.compile("[1-5][0-9][0-9]");
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9_.-]+");
 
+    private final ApplicationEventPublisher publisher;
     private final StoredRuleRepository rules;
     private final RuleVersionRepository versions;
     private final MessageSource messages;
     private final Clock clock;
 
-    RuleAdminService(StoredRuleRepository rules, RuleVersionRepository versions, MessageSource messages, Clock clock) {
+    RuleAdminService(StoredRuleRepository rules, RuleVersionRepository versions, MessageSource messages, Clock clock,
+                     ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.rules = rules;
         this.versions = versions;
         this.messages = messages;
@@ -67,6 +71,7 @@ class RuleAdminService {
         }
         StoredRule stored = rules.save(new StoredRule(rule, RuleOrigin.ADMIN, null, by, clock.instant()));
         versions.save(stored.snapshot(RuleChange.CREATED));
+        publisher.publishEvent(new RuleBook.RulesChanged());
         return stored.toView();
     }
 
@@ -101,6 +106,7 @@ class RuleAdminService {
             throw new RuleConflictException(stored.getRuleId());
         }
         versions.save(stored.snapshot(change));
+        publisher.publishEvent(new RuleBook.RulesChanged());
         return stored.toView();
     }
 

@@ -38,8 +38,11 @@ class RuleSeeder implements SmartInitializingSingleton {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
+    private final org.springframework.context.ApplicationEventPublisher publisher;
+
     RuleSeeder(StoredRuleRepository rules, RuleVersionRepository versions, TransactionTemplate transactions,
-               Clock clock) {
+               Clock clock, org.springframework.context.ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.rules = rules;
         this.versions = versions;
         this.transactions = transactions;
@@ -86,6 +89,9 @@ class RuleSeeder implements SmartInitializingSingleton {
                     versions.save(stored.snapshot(RuleChange.SEED_UPDATED));
                     updated++;
                 }
+            }
+            if (added + updated > 0) {
+                publisher.publishEvent(new RuleBook.RulesChanged());
             }
             return new SeedResult(added, updated, keptEdited, unchanged);
         });

@@ -19,7 +19,8 @@ import java.time.ZoneId;
 /**
  * Writes generated tickets straight into PostgreSQL with JDBC batches: the rows {@code TicketService.submit} writes
  * for a new ticket (the ticket in status NEW with the caller-type priority, a SHA-256 follow-token hash, the locale,
- * and its CREATED audit event). On the shared 2-core machine the service filed 125 tickets/s (100 000 would take over
+ * and its CREATED audit event), with the category triage infers for the generator's problem family, as the ticket
+ * would have a moment after filing. On the shared 2-core machine the service filed 125 tickets/s (100 000 would take over
  * 13 minutes), this loader about 4 800/s. Only for benchmarks: if the
  * service changes what a new ticket is, this class must follow (the {@code service} seed mode checks the real path).
  */
@@ -28,8 +29,9 @@ final class TicketBulkLoader {
     private static final String INSERT = """
             INSERT INTO tickets (subject, description, customer_name, customer_email, client, client_version, base_url,
                 model, masked_key, request_ids, status_code, error_message, request_time, request_time_zone, stream,
-                caller_type, status, priority, assignee_id, follow_token_hash, locale, created_at, updated_at, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, NULL, ?, ?, ?, ?, 0)""";
+                caller_type, status, priority, assignee_id, follow_token_hash, locale, created_at, updated_at, version,
+                category)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, NULL, ?, ?, ?, ?, 0, ?)""";
 
     private final DataSource dataSource;
 
@@ -80,7 +82,8 @@ final class TicketBulkLoader {
                     insert.setString(p++, Hashing.sha256Hex(Hashing.randomToken(32)));
                     insert.setString(p++, generated.locale().toLanguageTag());
                     insert.setTimestamp(p++, Timestamp.from(created));
-                    insert.setTimestamp(p, Timestamp.from(created));
+                    insert.setTimestamp(p++, Timestamp.from(created));
+                    insert.setString(p, categoryOf(generated.family()));
                     insert.addBatch();
                     if ((i + 1) % 1000 == 0) {
                         insert.executeBatch();
@@ -99,6 +102,20 @@ final class TicketBulkLoader {
             }
             connection.commit();
         }
+    }
+
+    /** The category each problem family is written to show (what the seed rules infer for most of its tickets). */
+    private static String categoryOf(io.gatedesk.demo.ProblemFamily family) {
+        return switch (family) {
+            case INVALID_TOKEN -> "INVALID_KEY";
+            case QUOTA_EXHAUSTED -> "INSUFFICIENT_QUOTA";
+            case RATE_LIMITED -> "RATE_LIMITED";
+            case MODEL_NOT_AVAILABLE -> "MODEL_NOT_AVAILABLE";
+            case DOUBLED_V1, HTML_INSTEAD_OF_JSON -> "WRONG_BASE_URL";
+            case UPSTREAM_TIMEOUT -> "UPSTREAM_TIMEOUT";
+            case STREAM_CUT_OFF -> "STREAM_INTERRUPTED";
+            case CONTEXT_LENGTH_EXCEEDED -> "CONTEXT_LENGTH";
+        };
     }
 
     /** As {@code TicketService.suggestedPriority}: production P2, high-cost P3, test and personal P4, unknown P3. */
