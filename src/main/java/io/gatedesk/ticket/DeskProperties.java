@@ -6,5 +6,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 @ConfigurationProperties("gatedesk.desk")
-record DeskProperties(@DefaultValue("25") int pageSize, @DefaultValue("5s") Duration countCacheTtl) {
+record DeskProperties(@DefaultValue("25") int pageSize, @DefaultValue("5s") Duration countCacheTtl,
+                      @DefaultValue("2000") long exactCountBelow) {
 }

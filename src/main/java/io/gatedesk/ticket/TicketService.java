@@ -20,7 +20,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.jpa.repository.query.QueryUtils;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -62,6 +64,7 @@ public class TicketService {
     private final SlaPolicy sla;
     private final EntityManager entityManager;
     private final Cache<CountKey, List<CategoryCount>> categoryCounts;
+    private final long exactCountBelow;
 
     TicketService(TicketRepository tickets, TicketMessageRepository messages, TicketEventRepository events,
                   SecretGuard secretGuard, Validator validator, UserService users, MessageSource messageSource,
@@ -78,6 +81,7 @@ public class TicketService {
         this.publisher = publisher;
         this.maskedKeys = maskedKeys;
         this.pageSize = deskProperties.pageSize();
+        this.exactCountBelow = deskProperties.exactCountBelow();
         this.sla = sla;
         this.entityManager = entityManager;
         this.categoryCounts = Caffeine.newBuilder().maximumSize(1_000)
@@ -170,11 +174,38 @@ public class TicketService {
         return distinct;
     }
 
+    /**
+     * One page of the queue. The rows are always read fresh. The total is counted exactly while it is small; once
+     * the per-category counts (cached for {@code gatedesk.desk.count-cache-ttl}) say the view holds at least
+     * {@code gatedesk.desk.exact-count-below} tickets, their sum is the total: an exact count reads every matching
+     * index entry on every page (100 000 open tickets: most of the database's time per queue page), and a figure a
+     * few seconds old is as good at that size.
+     */
     public Page<QueueRow> queue(QueueFilter filter, Long currentUserId) {
         Map<Long, StaffMember> staff = users.staffById();
-        return tickets.findAll(specification(filter, currentUserId, sla, true),
-                        PageRequest.of(filter.page(), pageSize, filter.sort().sort()))
-                .map(ticket -> toRow(ticket, staff));
+        Specification<Ticket> specification = specification(filter, currentUserId, sla, true);
+        PageRequest pageable = PageRequest.of(filter.page(), pageSize, filter.sort().sort());
+        long recentTotal = totalFromCategoryCounts(filter, currentUserId);
+        Page<Ticket> page = recentTotal < exactCountBelow ? tickets.findAll(specification, pageable)
+                : new PageImpl<>(pageOf(specification, pageable), pageable, recentTotal);
+        return page.map(ticket -> toRow(ticket, staff));
+    }
+
+    private List<Ticket> pageOf(Specification<Ticket> specification, PageRequest pageable) {
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+        CriteriaQuery<Ticket> query = cb.createQuery(Ticket.class);
+        Root<Ticket> root = query.from(Ticket.class);
+        query.select(root).where(specification.toPredicate(root, query, cb))
+                .orderBy(QueryUtils.toOrders(pageable.getSort(), root, cb));
+        return entityManager.createQuery(query).setFirstResult((int) pageable.getOffset())
+                .setMaxResults(pageable.getPageSize()).getResultList();
+    }
+
+    private long totalFromCategoryCounts(QueueFilter filter, Long currentUserId) {
+        return categoryCounts(filter, currentUserId).stream()
+                .filter(count -> filter.category() == null || filter.category().equals(
+                        count.category() == null ? "none" : count.category()))
+                .mapToLong(CategoryCount::count).sum();
     }
 
     /** The queue as a list for export: the same filter and order, at most {@code limit} rows. */
