@@ -33,8 +33,11 @@ class DeskController {
     private final UserService users;
     private final SecretGuard secretGuard;
     private final QueueCsvExport csvExport;
+    private final QueueRowViews rowViews;
 
-    DeskController(TicketService tickets, UserService users, SecretGuard secretGuard, QueueCsvExport csvExport) {
+    DeskController(TicketService tickets, UserService users, SecretGuard secretGuard, QueueCsvExport csvExport,
+                   QueueRowViews rowViews) {
+        this.rowViews = rowViews;
         this.tickets = tickets;
         this.csvExport = csvExport;
         this.users = users;
@@ -42,15 +45,17 @@ class DeskController {
     }
 
     @GetMapping("/desk")
-    String queue(QueueFilter filter, @AuthenticationPrincipal UserDetails principal, Model model) {
-        fillQueue(filter, principal, model);
+    String queue(QueueFilter filter, @AuthenticationPrincipal UserDetails principal, Model model, Locale locale,
+                 HttpServletRequest request) {
+        fillQueue(filter, principal, model, locale, request);
         return QUEUE_VIEW;
     }
 
     @HxRequest
     @GetMapping("/desk")
-    String queueResults(QueueFilter filter, @AuthenticationPrincipal UserDetails principal, Model model) {
-        fillQueue(filter, principal, model);
+    String queueResults(QueueFilter filter, @AuthenticationPrincipal UserDetails principal, Model model,
+                        Locale locale, HttpServletRequest request) {
+        fillQueue(filter, principal, model, locale, request);
         return QUEUE_FRAGMENT;
     }
 
@@ -144,11 +149,13 @@ class DeskController {
         return htmx == null ? TICKET_VIEW : TICKET_FRAGMENT;
     }
 
-    private void fillQueue(QueueFilter filter, UserDetails principal, Model model) {
+    private void fillQueue(QueueFilter filter, UserDetails principal, Model model, Locale locale,
+                           HttpServletRequest request) {
         Long me = actor(principal).userId();
         Page<QueueRow> page = tickets.queue(filter, me);
         model.addAttribute("filter", filter);
         model.addAttribute("page", page);
+        model.addAttribute("rows", rowViews.of(page.getContent(), locale, request.getContextPath()));
         model.addAttribute("staff", users.activeStaff());
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("priorities", Priority.values());

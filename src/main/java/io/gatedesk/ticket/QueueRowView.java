@@ -1,0 +1,21 @@
+package io.gatedesk.ticket;
+
+import java.util.List;
+
+/**
+ * A queue row as the page shows it, every label already in the reader's language. Built by {@link QueueRowViews}
+ * so that the template only prints values: evaluating a dozen expressions and message lookups per row in the
+ * template was most of a queue page's cost.
+ *
+ * @param category the category code, or {@code none} while the ticket is not classified
+ * @param slaWorst the worst running SLA state, for the row's styling
+ */
+public record QueueRowView(String number, String href, String subject, Integer statusCode, String model,
+                           String customerName, String status, String statusLabel, String category,
+                           String categoryLabel, String priority, String checklist, String slaWorst,
+                           List<SlaCell> sla, String assignee, String updated) {
+
+    /** One running SLA clock: its name, its state (for styling), the time left or overdue, and when it is due. */
+    public record SlaCell(String label, String state, String text, String due) {
+    }
+}

@@ -1,0 +1,82 @@
+package io.gatedesk.ticket;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a page of {@link QueueRow}s into {@link QueueRowView}s for one reader. Labels that repeat down the page
+ * (statuses, categories, "Unassigned") are looked up once per page.
+ */
+@Component
+class QueueRowViews {
+
+    // As the templates' #temporals.format: the server's zone for times shown, UTC where the page says UTC.
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneOffset.UTC);
+    private static final String NO_CHECKLIST = "—";
+
+    private final MessageSource messages;
+
+    QueueRowViews(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    List<QueueRowView> of(List<QueueRow> rows, Locale locale, String contextPath) {
+        Labels labels = new Labels(locale);
+        List<QueueRowView> views = new ArrayList<>(rows.size());
+        for (QueueRow row : rows) {
+            String category = row.category() == null ? "none" : row.category();
+            views.add(new QueueRowView(row.number(), contextPath + "/desk/tickets/" + row.number(), row.subject(),
+                    row.statusCode(), row.model(), row.customerName(), row.status().name(),
+                    labels.get("status." + row.status()), category,
+                    labels.get(row.category() == null ? "desk.category.none" : "category." + row.category() + ".name"),
+                    row.priority().name(), row.checklist() == null ? NO_CHECKLIST : row.checklist(),
+                    row.sla().worst().name(), slaCells(row.sla(), labels, locale),
+                    row.assigneeName() == null ? labels.get("desk.assignee.none") : row.assigneeName(),
+                    SHOWN.format(row.updatedAt())));
+        }
+        return views;
+    }
+
+    private List<QueueRowView.SlaCell> slaCells(SlaStatus sla, Labels labels, Locale locale) {
+        List<QueueRowView.SlaCell> cells = new ArrayList<>(2);
+        addIfRunning(cells, sla.firstResponse(), labels.get("sla.firstResponse"), locale);
+        addIfRunning(cells, sla.resolution(), labels.get("sla.resolution"), locale);
+        return cells;
+    }
+
+    private void addIfRunning(List<QueueRowView.SlaCell> cells, SlaTimer timer, String label, Locale locale) {
+        if (timer == null || !timer.running()) {
+            return;
+        }
+        String duration = messages.getMessage(timer.durationKey(), timer.durationArgs(), locale);
+        String text = messages.getMessage(timer.state() == SlaTimer.State.BREACHED ? "sla.overdue" : "sla.left",
+                new Object[]{duration}, locale);
+        cells.add(new QueueRowView.SlaCell(label, timer.state().name(), text, UTC.format(timer.due()) + " UTC"));
+    }
+
+    /** Message lookups for one page, each key resolved once. */
+    private final class Labels {
+        private final Locale locale;
+        private final Map<String, String> resolved = new HashMap<>();
+
+        Labels(Locale locale) {
+            this.locale = locale;
+        }
+
+        String get(String key) {
+            return resolved.computeIfAbsent(key, k -> messages.getMessage(k, null, k, locale));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.gatedesk.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+class QueueRowViewsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+
+    private final QueueRowViews views = new QueueRowViews(messages());
+
+    private static ResourceBundleMessageSource messages() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasenames("messages", "i18n/triage", "i18n/answers");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return source;
+    }
+
+    private static QueueRow row(String category, String assignee, SlaStatus sla, String checklist) {
+        return new QueueRow(7, "GD-7", "Key rejected", "Ann", TicketStatus.NEW, Priority.P2, assignee,
+                ClientApp.CURSOR, "gpt-4o", 401, NOW, NOW, category, sla, checklist);
+    }
+
+    @Test
+    void everyLabelIsInTheReadersLanguage() {
+        SlaStatus sla = new SlaStatus(
+                new SlaTimer(SlaTimer.State.SOON, NOW.plus(Duration.ofMinutes(90)), Duration.ofMinutes(90)),
+                new SlaTimer(SlaTimer.State.RUNNING, NOW.plus(Duration.ofDays(2)), Duration.ofHours(50)));
+
+        QueueRowView en = views.of(List.of(row("INVALID_KEY", null, sla, null)), Locale.ENGLISH, "").get(0);
+        QueueRowView zh = views.of(List.of(row("INVALID_KEY", null, sla, null)), Locale.SIMPLIFIED_CHINESE, "/gd")
+                .get(0);
+
+        assertThat(en.href()).isEqualTo("/desk/tickets/GD-7");
+        assertThat(zh.href()).isEqualTo("/gd/desk/tickets/GD-7");
+        assertThat(en.statusLabel()).isEqualTo("New");
+        assertThat(zh.statusLabel()).isEqualTo("新建");
+        assertThat(en.categoryLabel()).isEqualTo("Invalid key");
+        assertThat(zh.categoryLabel()).isEqualTo("密钥无效");
+        assertThat(en.assignee()).isEqualTo("Unassigned");
+        assertThat(zh.assignee()).isEqualTo("未分配");
+        assertThat(en.checklist()).isEqualTo("—");
+        assertThat(en.slaWorst()).isEqualTo("SOON");
+        assertThat(en.sla()).extracting(QueueRowView.SlaCell::text).containsExactly("1h 30m left", "2d 2h left");
+        assertThat(zh.sla()).extracting(QueueRowView.SlaCell::text).containsExactly("剩余 1小时30分", "剩余 2天2小时");
+        assertThat(zh.sla().get(0).label()).isEqualTo("首次响应");
+        assertThat(en.sla().get(0).due()).isEqualTo("2026-11-28 11:30 UTC");
+    }
+
+    @Test
+    void overdueClocksSaySoAndStoppedClocksAreNotShown() {
+        SlaStatus sla = new SlaStatus(
+                new SlaTimer(SlaTimer.State.MET, NOW.minus(Duration.ofHours(1)), Duration.ofHours(3)),
+                new SlaTimer(SlaTimer.State.BREACHED, NOW.minus(Duration.ofMinutes(5)), Duration.ofMinutes(-5)));
+
+        QueueRowView view = views.of(List.of(row(null, "Bea", sla, "2/5")), Locale.ENGLISH, "").get(0);
+
+        assertThat(view.sla()).singleElement().satisfies(cell -> {
+            assertThat(cell.label()).isEqualTo("Resolution");
+            assertThat(cell.state()).isEqualTo("BREACHED");
+            assertThat(cell.text()).isEqualTo("overdue by 5m");
+        });
+        assertThat(view.slaWorst()).isEqualTo("BREACHED");
+        assertThat(view.category()).isEqualTo("none");
+        assertThat(view.categoryLabel()).isEqualTo("Not classified yet");
+        assertThat(view.assignee()).isEqualTo("Bea");
+        assertThat(view.checklist()).isEqualTo("2/5");
+    }
+}
