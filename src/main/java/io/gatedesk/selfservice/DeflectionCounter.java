@@ -74,6 +74,15 @@ public class DeflectionCounter {
         session.setAttribute(SESSION_ATTRIBUTE, open);
     }
 
+    /**
+     * Whether the current browser session has checks a ticket filed now would count against. No transaction: most
+     * filings (the API, a visitor who ran no check) have none, and should not pay for opening one.
+     */
+    public boolean hasOpenEpisodes() {
+        HttpSession session = currentSession(false);
+        return session != null && session.getAttribute(SESSION_ATTRIBUTE) instanceof Map<?, ?>;
+    }
+
     /** A ticket was filed in the current request: the session's recent episodes did not prevent it. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void ticketFiled() {

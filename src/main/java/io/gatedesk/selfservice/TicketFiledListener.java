@@ -17,6 +17,8 @@ class TicketFiledListener {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void ticketFiled(TicketFiled event) {
-        deflection.ticketFiled();
+        if (deflection.hasOpenEpisodes()) {
+            deflection.ticketFiled();
+        }
     }
 }
