@@ -279,7 +279,7 @@ public class LogImportService {
                     + " time_zone, status, total_bytes, started_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     new String[]{"id"});
             s.setString(1, channel);
-            s.setString(2, LogEntryStore.cut(fileName, 255));
+            s.setString(2, LogEntryStore.cut(storable(fileName), 255));
             s.setString(3, plan.format().name());
             s.setString(4, plan.zone().getId());
             s.setString(5, ImportStatus.QUEUED.name());
@@ -434,7 +434,7 @@ public class LogImportService {
             rejected++;
             if (storedErrors + pendingErrors.size() < MAX_STORED_ERRORS) {
                 pendingErrors.add(new ImportSummary.LineProblem(error.lineNumber(), error.code().name(),
-                        LogEntryStore.cut(textGuard.apply(error.reason()), 1000)));
+                        LogEntryStore.cut(storable(textGuard.apply(error.reason())), 1000)));
                 if (pendingErrors.size() >= 500) {
                     flushErrors();
                 }
@@ -497,6 +497,11 @@ public class LogImportService {
             }
             return n;
         }
+    }
+
+    /** A reason or a file name may quote a NUL character, which PostgreSQL cannot store; it shows as U+FFFD. */
+    private static String storable(String text) {
+        return text == null ? null : text.replace('\0', '\uFFFD');
     }
 
     private static void deleteQuietly(Path file) {

@@ -214,6 +214,36 @@ abstract class GatewayLogStoreContract {
     }
 
     @Test
+    void aRowWithANulCharacterIsRejectedWithItsLineAndTheRestIsImported() {
+        String content = row(marker + "-before", base, null, null, null, "gpt-4o", 200, null)
+                + row(marker + "-nul", base.plusSeconds(1), null, null, null, "gpt-4o", 500, "x")
+                        .replace("\"error_message\":\"x\"", "\"error_message\":\"bad \\u0000 byte\"")
+                + row(marker + "-after", base.plusSeconds(2), null, null, null, "gpt-4o", 200, null);
+        ImportSummary summary = importFile(write("nul.jsonl", content), "nul.jsonl", "CANONICAL");
+        assertThat(summary.status()).isEqualTo(ImportStatus.DONE);
+        assertThat(summary.imported()).isEqualTo(2);
+        assertThat(summary.errors()).singleElement().satisfies(e -> {
+            assertThat(e.lineNumber()).isEqualTo(2);
+            assertThat(e.code()).isEqualTo("NUL_CHARACTER");
+            assertThat(e.reason()).contains("error_message");
+        });
+        assertThat(jdbc.queryForList("SELECT request_id FROM gateway_log_entries WHERE request_id LIKE ?",
+                String.class, marker + "%")).containsExactlyInAnyOrder(marker + "-before", marker + "-after");
+    }
+
+    @Test
+    void aNulCharacterInATextLogLineRejectsThatLine() {
+        String id = "20310101080000" + ThreadLocalRandom.current().nextInt(100_000_000, 999_999_999) + "12345678";
+        // Past the first 8 KB, which the upload check reads: a NUL there refuses the whole file as binary.
+        String content = "[SYS] 2031/01/01 - 07:59:59 | a line of padding before the request lines\n".repeat(150)
+                + "[GIN] 2031/01/01 - 08:00:00 | " + id + " | 200 |    1.2s |   203.0.113.9 | POST     /v1/chat/completions\n"
+                + "[ERR] 2031/01/01 - 08:00:01 | " + id + "x | bad \0 byte\n";
+        ImportSummary summary = importFile(write("nul.log", content), "nul.log", "ONE_API_TEXT");
+        assertThat(summary.imported()).isEqualTo(1);
+        assertThat(summary.errors()).extracting(ImportSummary.LineProblem::code).containsExactly("NUL_CHARACTER");
+    }
+
+    @Test
     void badFilesAreRefusedBeforeAnythingIsStored() throws IOException {
         Path empty = write("empty.jsonl", "");
         assertThatThrownBy(() -> importFile(empty, "empty.jsonl", null))
