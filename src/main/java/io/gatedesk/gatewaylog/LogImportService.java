@@ -45,10 +45,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * Imports gateway exports and token lists: checks a file, streams it through the parsers with the secret guard as text
- * guard, and stores the rows in batches through a {@link LogEntryWriter}. Uploads run in the background on a small
- * bounded pool and report their progress (bytes read of the file) through {@link #summary(long)}; the staff API and
- * the ingest API run the same pipeline in the caller's thread. Re-importing a file adds nothing: rows are keyed on
- * source + request ID, or on a content hash where a row has none.
+ * guard, and hands the rows in batches to a {@link LogEntryWriter} on a second thread, so parsing and storing overlap.
+ * Uploads run in the background on a small bounded pool and report their progress (bytes read of the file) through
+ * {@link #summary(long)}; the staff API and the ingest API run the same pipeline in the caller's thread. Re-importing
+ * a file adds nothing: rows are keyed on source + request ID, or on a content hash where a row has none.
  */
 @Service
 public class LogImportService {
@@ -60,6 +60,8 @@ public class LogImportService {
     static final int MAX_STORED_ERRORS = 100_000;
     /** Rows per batch: one transaction, and on PostgreSQL one COPY, each. */
     static final int BATCH_ROWS = 10_000;
+    /** Batches parsed ahead of the writer; bounds the memory an import holds (a batch is a few MB). */
+    static final int QUEUED_BATCHES = 2;
     private static final long PROGRESS_EVERY_MS = 1_000;
     private static final Logger log = LoggerFactory.getLogger(LogImportService.class);
 
@@ -322,14 +324,14 @@ public class LogImportService {
                 }, run::reject);
                 run.storeKeys(keys);
             } else {
-                List<GatewayLogRecord> records = new ArrayList<>();
-                GatewayLogParser.parseLogs(plan.format(), container, reader, options, record -> {
-                    records.add(run.withMaskedKey(record));
-                    if (records.size() >= BATCH_ROWS) {
-                        run.store(records);
-                    }
-                }, run::reject);
-                run.store(records);
+                try (BackgroundBatchWriter<GatewayLogRecord> background = new BackgroundBatchWriter<>(
+                        "log-import-" + id + "-writer", BATCH_ROWS, QUEUED_BATCHES, run::store)) {
+                    GatewayLogParser.parseLogs(plan.format(), container, reader, options, record -> {
+                        background.add(run.withMaskedKey(record));
+                        run.maybeSaveProgress();
+                    }, run::reject);
+                    background.finish();
+                }
             }
             run.flushErrors();
             run.saveCounts();
@@ -367,8 +369,9 @@ public class LogImportService {
         final List<ImportSummary.LineProblem> pendingErrors = new ArrayList<>();
         /** Keys the guard masked since the last record was handed over: they belong to that record. */
         final List<SecretFinding> masked = new ArrayList<>();
-        long imported;
-        long duplicates;
+        /** Written by the writer thread, read by the parsing one. */
+        final AtomicLong imported = new AtomicLong();
+        final AtomicLong duplicates = new AtomicLong();
         long rejected;
         long storedErrors;
         long lastProgressAt = System.currentTimeMillis();
@@ -417,18 +420,17 @@ public class LogImportService {
             return r;
         }
 
+        /** Runs on the writer thread. */
         void store(List<GatewayLogRecord> records) {
             int inserted = writer.insert(records, id);
-            imported += inserted;
-            duplicates += records.size() - inserted;
-            records.clear();
-            maybeSaveProgress();
+            imported.addAndGet(inserted);
+            duplicates.addAndGet(records.size() - inserted);
         }
 
         void storeKeys(List<KeyInventoryEntry> keys) {
             int inserted = store.insertKeys(keys, id, clock.instant());
-            imported += inserted;
-            duplicates += keys.size() - inserted;
+            imported.addAndGet(inserted);
+            duplicates.addAndGet(keys.size() - inserted);
             keys.clear();
             maybeSaveProgress();
         }
@@ -471,7 +473,7 @@ public class LogImportService {
 
         void saveCounts() {
             jdbc.update("UPDATE log_imports SET bytes_read = ?, imported = ?, duplicates = ?, rejected = ? WHERE id = ?",
-                    read.get(), imported, duplicates, rejected, id);
+                    read.get(), imported.get(), duplicates.get(), rejected, id);
         }
     }
 
