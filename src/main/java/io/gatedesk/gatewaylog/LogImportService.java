@@ -10,8 +10,11 @@ import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.io.ByteArrayInputStream;
@@ -27,6 +30,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -35,6 +39,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -49,6 +54,9 @@ import java.util.function.UnaryOperator;
  * Uploads run in the background on a small bounded pool and report their progress (bytes read of the file) through
  * {@link #summary(long)}; the staff API and the ingest API run the same pipeline in the caller's thread. Re-importing
  * a file adds nothing: rows are keyed on source + request ID, or on a content hash where a row has none.
+ *
+ * <p>A running or queued import beats a heartbeat into its row; one whose heartbeat has stopped (its node was shut
+ * down or crashed) is marked failed as {@code INTERRUPTED} at start-up and by a periodic sweep, on whichever node.
  */
 @Service
 public class LogImportService {
@@ -63,7 +71,12 @@ public class LogImportService {
     /** Batches parsed ahead of the writer; bounds the memory an import holds (a batch is a few MB). */
     static final int QUEUED_BATCHES = 2;
     private static final long PROGRESS_EVERY_MS = 1_000;
+    static final long HEARTBEAT_EVERY_MS = 20_000;
+    /** Six missed heartbeats: long enough for a slow batch or a busy scheduler, short enough for an operator. */
+    static final Duration INTERRUPTED_AFTER = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(LogImportService.class);
+    /** The failure of an import whose node stopped in the middle; a message key suffix like the others. */
+    static final String INTERRUPTED = "INTERRUPTED";
 
     private final LogEntryStore store;
     private final LogEntryWriter writer;
@@ -94,9 +107,58 @@ public class LogImportService {
         });
     }
 
+    /**
+     * Interrupts the imports of this node: each stops at its next batch and is marked {@code INTERRUPTED}, as are the
+     * uploads still waiting; importing the file again adds only what is missing.
+     */
     @PreDestroy
     void stop() {
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        markInterrupted(List.copyOf(progress.keySet()));
+    }
+
+    /** Tells other nodes (and the next start) that this node's queued and running imports are alive. */
+    @Scheduled(fixedDelay = HEARTBEAT_EVERY_MS, initialDelay = HEARTBEAT_EVERY_MS)
+    void heartbeat() {
+        for (Long id : progress.keySet()) {
+            jdbc.update("UPDATE log_imports SET heartbeat_at = ? WHERE id = ? AND status IN (?, ?)",
+                    LogEntryStore.utc(clock.instant()), id, ImportStatus.QUEUED.name(), ImportStatus.RUNNING.name());
+        }
+    }
+
+    /**
+     * Marks failed, as {@code INTERRUPTED}, every queued or running import whose heartbeat stopped more than
+     * {@link #INTERRUPTED_AFTER} ago: its node went away in the middle. Runs at start-up and then every minute.
+     *
+     * @return how many imports were marked
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+    public int failInterrupted() {
+        List<Long> stale = jdbc.queryForList("SELECT id FROM log_imports WHERE status IN (?, ?)"
+                        + " AND COALESCE(heartbeat_at, created_at) < ?", Long.class, ImportStatus.QUEUED.name(),
+                ImportStatus.RUNNING.name(), LogEntryStore.utc(clock.instant().minus(INTERRUPTED_AFTER)));
+        List<Long> gone = stale.stream().filter(id -> !progress.containsKey(id)).toList();
+        if (!gone.isEmpty()) {
+            log.warn("Imports {} stopped without finishing (their node was stopped or crashed): marked interrupted",
+                    gone);
+        }
+        return markInterrupted(gone);
+    }
+
+    private int markInterrupted(List<Long> ids) {
+        int marked = 0;
+        for (Long id : ids) {
+            marked += jdbc.update("UPDATE log_imports SET status = ?, failure = ?, finished_at = ? WHERE id = ?"
+                            + " AND status IN (?, ?)", ImportStatus.FAILED.name(), INTERRUPTED,
+                    LogEntryStore.utc(clock.instant()), id, ImportStatus.QUEUED.name(), ImportStatus.RUNNING.name());
+        }
+        return marked;
     }
 
     /** The zone of times written without one, unless an upload names another. */
@@ -282,8 +344,8 @@ public class LogImportService {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement s = connection.prepareStatement("INSERT INTO log_imports (channel, file_name, format,"
-                    + " time_zone, status, total_bytes, started_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    new String[]{"id"});
+                    + " time_zone, status, total_bytes, started_by, created_at, heartbeat_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[]{"id"});
             s.setString(1, channel);
             s.setString(2, LogEntryStore.cut(storable(fileName), 255));
             s.setString(3, plan.format().name());
@@ -292,6 +354,7 @@ public class LogImportService {
             s.setLong(6, plan.size());
             s.setString(7, LogEntryStore.cut(actor, 128));
             s.setObject(8, LogEntryStore.utc(clock.instant()));
+            s.setObject(9, LogEntryStore.utc(clock.instant()));
             return s;
         }, key);
         return key.getKeyAs(Number.class).longValue();
@@ -310,7 +373,8 @@ public class LogImportService {
     private void execute(long id, InputStream raw, String fileName, Plan plan, LogContainer container) {
         AtomicLong read = progress.computeIfAbsent(id, ignored -> new AtomicLong());
         Run run = new Run(id, read);
-        jdbc.update("UPDATE log_imports SET status = ? WHERE id = ?", ImportStatus.RUNNING.name(), id);
+        jdbc.update("UPDATE log_imports SET status = ?, heartbeat_at = ? WHERE id = ?", ImportStatus.RUNNING.name(),
+                LogEntryStore.utc(clock.instant()), id);
         ParseOptions options = new ParseOptions(plan.zone(), run::guard, null);
         try (Reader reader = new InputStreamReader(new CountingStream(raw, read), StandardCharsets.UTF_8)) {
             if (plan.format().keyInventory()) {
@@ -343,6 +407,12 @@ public class LogImportService {
             log.warn("Import {} of {} failed while reading: {}", id, fileName, e.getMessage());
             run.saveCounts();
             finish(id, ImportStatus.FAILED, "UNREADABLE");
+        } catch (CancellationException e) {
+            log.warn("Import {} of {} interrupted: {}", id, fileName, e.getMessage());
+            // Record the outcome with the interrupt cleared: an interrupted H2 write closes the database file.
+            Thread.interrupted();
+            run.saveCounts();
+            finish(id, ImportStatus.FAILED, INTERRUPTED);
         } catch (RuntimeException e) {
             log.error("Import {} of {} failed", id, fileName, e);
             run.saveCounts();
@@ -472,8 +542,9 @@ public class LogImportService {
         }
 
         void saveCounts() {
-            jdbc.update("UPDATE log_imports SET bytes_read = ?, imported = ?, duplicates = ?, rejected = ? WHERE id = ?",
-                    read.get(), imported.get(), duplicates.get(), rejected, id);
+            jdbc.update("UPDATE log_imports SET bytes_read = ?, imported = ?, duplicates = ?, rejected = ?,"
+                            + " heartbeat_at = ? WHERE id = ?", read.get(), imported.get(), duplicates.get(), rejected,
+                    LogEntryStore.utc(clock.instant()), id);
         }
     }
 

@@ -336,6 +336,36 @@ abstract class GatewayLogStoreContract {
         assertThat(again.duplicates()).isEqualTo(rows + 3);
     }
 
+    // ------------------------------------------------------------------------------------------------ interrupted
+
+    long importRow(String status, Instant createdAt, Instant heartbeat) {
+        jdbc.update("INSERT INTO log_imports (channel, file_name, format, time_zone, status, total_bytes, started_by,"
+                        + " created_at, heartbeat_at) VALUES ('UPLOAD', ?, 'CANONICAL', 'UTC', ?, 100, 'tester', ?, ?)",
+                marker + ".jsonl", status, LogEntryStore.utc(createdAt),
+                heartbeat == null ? null : LogEntryStore.utc(heartbeat));
+        return jdbc.queryForObject("SELECT max(id) FROM log_imports WHERE file_name = ?", Long.class, marker + ".jsonl");
+    }
+
+    @Test
+    void importsWhoseHeartbeatStoppedAreMarkedInterruptedAndLiveOnesAreLeftAlone() {
+        Instant now = Instant.now();
+        long crashed = importRow("RUNNING", now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)));
+        long queuedOnADeadNode = importRow("QUEUED", now.minus(Duration.ofHours(1)), null);
+        long runningElsewhere = importRow("RUNNING", now.minus(Duration.ofHours(3)), now.minusSeconds(10));
+        long done = importRow("DONE", now.minus(Duration.ofDays(1)), now.minus(Duration.ofDays(1)));
+
+        assertThat(imports.failInterrupted()).isGreaterThanOrEqualTo(2);
+
+        for (long id : List.of(crashed, queuedOnADeadNode)) {
+            ImportSummary summary = imports.summary(id).orElseThrow();
+            assertThat(summary.status()).isEqualTo(ImportStatus.FAILED);
+            assertThat(summary.failure()).isEqualTo("INTERRUPTED");
+            assertThat(summary.finishedAt()).isNotNull();
+        }
+        assertThat(imports.summary(runningElsewhere).orElseThrow().status()).isEqualTo(ImportStatus.RUNNING);
+        assertThat(imports.summary(done).orElseThrow().status()).isEqualTo(ImportStatus.DONE);
+    }
+
     @Test
     void badFilesAreRefusedBeforeAnythingIsStored() throws IOException {
         Path empty = write("empty.jsonl", "");
