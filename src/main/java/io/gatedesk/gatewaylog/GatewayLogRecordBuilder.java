@@ -41,16 +41,31 @@ final class GatewayLogRecordBuilder {
     private String requestPath;
 
     GatewayLogRecord build(UnaryOperator<String> guard) {
-        return new GatewayLogRecord(g(guard, source), g(guard, requestId), createdAt, logType, g(guard, userId),
-                g(guard, username), g(guard, keyName), g(guard, keyId), g(guard, keyHashSha256), g(guard, keyPrefix),
-                g(guard, keyLast4), g(guard, group), g(guard, model), g(guard, upstreamModel), g(guard, channelId),
-                g(guard, channelName), statusCode, g(guard, errorType), g(guard, errorCode), g(guard, errorMessage),
-                promptTokens, completionTokens, costUsd, quotaRaw, latencyMs, ttftMs, isStream, g(guard, clientIp),
-                g(guard, requestPath));
+        return new GatewayLogRecord(g(guard, "source", source), g(guard, "request_id", requestId), createdAt, logType,
+                g(guard, "user_id", userId), g(guard, "username", username), g(guard, "key_name", keyName),
+                g(guard, "key_id", keyId), g(guard, "key_hash_sha256", keyHashSha256),
+                g(guard, "key_prefix", keyPrefix), g(guard, "key_last4", keyLast4), g(guard, "group", group),
+                g(guard, "model", model), g(guard, "upstream_model", upstreamModel),
+                g(guard, "channel_id", channelId), g(guard, "channel_name", channelName), statusCode,
+                g(guard, "error_type", errorType), g(guard, "error_code", errorCode),
+                g(guard, "error_message", errorMessage), promptTokens, completionTokens, costUsd, quotaRaw, latencyMs,
+                ttftMs, isStream, g(guard, "client_ip", clientIp), g(guard, "request_path", requestPath));
     }
 
-    private static String g(UnaryOperator<String> guard, String value) {
-        return value == null ? null : guard.apply(value);
+    private static String g(UnaryOperator<String> guard, String column, String value) {
+        return value == null ? null : storable(column, guard.apply(value));
+    }
+
+    /**
+     * PostgreSQL refuses a NUL character in text, and a JSON export can carry one as an escape: such a row is
+     * rejected with its column named, on every database alike, rather than failing the batch it would land in.
+     */
+    static String storable(String column, String value) {
+        if (value != null && value.indexOf('\0') >= 0) {
+            throw new RowRejected(LineErrorCode.NUL_CHARACTER, "the column " + column
+                    + " holds a NUL character (U+0000), which cannot be stored");
+        }
+        return value;
     }
 
     /** Blank text is absent text: CSV cannot tell the two apart, so neither do we. */

@@ -104,14 +104,17 @@ final class KeyInventoryMappers {
         return s == null || s.isBlank() ? null : s;
     }
 
-    /** Every text field passes the caller's guard, exactly as log records do. */
+    /** Every text field passes the caller's guard, exactly as log records do, and must be storable. */
     private static KeyInventoryEntry guarded(UnaryOperator<String> guard, KeyInventoryEntry e) {
-        return new KeyInventoryEntry(g(guard, e.source()), g(guard, e.keyId()), g(guard, e.keyName()),
-                g(guard, e.keyAlias()), g(guard, e.userId()), g(guard, e.username()), g(guard, e.group()),
-                g(guard, e.keyHashSha256()), g(guard, e.maskedHead()), g(guard, e.maskedTail()), g(guard, e.status()));
+        return new KeyInventoryEntry(g(guard, "source", e.source()), g(guard, "key_id", e.keyId()),
+                g(guard, "key_name", e.keyName()), g(guard, "key_alias", e.keyAlias()),
+                g(guard, "user_id", e.userId()), g(guard, "username", e.username()), g(guard, "group", e.group()),
+                g(guard, "key_hash_sha256", e.keyHashSha256()), g(guard, "masked_head", e.maskedHead()),
+                g(guard, "masked_tail", e.maskedTail()), g(guard, "status", e.status()));
     }
 
-    private static String g(UnaryOperator<String> guard, String value) {
-        return value == null || value.isBlank() ? null : guard.apply(value);
+    private static String g(UnaryOperator<String> guard, String column, String value) {
+        return value == null || value.isBlank() ? null
+                : GatewayLogRecordBuilder.storable(column, guard.apply(value));
     }
 }

@@ -23,5 +23,7 @@ enum LineErrorCode {
     /** A column holds a value outside the ones the format allows (a boolean, a log type). */
     BAD_VALUE,
     /** The row lacks every column that identifies it (a token list row without id, name or key). */
-    MISSING_FIELD
+    MISSING_FIELD,
+    /** A value holds a NUL character (U+0000), which PostgreSQL cannot store in text. */
+    NUL_CHARACTER
 }

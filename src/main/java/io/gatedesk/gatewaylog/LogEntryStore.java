@@ -19,20 +19,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Plain JDBC over {@code gateway_log_entries} and {@code key_inventory}: imports write hundreds of thousands of rows,
- * so they go in multi-row {@code INSERT … ON CONFLICT DO NOTHING} statements (the same SQL on H2 and PostgreSQL), whose
- * update count tells imported from duplicate rows.
+ * Plain JDBC over {@code gateway_log_entries} and {@code key_inventory}: the reads behind matching and search, and the
+ * key inventory's writes in multi-row {@code INSERT … ON CONFLICT DO NOTHING} statements (the same SQL on H2 and
+ * PostgreSQL), whose update count tells imported from duplicate rows. Log entries are written by a
+ * {@link LogEntryWriter}.
  */
 @Component
 class LogEntryStore {
 
     static final int ROWS_PER_STATEMENT = 250;
 
-    private static final String ENTRY_COLUMNS = "dedupe_key, source, request_id, created_at, log_type, user_id, username,"
-            + " key_name, key_id, key_hash_sha256, key_prefix, key_last4, group_name, model, upstream_model, channel_id,"
-            + " channel_name, status_code, error_type, error_code, error_message, prompt_tokens, completion_tokens,"
-            + " cost_usd, quota_raw, latency_ms, ttft_ms, is_stream, client_ip, request_path, content_hash, import_id";
-    private static final int ENTRY_PARAMS = 32;
     private static final String KEY_COLUMNS = "dedupe_key, source, key_id, key_name, key_alias, user_id, username,"
             + " group_name, key_hash_sha256, masked_head, masked_tail, status, import_id, imported_at";
     private static final int KEY_PARAMS = 14;
@@ -55,7 +51,6 @@ class LogEntryStore {
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
-    private final String[] entryInserts = new String[ROWS_PER_STATEMENT + 1];
     private final String[] keyInserts = new String[ROWS_PER_STATEMENT + 1];
 
     LogEntryStore(JdbcTemplate jdbc, DataSource dataSource) {
@@ -64,29 +59,6 @@ class LogEntryStore {
     }
 
     // ------------------------------------------------------------------------------------------------ writing
-
-    /** Stores the records that are not stored yet; returns how many were new. */
-    int insert(List<GatewayLogRecord> records, Long importId) {
-        if (records.isEmpty()) {
-            return 0;
-        }
-        int inserted = 0;
-        try (Connection connection = dataSource.getConnection()) {
-            for (int from = 0; from < records.size(); from += ROWS_PER_STATEMENT) {
-                List<GatewayLogRecord> chunk = records.subList(from, Math.min(records.size(), from + ROWS_PER_STATEMENT));
-                try (PreparedStatement statement = connection.prepareStatement(entryInsert(chunk.size()))) {
-                    int p = 1;
-                    for (GatewayLogRecord r : chunk) {
-                        p = bindEntry(statement, p, r, importId);
-                    }
-                    inserted += statement.executeUpdate();
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot store gateway log entries: " + e.getMessage(), e);
-        }
-        return inserted;
-    }
 
     int insertKeys(List<KeyInventoryEntry> entries, Long importId, Instant now) {
         if (entries.isEmpty()) {
@@ -123,70 +95,11 @@ class LogEntryStore {
         return inserted;
     }
 
-    static String dedupeKey(GatewayLogRecord r) {
-        String source = r.source() == null ? "" : r.source();
-        return r.requestId() != null ? source + ":" + r.requestId() : source + ":#" + r.contentHash();
-    }
-
     private static String keyDedupe(KeyInventoryEntry e) {
         String identity = e.keyHashSha256() != null ? "h:" + e.keyHashSha256()
                 : e.keyId() != null ? "id:" + e.keyId()
                 : "n:" + e.keyName() + ":" + e.userId() + ":" + e.maskedHead() + ":" + e.maskedTail();
         return e.source() + ":" + identity;
-    }
-
-    private static int bindEntry(PreparedStatement s, int p, GatewayLogRecord r, Long importId) throws SQLException {
-        s.setString(p++, cut(dedupeKey(r), 200));
-        s.setString(p++, cut(r.source() == null ? "unknown" : r.source(), 64));
-        s.setString(p++, cut(r.requestId(), 128));
-        s.setObject(p++, r.createdAt().atOffset(ZoneOffset.UTC));
-        s.setString(p++, r.logType().name());
-        s.setString(p++, cut(r.userId(), 64));
-        s.setString(p++, cut(r.username(), 128));
-        s.setString(p++, cut(r.keyName(), 128));
-        s.setString(p++, cut(r.keyId(), 64));
-        s.setString(p++, cut(r.keyHashSha256(), 64));
-        s.setString(p++, cut(r.keyPrefix(), 32));
-        s.setString(p++, cut(r.keyLast4(), 8));
-        s.setString(p++, cut(r.group(), 64));
-        s.setString(p++, cut(r.model(), 128));
-        s.setString(p++, cut(r.upstreamModel(), 128));
-        s.setString(p++, cut(r.channelId(), 64));
-        s.setString(p++, cut(r.channelName(), 128));
-        if (r.statusCode() == null) {
-            s.setNull(p++, Types.INTEGER);
-        } else {
-            s.setInt(p++, r.statusCode());
-        }
-        s.setString(p++, cut(r.errorType(), 128));
-        s.setString(p++, cut(r.errorCode(), 128));
-        s.setString(p++, cut(r.errorMessage(), 4000));
-        setLong(s, p++, r.promptTokens());
-        setLong(s, p++, r.completionTokens());
-        s.setBigDecimal(p++, r.costUsd() == null || r.costUsd().abs().compareTo(java.math.BigDecimal.valueOf(1_000_000_000_000L)) >= 0
-                ? null : r.costUsd());
-        setLong(s, p++, r.quotaRaw());
-        setLong(s, p++, r.latencyMs());
-        setLong(s, p++, r.ttftMs());
-        if (r.isStream() == null) {
-            s.setNull(p++, Types.BOOLEAN);
-        } else {
-            s.setBoolean(p++, r.isStream());
-        }
-        s.setString(p++, cut(r.clientIp(), 64));
-        s.setString(p++, cut(r.requestPath(), 500));
-        s.setString(p++, r.contentHash());
-        setLong(s, p++, importId);
-        return p;
-    }
-
-    private String entryInsert(int rows) {
-        String sql = entryInserts[rows];
-        if (sql == null) {
-            sql = multiRowInsert("gateway_log_entries", ENTRY_COLUMNS, ENTRY_PARAMS, rows);
-            entryInserts[rows] = sql;
-        }
-        return sql;
     }
 
     private String keyInsert(int rows) {

@@ -10,8 +10,11 @@ import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.io.ByteArrayInputStream;
@@ -27,6 +30,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -35,6 +39,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -45,10 +50,13 @@ import java.util.function.UnaryOperator;
 
 /**
  * Imports gateway exports and token lists: checks a file, streams it through the parsers with the secret guard as text
- * guard, and stores the rows in multi-row batches. Uploads run in the background on a small bounded pool and report
- * their progress (bytes read of the file) through {@link #summary(long)}; the staff API and the ingest API run the same
- * pipeline in the caller's thread. Re-importing a file adds nothing: rows are keyed on source + request ID, or on a
- * content hash where a row has none.
+ * guard, and hands the rows in batches to a {@link LogEntryWriter} on a second thread, so parsing and storing overlap.
+ * Uploads run in the background on a small bounded pool and report their progress (bytes read of the file) through
+ * {@link #summary(long)}; the staff API and the ingest API run the same pipeline in the caller's thread. Re-importing
+ * a file adds nothing: rows are keyed on source + request ID, or on a content hash where a row has none.
+ *
+ * <p>A running or queued import beats a heartbeat into its row; one whose heartbeat has stopped (its node was shut
+ * down or crashed) is marked failed as {@code INTERRUPTED} at start-up and by a periodic sweep, on whichever node.
  */
 @Service
 public class LogImportService {
@@ -58,11 +66,20 @@ public class LogImportService {
     static final long MAX_INGEST_BYTES = 32L * 1024 * 1024;
     static final int ERRORS_SHOWN = 100;
     static final int MAX_STORED_ERRORS = 100_000;
-    static final int BATCH_ROWS = 2_000;
+    /** Rows per batch: one transaction, and on PostgreSQL one COPY, each. */
+    static final int BATCH_ROWS = 10_000;
+    /** Batches parsed ahead of the writer; bounds the memory an import holds (a batch is a few MB). */
+    static final int QUEUED_BATCHES = 2;
     private static final long PROGRESS_EVERY_MS = 1_000;
+    static final long HEARTBEAT_EVERY_MS = 20_000;
+    /** Six missed heartbeats: long enough for a slow batch or a busy scheduler, short enough for an operator. */
+    static final Duration INTERRUPTED_AFTER = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(LogImportService.class);
+    /** The failure of an import whose node stopped in the middle; a message key suffix like the others. */
+    static final String INTERRUPTED = "INTERRUPTED";
 
     private final LogEntryStore store;
+    private final LogEntryWriter writer;
     private final JdbcTemplate jdbc;
     private final SecretGuard secretGuard;
     private final UnaryOperator<String> textGuard;
@@ -71,9 +88,11 @@ public class LogImportService {
     private final ThreadPoolExecutor executor;
     private final Map<Long, AtomicLong> progress = new ConcurrentHashMap<>();
 
-    LogImportService(LogEntryStore store, JdbcTemplate jdbc, SecretGuard secretGuard, Clock clock,
-                     GatewayLogProperties properties, @Value("${gatedesk.site.time-zone:UTC}") String siteZone) {
+    LogImportService(LogEntryStore store, LogEntryWriter writer, JdbcTemplate jdbc, SecretGuard secretGuard,
+                     Clock clock, GatewayLogProperties properties,
+                     @Value("${gatedesk.site.time-zone:UTC}") String siteZone) {
         this.store = store;
+        this.writer = writer;
         this.jdbc = jdbc;
         this.secretGuard = secretGuard;
         this.textGuard = text -> secretGuard.redact(text).text();
@@ -88,9 +107,58 @@ public class LogImportService {
         });
     }
 
+    /**
+     * Interrupts the imports of this node: each stops at its next batch and is marked {@code INTERRUPTED}, as are the
+     * uploads still waiting; importing the file again adds only what is missing.
+     */
     @PreDestroy
     void stop() {
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        markInterrupted(List.copyOf(progress.keySet()));
+    }
+
+    /** Tells other nodes (and the next start) that this node's queued and running imports are alive. */
+    @Scheduled(fixedDelay = HEARTBEAT_EVERY_MS, initialDelay = HEARTBEAT_EVERY_MS)
+    void heartbeat() {
+        for (Long id : progress.keySet()) {
+            jdbc.update("UPDATE log_imports SET heartbeat_at = ? WHERE id = ? AND status IN (?, ?)",
+                    LogEntryStore.utc(clock.instant()), id, ImportStatus.QUEUED.name(), ImportStatus.RUNNING.name());
+        }
+    }
+
+    /**
+     * Marks failed, as {@code INTERRUPTED}, every queued or running import whose heartbeat stopped more than
+     * {@link #INTERRUPTED_AFTER} ago: its node went away in the middle. Runs at start-up and then every minute.
+     *
+     * @return how many imports were marked
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+    public int failInterrupted() {
+        List<Long> stale = jdbc.queryForList("SELECT id FROM log_imports WHERE status IN (?, ?)"
+                        + " AND COALESCE(heartbeat_at, created_at) < ?", Long.class, ImportStatus.QUEUED.name(),
+                ImportStatus.RUNNING.name(), LogEntryStore.utc(clock.instant().minus(INTERRUPTED_AFTER)));
+        List<Long> gone = stale.stream().filter(id -> !progress.containsKey(id)).toList();
+        if (!gone.isEmpty()) {
+            log.warn("Imports {} stopped without finishing (their node was stopped or crashed): marked interrupted",
+                    gone);
+        }
+        return markInterrupted(gone);
+    }
+
+    private int markInterrupted(List<Long> ids) {
+        int marked = 0;
+        for (Long id : ids) {
+            marked += jdbc.update("UPDATE log_imports SET status = ?, failure = ?, finished_at = ? WHERE id = ?"
+                            + " AND status IN (?, ?)", ImportStatus.FAILED.name(), INTERRUPTED,
+                    LogEntryStore.utc(clock.instant()), id, ImportStatus.QUEUED.name(), ImportStatus.RUNNING.name());
+        }
+        return marked;
     }
 
     /** The zone of times written without one, unless an upload names another. */
@@ -276,16 +344,17 @@ public class LogImportService {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement s = connection.prepareStatement("INSERT INTO log_imports (channel, file_name, format,"
-                    + " time_zone, status, total_bytes, started_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    new String[]{"id"});
+                    + " time_zone, status, total_bytes, started_by, created_at, heartbeat_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[]{"id"});
             s.setString(1, channel);
-            s.setString(2, LogEntryStore.cut(fileName, 255));
+            s.setString(2, LogEntryStore.cut(storable(fileName), 255));
             s.setString(3, plan.format().name());
             s.setString(4, plan.zone().getId());
             s.setString(5, ImportStatus.QUEUED.name());
             s.setLong(6, plan.size());
             s.setString(7, LogEntryStore.cut(actor, 128));
             s.setObject(8, LogEntryStore.utc(clock.instant()));
+            s.setObject(9, LogEntryStore.utc(clock.instant()));
             return s;
         }, key);
         return key.getKeyAs(Number.class).longValue();
@@ -304,7 +373,8 @@ public class LogImportService {
     private void execute(long id, InputStream raw, String fileName, Plan plan, LogContainer container) {
         AtomicLong read = progress.computeIfAbsent(id, ignored -> new AtomicLong());
         Run run = new Run(id, read);
-        jdbc.update("UPDATE log_imports SET status = ? WHERE id = ?", ImportStatus.RUNNING.name(), id);
+        jdbc.update("UPDATE log_imports SET status = ?, heartbeat_at = ? WHERE id = ?", ImportStatus.RUNNING.name(),
+                LogEntryStore.utc(clock.instant()), id);
         ParseOptions options = new ParseOptions(plan.zone(), run::guard, null);
         try (Reader reader = new InputStreamReader(new CountingStream(raw, read), StandardCharsets.UTF_8)) {
             if (plan.format().keyInventory()) {
@@ -318,14 +388,14 @@ public class LogImportService {
                 }, run::reject);
                 run.storeKeys(keys);
             } else {
-                List<GatewayLogRecord> records = new ArrayList<>();
-                GatewayLogParser.parseLogs(plan.format(), container, reader, options, record -> {
-                    records.add(run.withMaskedKey(record));
-                    if (records.size() >= BATCH_ROWS) {
-                        run.store(records);
-                    }
-                }, run::reject);
-                run.store(records);
+                try (BackgroundBatchWriter<GatewayLogRecord> background = new BackgroundBatchWriter<>(
+                        "log-import-" + id + "-writer", BATCH_ROWS, QUEUED_BATCHES, run::store)) {
+                    GatewayLogParser.parseLogs(plan.format(), container, reader, options, record -> {
+                        background.add(run.withMaskedKey(record));
+                        run.maybeSaveProgress();
+                    }, run::reject);
+                    background.finish();
+                }
             }
             run.flushErrors();
             run.saveCounts();
@@ -337,6 +407,12 @@ public class LogImportService {
             log.warn("Import {} of {} failed while reading: {}", id, fileName, e.getMessage());
             run.saveCounts();
             finish(id, ImportStatus.FAILED, "UNREADABLE");
+        } catch (CancellationException e) {
+            log.warn("Import {} of {} interrupted: {}", id, fileName, e.getMessage());
+            // Record the outcome with the interrupt cleared: an interrupted H2 write closes the database file.
+            Thread.interrupted();
+            run.saveCounts();
+            finish(id, ImportStatus.FAILED, INTERRUPTED);
         } catch (RuntimeException e) {
             log.error("Import {} of {} failed", id, fileName, e);
             run.saveCounts();
@@ -363,8 +439,9 @@ public class LogImportService {
         final List<ImportSummary.LineProblem> pendingErrors = new ArrayList<>();
         /** Keys the guard masked since the last record was handed over: they belong to that record. */
         final List<SecretFinding> masked = new ArrayList<>();
-        long imported;
-        long duplicates;
+        /** Written by the writer thread, read by the parsing one. */
+        final AtomicLong imported = new AtomicLong();
+        final AtomicLong duplicates = new AtomicLong();
         long rejected;
         long storedErrors;
         long lastProgressAt = System.currentTimeMillis();
@@ -413,18 +490,17 @@ public class LogImportService {
             return r;
         }
 
+        /** Runs on the writer thread. */
         void store(List<GatewayLogRecord> records) {
-            int inserted = store.insert(records, id);
-            imported += inserted;
-            duplicates += records.size() - inserted;
-            records.clear();
-            maybeSaveProgress();
+            int inserted = writer.insert(records, id);
+            imported.addAndGet(inserted);
+            duplicates.addAndGet(records.size() - inserted);
         }
 
         void storeKeys(List<KeyInventoryEntry> keys) {
             int inserted = store.insertKeys(keys, id, clock.instant());
-            imported += inserted;
-            duplicates += keys.size() - inserted;
+            imported.addAndGet(inserted);
+            duplicates.addAndGet(keys.size() - inserted);
             keys.clear();
             maybeSaveProgress();
         }
@@ -434,7 +510,7 @@ public class LogImportService {
             rejected++;
             if (storedErrors + pendingErrors.size() < MAX_STORED_ERRORS) {
                 pendingErrors.add(new ImportSummary.LineProblem(error.lineNumber(), error.code().name(),
-                        LogEntryStore.cut(textGuard.apply(error.reason()), 1000)));
+                        LogEntryStore.cut(storable(textGuard.apply(error.reason())), 1000)));
                 if (pendingErrors.size() >= 500) {
                     flushErrors();
                 }
@@ -466,8 +542,9 @@ public class LogImportService {
         }
 
         void saveCounts() {
-            jdbc.update("UPDATE log_imports SET bytes_read = ?, imported = ?, duplicates = ?, rejected = ? WHERE id = ?",
-                    read.get(), imported, duplicates, rejected, id);
+            jdbc.update("UPDATE log_imports SET bytes_read = ?, imported = ?, duplicates = ?, rejected = ?,"
+                            + " heartbeat_at = ? WHERE id = ?", read.get(), imported.get(), duplicates.get(), rejected,
+                    LogEntryStore.utc(clock.instant()), id);
         }
     }
 
@@ -497,6 +574,11 @@ public class LogImportService {
             }
             return n;
         }
+    }
+
+    /** A reason or a file name may quote a NUL character, which PostgreSQL cannot store; it shows as U+FFFD. */
+    private static String storable(String text) {
+        return text == null ? null : text.replace('\0', '\uFFFD');
     }
 
     private static void deleteQuietly(Path file) {

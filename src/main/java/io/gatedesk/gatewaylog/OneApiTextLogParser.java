@@ -83,6 +83,11 @@ final class OneApiTextLogParser {
                         "the line is longer than " + MAX_LINE_CHARS + " characters"));
                 continue;
             }
+            if (line.indexOf('\0') >= 0) {
+                fail.accept(new LineError(number, LineErrorCode.NUL_CHARACTER,
+                        "the line holds a NUL character (U+0000), which cannot be stored"));
+                continue;
+            }
             if (!line.startsWith("[ERR]") && !line.startsWith("[GIN]")) {
                 // [SYS], [INFO], [WARN], gin's debug lines, stack traces, blank lines: not request records.
                 continue;

@@ -213,6 +213,159 @@ abstract class GatewayLogStoreContract {
         assertThat(anywhere).isZero();
     }
 
+    /** Values that break naive CSV, COPY text format or JSON handling; each must come back exactly as sent. */
+    static final List<String> HOSTILE = List.of(
+            "tab\there\tand\tthere",
+            "line one\nline two\r\nline three\rend",
+            "back\\slash \\N \\t C:\\Program Files\\gateway\\ \\\\server",
+            "\\.",
+            "before\n\\.\nafter",
+            "quote \" and 'single' and \"\"doubled\"\"",
+            "comma, semicolon; pipe | and \"a, quoted\" cell",
+            "当前分组上游负载已饱和，请稍后再试（请求 ID：２０２４）",
+            "emoji 🚀 and fullwidth ＄0.05 and ümlaut",
+            "  padded with spaces  ",
+            "NULL",
+            "\"\"",
+            "\u0001 control \u001f characters \u007f");
+
+    /** A JSON string literal, control characters escaped. */
+    static String jsonString(String value) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    @Test
+    void hostileTextComesBackExactlyAsImported() {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < HOSTILE.size(); i++) {
+            lines.append("{\"source\":\"new-api\",\"request_id\":\"").append(marker).append("-h").append(i)
+                    .append("\",\"created_at\":\"").append(base.plusSeconds(i)).append("\",\"log_type\":\"error\",")
+                    .append("\"username\":").append(jsonString(HOSTILE.get(i))).append(",\"channel_name\":")
+                    .append(jsonString(HOSTILE.get((i + 1) % HOSTILE.size()))).append(",\"error_message\":")
+                    .append(jsonString(HOSTILE.get(i))).append(",\"status_code\":500}\n");
+        }
+        ImportSummary summary = importFile(write("hostile.jsonl", lines.toString()), "hostile.jsonl", "CANONICAL");
+        assertThat(summary.rejected()).isZero();
+        assertThat(summary.imported()).isEqualTo(HOSTILE.size());
+        for (int i = 0; i < HOSTILE.size(); i++) {
+            var stored = jdbc.queryForMap("SELECT username, channel_name, error_message FROM gateway_log_entries"
+                    + " WHERE request_id = ?", marker + "-h" + i);
+            assertThat(stored.get("error_message")).as("row %d", i).isEqualTo(HOSTILE.get(i));
+            assertThat(stored.get("username")).as("row %d", i).isEqualTo(HOSTILE.get(i));
+            assertThat(stored.get("channel_name")).as("row %d", i).isEqualTo(HOSTILE.get((i + 1) % HOSTILE.size()));
+        }
+        assertThat(importFile(write("hostile.jsonl", lines.toString()), "hostile.jsonl", "CANONICAL").duplicates())
+                .isEqualTo(HOSTILE.size());
+    }
+
+    @Test
+    void aRowWithANulCharacterIsRejectedWithItsLineAndTheRestIsImported() {
+        String content = row(marker + "-before", base, null, null, null, "gpt-4o", 200, null)
+                + row(marker + "-nul", base.plusSeconds(1), null, null, null, "gpt-4o", 500, "x")
+                        .replace("\"error_message\":\"x\"", "\"error_message\":\"bad \\u0000 byte\"")
+                + row(marker + "-after", base.plusSeconds(2), null, null, null, "gpt-4o", 200, null);
+        ImportSummary summary = importFile(write("nul.jsonl", content), "nul.jsonl", "CANONICAL");
+        assertThat(summary.status()).isEqualTo(ImportStatus.DONE);
+        assertThat(summary.imported()).isEqualTo(2);
+        assertThat(summary.errors()).singleElement().satisfies(e -> {
+            assertThat(e.lineNumber()).isEqualTo(2);
+            assertThat(e.code()).isEqualTo("NUL_CHARACTER");
+            assertThat(e.reason()).contains("error_message");
+        });
+        assertThat(jdbc.queryForList("SELECT request_id FROM gateway_log_entries WHERE request_id LIKE ?",
+                String.class, marker + "%")).containsExactlyInAnyOrder(marker + "-before", marker + "-after");
+    }
+
+    @Test
+    void aNulCharacterInATextLogLineRejectsThatLine() {
+        String id = "20310101080000" + ThreadLocalRandom.current().nextInt(100_000_000, 999_999_999) + "12345678";
+        // Past the first 8 KB, which the upload check reads: a NUL there refuses the whole file as binary.
+        String content = "[SYS] 2031/01/01 - 07:59:59 | a line of padding before the request lines\n".repeat(150)
+                + "[GIN] 2031/01/01 - 08:00:00 | " + id + " | 200 |    1.2s |   203.0.113.9 | POST     /v1/chat/completions\n"
+                + "[ERR] 2031/01/01 - 08:00:01 | " + id + "x | bad \0 byte\n";
+        ImportSummary summary = importFile(write("nul.log", content), "nul.log", "ONE_API_TEXT");
+        assertThat(summary.imported()).isEqualTo(1);
+        assertThat(summary.errors()).extracting(ImportSummary.LineProblem::code).containsExactly("NUL_CHARACTER");
+    }
+
+    @Test
+    void duplicatesInsideOneFileCountOnceAndTheFirstIsKept() {
+        String content = row(marker + "-twice", base, null, null, null, "gpt-4o", 500, "first")
+                + row(marker + "-once", base, null, null, null, "gpt-4o", 200, null)
+                + row(marker + "-twice", base.plusSeconds(5), null, null, null, "gpt-4o", 502, "second");
+        ImportSummary summary = importFile(write("dupes.jsonl", content), "dupes.jsonl", "CANONICAL");
+        assertThat(summary.imported()).isEqualTo(2);
+        assertThat(summary.duplicates()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT error_message FROM gateway_log_entries WHERE request_id = ?",
+                String.class, marker + "-twice")).isEqualTo("first");
+    }
+
+    @Test
+    void aFileOfSeveralBatchesImportsEveryRowOnceAndCountsRight() throws IOException {
+        int rows = LogImportService.BATCH_ROWS * 2 + 1_234;
+        Path file = Files.createTempFile("gd-batches-", ".csv");
+        new SyntheticLogGenerator(ThreadLocalRandom.current().nextLong()).write(LogFormat.CANONICAL, LogContainer.CSV,
+                rows, file);
+        // A few rows of the file again at its end, and a broken line: duplicates and rejects across batches.
+        List<String> lines = Files.readAllLines(file);
+        Files.write(file, lines.subList(1, 4), java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file, "new-api,broken-" + marker + ",not a time\n", java.nio.file.StandardOpenOption.APPEND);
+
+        ImportSummary first = importFile(file, "batches.csv", "CANONICAL");
+        assertThat(first.status()).isEqualTo(ImportStatus.DONE);
+        assertThat(first.imported()).isEqualTo(rows);
+        assertThat(first.duplicates()).isEqualTo(3);
+        assertThat(first.rejected()).isEqualTo(1);
+        assertThat(first.errors()).singleElement().satisfies(e -> assertThat(e.lineNumber()).isEqualTo(rows + 5));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM gateway_log_entries WHERE import_id = ?", Long.class,
+                first.id())).isEqualTo(rows);
+
+        ImportSummary again = importFile(file, "batches.csv", "CANONICAL");
+        assertThat(again.imported()).isZero();
+        assertThat(again.duplicates()).isEqualTo(rows + 3);
+    }
+
+    // ------------------------------------------------------------------------------------------------ interrupted
+
+    long importRow(String status, Instant createdAt, Instant heartbeat) {
+        jdbc.update("INSERT INTO log_imports (channel, file_name, format, time_zone, status, total_bytes, started_by,"
+                        + " created_at, heartbeat_at) VALUES ('UPLOAD', ?, 'CANONICAL', 'UTC', ?, 100, 'tester', ?, ?)",
+                marker + ".jsonl", status, LogEntryStore.utc(createdAt),
+                heartbeat == null ? null : LogEntryStore.utc(heartbeat));
+        return jdbc.queryForObject("SELECT max(id) FROM log_imports WHERE file_name = ?", Long.class, marker + ".jsonl");
+    }
+
+    @Test
+    void importsWhoseHeartbeatStoppedAreMarkedInterruptedAndLiveOnesAreLeftAlone() {
+        Instant now = Instant.now();
+        long crashed = importRow("RUNNING", now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)));
+        long queuedOnADeadNode = importRow("QUEUED", now.minus(Duration.ofHours(1)), null);
+        long runningElsewhere = importRow("RUNNING", now.minus(Duration.ofHours(3)), now.minusSeconds(10));
+        long done = importRow("DONE", now.minus(Duration.ofDays(1)), now.minus(Duration.ofDays(1)));
+
+        assertThat(imports.failInterrupted()).isGreaterThanOrEqualTo(2);
+
+        for (long id : List.of(crashed, queuedOnADeadNode)) {
+            ImportSummary summary = imports.summary(id).orElseThrow();
+            assertThat(summary.status()).isEqualTo(ImportStatus.FAILED);
+            assertThat(summary.failure()).isEqualTo("INTERRUPTED");
+            assertThat(summary.finishedAt()).isNotNull();
+        }
+        assertThat(imports.summary(runningElsewhere).orElseThrow().status()).isEqualTo(ImportStatus.RUNNING);
+        assertThat(imports.summary(done).orElseThrow().status()).isEqualTo(ImportStatus.DONE);
+    }
+
     @Test
     void badFilesAreRefusedBeforeAnythingIsStored() throws IOException {
         Path empty = write("empty.jsonl", "");

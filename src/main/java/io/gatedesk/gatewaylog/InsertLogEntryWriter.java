@@ -1,0 +1,82 @@
+package io.gatedesk.gatewaylog;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Multi-row {@code INSERT … ON CONFLICT DO NOTHING} statements of {@value #ROWS_PER_STATEMENT} rows, whose update
+ * counts tell new rows from duplicates. Portable SQL: what GateDesk uses on H2.
+ */
+final class InsertLogEntryWriter implements LogEntryWriter {
+
+    static final int ROWS_PER_STATEMENT = 250;
+
+    private final DataSource dataSource;
+    private final String[] inserts = new String[ROWS_PER_STATEMENT + 1];
+
+    InsertLogEntryWriter(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public int insert(List<GatewayLogRecord> records, Long importId) {
+        if (records.isEmpty()) {
+            return 0;
+        }
+        int inserted = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                for (int from = 0; from < records.size(); from += ROWS_PER_STATEMENT) {
+                    List<GatewayLogRecord> chunk = records.subList(from,
+                            Math.min(records.size(), from + ROWS_PER_STATEMENT));
+                    try (PreparedStatement statement = connection.prepareStatement(insert(chunk.size()))) {
+                        int p = 1;
+                        for (GatewayLogRecord r : chunk) {
+                            p = bind(statement, p, EntryColumns.values(r, importId));
+                        }
+                        inserted += statement.executeUpdate();
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot store gateway log entries: " + e.getMessage(), e);
+        }
+        return inserted;
+    }
+
+    private static int bind(PreparedStatement statement, int p, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                statement.setNull(p++, EntryColumns.ALL.get(i).sqlType());
+            } else {
+                statement.setObject(p++, values[i]);
+            }
+        }
+        return p;
+    }
+
+    private String insert(int rows) {
+        String sql = inserts[rows];
+        if (sql == null) {
+            String one = "(" + "?, ".repeat(EntryColumns.ALL.size() - 1) + "?)";
+            StringBuilder sb = new StringBuilder(64 + EntryColumns.NAMES.length() + rows * (one.length() + 2));
+            sb.append("INSERT INTO gateway_log_entries (").append(EntryColumns.NAMES).append(") VALUES ");
+            for (int i = 0; i < rows; i++) {
+                sb.append(i == 0 ? "" : ", ").append(one);
+            }
+            sql = sb.append(" ON CONFLICT DO NOTHING").toString();
+            inserts[rows] = sql;
+        }
+        return sql;
+    }
+}
