@@ -27,13 +27,13 @@ class MaskedKeyEvidence {
         this.clock = clock;
     }
 
+    /** As {@link #record}, for a ticket being filed: it has no keys yet, so there is nothing to look up first. */
+    void recordNew(long ticketId, Collection<String> texts, List<SecretFinding> findings) {
+        found(texts, findings).values().forEach(key -> keys.save(new TicketMaskedKey(ticketId, key, clock.instant())));
+    }
+
     void record(long ticketId, Collection<String> texts, List<SecretFinding> findings) {
-        Map<String, MaskedKey> found = new LinkedHashMap<>();
-        for (SecretFinding finding : findings) {
-            MaskedKey.from(finding).ifPresent(key -> found.putIfAbsent(key.masked(), key));
-        }
-        texts.stream().filter(Objects::nonNull).flatMap(text -> MaskedKeyParser.findAll(text).stream())
-                .forEach(key -> found.putIfAbsent(key.masked(), key));
+        Map<String, MaskedKey> found = found(texts, findings);
         if (found.isEmpty()) {
             return;
         }
@@ -47,6 +47,16 @@ class MaskedKeyEvidence {
                 existing.learnFingerprint(key.fingerprint());
             }
         });
+    }
+
+    private static Map<String, MaskedKey> found(Collection<String> texts, List<SecretFinding> findings) {
+        Map<String, MaskedKey> found = new LinkedHashMap<>();
+        for (SecretFinding finding : findings) {
+            MaskedKey.from(finding).ifPresent(key -> found.putIfAbsent(key.masked(), key));
+        }
+        texts.stream().filter(Objects::nonNull).flatMap(text -> MaskedKeyParser.findAll(text).stream())
+                .forEach(key -> found.putIfAbsent(key.masked(), key));
+        return found;
     }
 
     List<MaskedKey> of(long ticketId) {

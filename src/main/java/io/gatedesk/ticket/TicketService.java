@@ -132,7 +132,7 @@ public class TicketService {
                 Hashing.sha256Hex(followToken), locale == null ? null : locale.toLanguageTag(), clock.instant()));
         record(saved, AuthorType.CUSTOMER, saved.getCustomerName(), TicketAction.CREATED, null);
         recordMasking(saved, AuthorType.CUSTOMER, saved.getCustomerName(), distinct);
-        maskedKeys.record(saved.getId(), java.util.Arrays.asList(ticket.subject(), ticket.description(),
+        maskedKeys.recordNew(saved.getId(), java.util.Arrays.asList(ticket.subject(), ticket.description(),
                 ticket.maskedKey(), ticket.errorMessage(), ticket.baseUrl()), distinct);
         log.info("Filed {}: {} ({} secret(s) masked)", TicketNumber.format(saved.getId()), saved.getSubject(),
                 distinct.size());
