@@ -7,61 +7,58 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Collects items into batches and writes each on a thread of its own while the caller reads and guards the next ones,
- * through a short bounded queue, so that the parser and the database both keep busy. A failure on either side stops
- * the other: the writer's exception comes back to the caller at its next hand-over, and an interrupted caller (a
- * shutdown) gets a {@link CancellationException}; closing the writer early drops what is still queued.
+ * Collects items into batches, prepares each full batch on the caller's thread and writes it on a thread of its own
+ * while the caller reads and guards the next ones, through a short bounded queue, so that the parser and the database
+ * both keep busy. A failure on either side stops the other: the writer's exception comes back to the caller at its
+ * next hand-over, and an interrupted caller (a shutdown) gets a {@link CancellationException}; closing the writer
+ * early drops what is still queued.
+ *
+ * @param <T> what the caller adds
+ * @param <P> a prepared batch, what the writer thread writes
  */
-final class BackgroundBatchWriter<T> implements AutoCloseable {
+final class BackgroundBatchWriter<T, P> implements AutoCloseable {
 
     /** The end-of-input marker, recognised by identity. */
-    private final List<T> end = new ArrayList<>();
+    private static final Runnable END = () -> {
+    };
+
     private final int batchSize;
-    private final BlockingQueue<List<T>> queue;
-    private final Consumer<List<T>> write;
+    private final Function<List<T>, P> prepare;
+    private final Consumer<P> write;
+    private final BlockingQueue<Runnable> queue;
     private final Thread thread;
     private volatile RuntimeException failure;
     private List<T> batch;
 
-    BackgroundBatchWriter(String name, int batchSize, int queuedBatches, Consumer<List<T>> write) {
+    BackgroundBatchWriter(String name, int batchSize, int queuedBatches, Function<List<T>, P> prepare,
+                          Consumer<P> write) {
         this.batchSize = batchSize;
+        this.prepare = prepare;
+        this.write = write;
         this.batch = new ArrayList<>(batchSize);
         this.queue = new ArrayBlockingQueue<>(queuedBatches);
-        this.write = write;
         this.thread = new Thread(this::drain, name);
         this.thread.setDaemon(true);
         this.thread.start();
     }
 
-    /** Adds an item; a full batch is handed to the writer, waiting while the queue is full. */
+    /** Adds an item; a full batch is prepared and handed to the writer, waiting while the queue is full. */
     void add(T item) {
         batch.add(item);
         if (batch.size() >= batchSize) {
-            hand(batch);
-            batch = new ArrayList<>(batchSize);
+            handOver();
         }
-    }
-
-    private void hand(List<T> batch) {
-        try {
-            while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-                rethrowFailure();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while handing over a batch");
-        }
-        rethrowFailure();
     }
 
     /** Hands over the last batch and waits until every batch is written; rethrows what went wrong in the writer. */
     void finish() {
         if (!batch.isEmpty()) {
-            hand(batch);
+            handOver();
         }
-        hand(end);
+        hand(END);
         try {
             thread.join();
         } catch (InterruptedException e) {
@@ -81,7 +78,7 @@ final class BackgroundBatchWriter<T> implements AutoCloseable {
             return;
         }
         queue.clear();
-        queue.offer(end);
+        queue.offer(END);
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {
@@ -95,14 +92,32 @@ final class BackgroundBatchWriter<T> implements AutoCloseable {
         }
     }
 
+    private void handOver() {
+        P prepared = prepare.apply(batch);
+        batch = new ArrayList<>(batchSize);
+        hand(() -> write.accept(prepared));
+    }
+
+    private void hand(Runnable task) {
+        try {
+            while (!queue.offer(task, 100, TimeUnit.MILLISECONDS)) {
+                rethrowFailure();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while handing over a batch");
+        }
+        rethrowFailure();
+    }
+
     private void drain() {
         try {
             while (true) {
-                List<T> batch = queue.take();
-                if (batch == end) {
+                Runnable task = queue.take();
+                if (task == END) {
                     return;
                 }
-                write.accept(batch);
+                task.run();
             }
         } catch (InterruptedException e) {
             failure = new CancellationException("the writer was stopped");

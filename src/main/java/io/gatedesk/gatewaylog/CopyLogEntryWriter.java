@@ -48,11 +48,23 @@ final class CopyLogEntryWriter implements LogEntryWriter {
     }
 
     @Override
-    public int insert(List<GatewayLogRecord> records, Long importId) {
-        if (records.isEmpty()) {
-            return 0;
-        }
+    public Prepared prepare(List<GatewayLogRecord> records, Long importId) {
         byte[] csv = csv(records, importId);
+        int rows = records.size();
+        return new Prepared() {
+            @Override
+            public int rows() {
+                return rows;
+            }
+
+            @Override
+            public int store() {
+                return rows == 0 ? 0 : copy(csv);
+            }
+        };
+    }
+
+    private int copy(byte[] csv) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,21 +23,35 @@ final class InsertLogEntryWriter implements LogEntryWriter {
     }
 
     @Override
-    public int insert(List<GatewayLogRecord> records, Long importId) {
-        if (records.isEmpty()) {
-            return 0;
+    public Prepared prepare(List<GatewayLogRecord> records, Long importId) {
+        List<Object[]> rows = new ArrayList<>(records.size());
+        for (GatewayLogRecord record : records) {
+            rows.add(EntryColumns.values(record, importId));
         }
+        return new Prepared() {
+            @Override
+            public int rows() {
+                return rows.size();
+            }
+
+            @Override
+            public int store() {
+                return rows.isEmpty() ? 0 : insert(rows);
+            }
+        };
+    }
+
+    private int insert(List<Object[]> rows) {
         int inserted = 0;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                for (int from = 0; from < records.size(); from += ROWS_PER_STATEMENT) {
-                    List<GatewayLogRecord> chunk = records.subList(from,
-                            Math.min(records.size(), from + ROWS_PER_STATEMENT));
+                for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+                    List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
                     try (PreparedStatement statement = connection.prepareStatement(insert(chunk.size()))) {
                         int p = 1;
-                        for (GatewayLogRecord r : chunk) {
-                            p = bind(statement, p, EntryColumns.values(r, importId));
+                        for (Object[] values : chunk) {
+                            p = bind(statement, p, values);
                         }
                         inserted += statement.executeUpdate();
                     }

@@ -4,11 +4,26 @@ import java.util.List;
 
 /**
  * Writes parsed records into {@code gateway_log_entries}, skipping every record whose dedupe key is stored already or
- * came earlier in the same batch (the first one wins). Each call is one transaction: a batch is stored whole or not at
- * all. {@link LogEntryWriterConfiguration} picks the implementation for the database.
+ * came earlier in the same batch (the first one wins). Writing has two halves: {@link #prepare} does what needs no
+ * database (the column values, the content hash, the payload) and can run on the parsing thread, so that the thread
+ * that waits on the database does nothing else; {@link Prepared#store()} is one transaction, a batch is stored whole
+ * or not at all. {@link LogEntryWriterConfiguration} picks the implementation for the database.
  */
 interface LogEntryWriter {
 
-    /** Returns how many of {@code records} were new; the others were duplicates. */
-    int insert(List<GatewayLogRecord> records, Long importId);
+    /** A batch ready to be stored. */
+    interface Prepared {
+
+        int rows();
+
+        /** Stores the rows that are not stored yet; returns how many were new, the others being duplicates. */
+        int store();
+    }
+
+    Prepared prepare(List<GatewayLogRecord> records, Long importId);
+
+    /** Prepares and stores in the calling thread; returns how many of {@code records} were new. */
+    default int insert(List<GatewayLogRecord> records, Long importId) {
+        return prepare(records, importId).store();
+    }
 }

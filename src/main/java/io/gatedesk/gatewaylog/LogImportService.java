@@ -50,10 +50,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * Imports gateway exports and token lists: checks a file, streams it through the parsers with the secret guard as text
- * guard, and hands the rows in batches to a {@link LogEntryWriter} on a second thread, so parsing and storing overlap.
- * Uploads run in the background on a small bounded pool and report their progress (bytes read of the file) through
- * {@link #summary(long)}; the staff API and the ingest API run the same pipeline in the caller's thread. Re-importing
- * a file adds nothing: rows are keyed on source + request ID, or on a content hash where a row has none.
+ * guard, prepares the rows in batches for a {@link LogEntryWriter} and stores them on a second thread, so parsing and
+ * storing overlap. Uploads run in the background on a small bounded pool and report their progress (bytes read of the
+ * file) through {@link #summary(long)}; the staff API and the ingest API run the same pipeline in the caller's thread.
+ * Re-importing a file adds nothing: rows are keyed on source + request ID, or on a content hash where a row has none.
  *
  * <p>A running or queued import beats a heartbeat into its row; one whose heartbeat has stopped (its node was shut
  * down or crashed) is marked failed as {@code INTERRUPTED} at start-up and by a periodic sweep, on whichever node.
@@ -388,8 +388,9 @@ public class LogImportService {
                 }, run::reject);
                 run.storeKeys(keys);
             } else {
-                try (BackgroundBatchWriter<GatewayLogRecord> background = new BackgroundBatchWriter<>(
-                        "log-import-" + id + "-writer", BATCH_ROWS, QUEUED_BATCHES, run::store)) {
+                try (BackgroundBatchWriter<GatewayLogRecord, LogEntryWriter.Prepared> background =
+                             new BackgroundBatchWriter<>("log-import-" + id + "-writer", BATCH_ROWS, QUEUED_BATCHES,
+                                     batch -> writer.prepare(batch, id), run::store)) {
                     GatewayLogParser.parseLogs(plan.format(), container, reader, options, record -> {
                         background.add(run.withMaskedKey(record));
                         run.maybeSaveProgress();
@@ -491,10 +492,10 @@ public class LogImportService {
         }
 
         /** Runs on the writer thread. */
-        void store(List<GatewayLogRecord> records) {
-            int inserted = writer.insert(records, id);
+        void store(LogEntryWriter.Prepared batch) {
+            int inserted = batch.store();
             imported.addAndGet(inserted);
-            duplicates.addAndGet(records.size() - inserted);
+            duplicates.addAndGet(batch.rows() - inserted);
         }
 
         void storeKeys(List<KeyInventoryEntry> keys) {

@@ -16,27 +16,34 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BackgroundBatchWriterTest {
 
     @Test
-    void everyItemIsWrittenInOrderInBatchesOnAnotherThread() {
+    void everyItemIsPreparedHereAndWrittenInOrderInBatchesOnAnotherThread() {
         List<List<Integer>> written = new CopyOnWriteArrayList<>();
-        List<String> threads = new CopyOnWriteArrayList<>();
-        try (BackgroundBatchWriter<Integer> writer = new BackgroundBatchWriter<>("test-writer", 10, 2, batch -> {
-            threads.add(Thread.currentThread().getName());
-            written.add(List.copyOf(batch));
-        })) {
+        List<String> preparedOn = new CopyOnWriteArrayList<>();
+        List<String> writtenOn = new CopyOnWriteArrayList<>();
+        try (BackgroundBatchWriter<Integer, List<Integer>> writer = new BackgroundBatchWriter<>("test-writer", 10, 2,
+                batch -> {
+                    preparedOn.add(Thread.currentThread().getName());
+                    return List.copyOf(batch);
+                }, batch -> {
+                    writtenOn.add(Thread.currentThread().getName());
+                    written.add(batch);
+                })) {
             IntStream.range(0, 25).forEach(writer::add);
             writer.finish();
         }
         assertThat(written).extracting(List::size).containsExactly(10, 10, 5);
         assertThat(written.stream().flatMap(List::stream)).containsExactlyElementsOf(IntStream.range(0, 25).boxed().toList());
-        assertThat(threads).containsOnly("test-writer");
+        assertThat(preparedOn).containsOnly(Thread.currentThread().getName());
+        assertThat(writtenOn).containsOnly("test-writer");
     }
 
     @Test
     void aFailingWriteStopsTheReaderWithTheWritersException() {
         IllegalStateException broken = new IllegalStateException("database gone");
-        try (BackgroundBatchWriter<Integer> writer = new BackgroundBatchWriter<>("test-writer", 10, 1, batch -> {
-            throw broken;
-        })) {
+        try (BackgroundBatchWriter<Integer, List<Integer>> writer = new BackgroundBatchWriter<>("test-writer", 10, 1,
+                List::copyOf, batch -> {
+                    throw broken;
+                })) {
             assertThatThrownBy(() -> IntStream.range(0, 1_000).forEach(writer::add)).isSameAs(broken);
         }
     }
@@ -44,9 +51,10 @@ class BackgroundBatchWriterTest {
     @Test
     void aFailureInTheLastBatchComesOutOfFinish() {
         IllegalStateException broken = new IllegalStateException("constraint");
-        try (BackgroundBatchWriter<Integer> writer = new BackgroundBatchWriter<>("test-writer", 10, 2, batch -> {
-            throw broken;
-        })) {
+        try (BackgroundBatchWriter<Integer, List<Integer>> writer = new BackgroundBatchWriter<>("test-writer", 10, 2,
+                List::copyOf, batch -> {
+                    throw broken;
+                })) {
             writer.add(1);
             assertThatThrownBy(writer::finish).isSameAs(broken);
         }
@@ -58,15 +66,16 @@ class BackgroundBatchWriterTest {
         CountDownLatch release = new CountDownLatch(1);
         List<Integer> written = new CopyOnWriteArrayList<>();
         AtomicReference<Throwable> readerOutcome = new AtomicReference<>();
-        BackgroundBatchWriter<Integer> writer = new BackgroundBatchWriter<>("test-writer", 1, 1, batch -> {
-            writing.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            written.addAll(batch);
-        });
+        BackgroundBatchWriter<Integer, List<Integer>> writer = new BackgroundBatchWriter<>("test-writer", 1, 1,
+                List::copyOf, batch -> {
+                    writing.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    written.addAll(batch);
+                });
         Thread reader = new Thread(() -> {
             try {
                 for (int i = 0; ; i++) {
