@@ -160,7 +160,10 @@ class DeskController {
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("sorts", QueueSort.values());
-        model.addAttribute("categoryCounts", tickets.categoryCounts(filter, me));
+        var categoryCounts = tickets.categoryCounts(filter, me);
+        model.addAttribute("categoryCounts", categoryCounts);
+        model.addAttribute("categoryLinks", rowViews.categoryLinks(categoryCounts, filter, locale,
+                request.getContextPath()));
     }
 
     private void fillTicket(long id, Model model) {

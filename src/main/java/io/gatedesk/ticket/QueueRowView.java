@@ -15,6 +15,10 @@ public record QueueRowView(String number, String href, String subject, Integer s
                            String categoryLabel, String priority, String checklist, String slaWorst,
                            List<SlaCell> sla, String assignee, String updated) {
 
+    /** One link of the category bar above the queue: the view with this category picked. */
+    public record CategoryLink(String category, String label, long count, String href, boolean selected) {
+    }
+
     /** One running SLA clock: its name, its state (for styling), the time left or overdue, and when it is due. */
     public record SlaCell(String label, String state, String text, String due) {
     }

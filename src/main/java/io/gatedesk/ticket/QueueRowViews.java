@@ -49,6 +49,29 @@ class QueueRowViews {
         return views;
     }
 
+    /** The category bar: each category's label, count and a link to the current view with that category picked. */
+    List<QueueRowView.CategoryLink> categoryLinks(List<CategoryCount> counts, QueueFilter filter, Locale locale,
+                                                  String contextPath) {
+        Labels labels = new Labels(locale);
+        List<QueueRowView.CategoryLink> links = new ArrayList<>(counts.size());
+        for (CategoryCount count : counts) {
+            String code = count.category() == null ? "none" : count.category();
+            String href = org.springframework.web.util.UriComponentsBuilder.fromPath(contextPath + "/desk")
+                    .queryParamIfPresent("status", java.util.Optional.ofNullable(filter.status()))
+                    .queryParamIfPresent("priority", java.util.Optional.ofNullable(filter.priority()))
+                    .queryParamIfPresent("assignee", java.util.Optional.ofNullable(filter.assignee()))
+                    .queryParamIfPresent("q", java.util.Optional.ofNullable(filter.q()))
+                    .queryParam("sort", filter.sort())
+                    .queryParamIfPresent("sla", java.util.Optional.ofNullable(filter.sla()))
+                    .queryParam("category", code)
+                    .encode().build().toUriString();
+            links.add(new QueueRowView.CategoryLink(code,
+                    labels.get(count.category() == null ? "desk.category.none" : "category." + count.category() + ".name"),
+                    count.count(), href, code.equals(filter.category())));
+        }
+        return links;
+    }
+
     private List<QueueRowView.SlaCell> slaCells(SlaStatus sla, Labels labels, Locale locale) {
         List<QueueRowView.SlaCell> cells = new ArrayList<>(2);
         addIfRunning(cells, sla.firstResponse(), labels.get("sla.firstResponse"), locale);

@@ -73,4 +73,22 @@ class QueueRowViewsTest {
         assertThat(view.assignee()).isEqualTo("Bea");
         assertThat(view.checklist()).isEqualTo("2/5");
     }
+
+    @Test
+    void categoryLinksKeepTheViewAndPickTheCategory() {
+        QueueFilter filter = new QueueFilter("all", Priority.P1, "me", "超时 & 429", QueueSort.CREATED_ASC, 3,
+                "INVALID_KEY", null);
+
+        List<QueueRowView.CategoryLink> links = views.categoryLinks(
+                List.of(new CategoryCount("INVALID_KEY", 12), new CategoryCount(null, 3)), filter,
+                Locale.SIMPLIFIED_CHINESE, "/gd");
+
+        assertThat(links).extracting(QueueRowView.CategoryLink::label).containsExactly("密钥无效", "尚未分类");
+        assertThat(links).extracting(QueueRowView.CategoryLink::selected).containsExactly(true, false);
+        assertThat(links.get(1).category()).isEqualTo("none");
+        assertThat(links.get(1).count()).isEqualTo(3);
+        // Every part of the view is kept (the page is not: a new category starts at its first page), text encoded.
+        assertThat(links.get(1).href()).isEqualTo("/gd/desk?status=all&priority=P1&assignee=me"
+                + "&q=%E8%B6%85%E6%97%B6%20%26%20429&sort=CREATED_ASC&category=none");
+    }
 }
