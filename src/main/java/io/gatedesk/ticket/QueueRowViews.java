@@ -4,7 +4,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,11 +18,9 @@ import java.util.Map;
 @Component
 class QueueRowViews {
 
-    // As the templates' #temporals.format: the server's zone for times shown, UTC where the page says UTC.
+    // As the templates' #temporals.format: the server's time zone.
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneOffset.UTC);
     private static final String NO_CHECKLIST = "—";
 
     private final MessageSource messages;
@@ -86,7 +83,7 @@ class QueueRowViews {
         String duration = messages.getMessage(timer.durationKey(), timer.durationArgs(), locale);
         String text = messages.getMessage(timer.state() == SlaTimer.State.BREACHED ? "sla.overdue" : "sla.left",
                 new Object[]{duration}, locale);
-        cells.add(new QueueRowView.SlaCell(label, timer.state().name(), text, UTC.format(timer.due()) + " UTC"));
+        cells.add(new QueueRowView.SlaCell(label, timer.state().name(), text, timer.dueUtc() + " UTC"));
     }
 
     /** Message lookups for one page, each key resolved once. */

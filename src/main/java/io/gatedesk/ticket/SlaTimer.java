@@ -22,6 +22,14 @@ public record SlaTimer(State state, Instant due, Duration left) {
         MET_LATE
     }
 
+    private static final java.time.format.DateTimeFormatter UTC_MINUTES =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+
+    /** When the clock is due, to the minute, in UTC (pages label it so, whatever the server's time zone). */
+    public String dueUtc() {
+        return UTC_MINUTES.format(due);
+    }
+
     public boolean running() {
         return state == State.RUNNING || state == State.SOON || state == State.BREACHED;
     }

@@ -66,4 +66,17 @@ class SlaPolicyTest {
         assertThat(sla.firstResponse().durationArgs()).containsExactly(6L, 0);
         assertThat(sla.resolution().left()).isEqualTo(Duration.ofDays(-2));
     }
+
+    @Test
+    void dueTimeIsShownInUtcWhateverTheServersZone() {
+        java.util.TimeZone before = java.util.TimeZone.getDefault();
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Shanghai"));
+            SlaTimer timer = new SlaTimer(SlaTimer.State.RUNNING, Instant.parse("2026-11-28T23:30:00Z"),
+                    Duration.ofHours(2));
+            assertThat(timer.dueUtc()).isEqualTo("2026-11-28 23:30");
+        } finally {
+            java.util.TimeZone.setDefault(before);
+        }
+    }
 }
