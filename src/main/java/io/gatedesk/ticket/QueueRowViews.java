@@ -2,6 +2,7 @@ package io.gatedesk.ticket;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a page of {@link QueueRow}s into {@link QueueRowView}s for one reader. Labels that repeat down the page
@@ -33,11 +35,10 @@ class QueueRowViews {
         Labels labels = new Labels(locale);
         List<QueueRowView> views = new ArrayList<>(rows.size());
         for (QueueRow row : rows) {
-            String category = row.category() == null ? "none" : row.category();
             views.add(new QueueRowView(row.number(), contextPath + "/desk/tickets/" + row.number(), row.subject(),
                     row.statusCode(), row.model(), row.customerName(), row.status().name(),
-                    labels.get("status." + row.status()), category,
-                    labels.get(row.category() == null ? "desk.category.none" : "category." + row.category() + ".name"),
+                    labels.get("status." + row.status()), CategoryCount.filterValue(row.category()),
+                    labels.category(row.category()),
                     row.priority().name(), row.checklist() == null ? NO_CHECKLIST : row.checklist(),
                     row.sla().worst().name(), slaCells(row.sla(), labels, locale),
                     row.assigneeName() == null ? labels.get("desk.assignee.none") : row.assigneeName(),
@@ -52,19 +53,18 @@ class QueueRowViews {
         Labels labels = new Labels(locale);
         List<QueueRowView.CategoryLink> links = new ArrayList<>(counts.size());
         for (CategoryCount count : counts) {
-            String code = count.category() == null ? "none" : count.category();
-            String href = org.springframework.web.util.UriComponentsBuilder.fromPath(contextPath + "/desk")
-                    .queryParamIfPresent("status", java.util.Optional.ofNullable(filter.status()))
-                    .queryParamIfPresent("priority", java.util.Optional.ofNullable(filter.priority()))
-                    .queryParamIfPresent("assignee", java.util.Optional.ofNullable(filter.assignee()))
-                    .queryParamIfPresent("q", java.util.Optional.ofNullable(filter.q()))
+            String code = count.filterValue();
+            String href = UriComponentsBuilder.fromPath(contextPath + "/desk")
+                    .queryParamIfPresent("status", Optional.ofNullable(filter.status()))
+                    .queryParamIfPresent("priority", Optional.ofNullable(filter.priority()))
+                    .queryParamIfPresent("assignee", Optional.ofNullable(filter.assignee()))
+                    .queryParamIfPresent("q", Optional.ofNullable(filter.q()))
                     .queryParam("sort", filter.sort())
-                    .queryParamIfPresent("sla", java.util.Optional.ofNullable(filter.sla()))
+                    .queryParamIfPresent("sla", Optional.ofNullable(filter.sla()))
                     .queryParam("category", code)
                     .encode().build().toUriString();
-            links.add(new QueueRowView.CategoryLink(code,
-                    labels.get(count.category() == null ? "desk.category.none" : "category." + count.category() + ".name"),
-                    count.count(), href, code.equals(filter.category())));
+            links.add(new QueueRowView.CategoryLink(code, labels.category(count.category()), count.count(), href,
+                    code.equals(filter.category())));
         }
         return links;
     }
@@ -97,6 +97,11 @@ class QueueRowViews {
 
         String get(String key) {
             return resolved.computeIfAbsent(key, k -> messages.getMessage(k, null, k, locale));
+        }
+
+        /** A category's name, or "not classified yet" for {@code null}. */
+        String category(String code) {
+            return get(code == null ? "desk.category.none" : "category." + code + ".name");
         }
     }
 }

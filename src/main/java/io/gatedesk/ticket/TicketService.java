@@ -208,8 +208,7 @@ public class TicketService {
 
     private long totalFromCategoryCounts(QueueFilter filter, Long currentUserId) {
         return categoryCounts(filter, currentUserId).stream()
-                .filter(count -> filter.category() == null || filter.category().equals(
-                        count.category() == null ? "none" : count.category()))
+                .filter(count -> filter.category() == null || filter.category().equals(count.filterValue()))
                 .mapToLong(CategoryCount::count).sum();
     }
 
@@ -496,7 +495,7 @@ public class TicketService {
         return (root, query, cb) -> {
             List<Predicate> predicates = new ArrayList<>();
             if (byCategory && filter.category() != null) {
-                predicates.add("none".equals(filter.category()) ? cb.isNull(root.get("category"))
+                predicates.add(CategoryCount.NONE.equals(filter.category()) ? cb.isNull(root.get("category"))
                         : cb.equal(root.get("category"), filter.category()));
             }
             if (filter.sla() != null) {
