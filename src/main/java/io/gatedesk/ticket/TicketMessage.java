@@ -58,6 +58,14 @@ class TicketMessage {
         return visibility;
     }
 
+    Long getTicketId() {
+        return ticketId;
+    }
+
+    String getBody() {
+        return body;
+    }
+
     MessageView toView() {
         return new MessageView(id, authorType == AuthorType.CUSTOMER, authorName, visibility, body, createdAt);
     }

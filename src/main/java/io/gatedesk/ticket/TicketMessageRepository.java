@@ -8,5 +8,7 @@ interface TicketMessageRepository extends JpaRepository<TicketMessage, Long> {
 
     List<TicketMessage> findByTicketIdOrderByCreatedAtAscIdAsc(Long ticketId);
 
+    List<TicketMessage> findByTicketIdInOrderByCreatedAtAscIdAsc(java.util.Collection<Long> ticketIds);
+
     List<TicketMessage> findByTicketIdAndVisibilityOrderByCreatedAtAscIdAsc(Long ticketId, Visibility visibility);
 }

@@ -19,15 +19,6 @@ interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecification
     // Bulk updates on purpose: derived values must not bump the version an agent's open form is checked against.
     // Native SQL because Hibernate re-translates a JPQL update on every execution (a tenth of a filing's CPU).
     @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query(value = "UPDATE tickets SET category = :category WHERE id = :id", nativeQuery = true)
-    int setCategory(long id, String category);
-
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query(value = "UPDATE tickets SET checklist_progress = :progress WHERE id = :id", nativeQuery = true)
     int setChecklistProgress(long id, String progress);
-
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query(value = "UPDATE tickets SET priority = :#{#priority.name()} WHERE id = :id AND priority_set_by_hand = FALSE",
-            nativeQuery = true)
-    int suggestPriority(long id, Priority priority);
 }

@@ -66,11 +66,13 @@ public class TicketService {
     private final EntityManager entityManager;
     private final LoadingCache<CountKey, List<CategoryCount>> categoryCounts;
     private final long exactCountBelow;
+    private final TicketCategoryWriter categoryWriter;
 
     TicketService(TicketRepository tickets, TicketMessageRepository messages, TicketEventRepository events,
                   SecretGuard secretGuard, Validator validator, UserService users, MessageSource messageSource,
                   Clock clock, DeskProperties deskProperties, ApplicationEventPublisher publisher,
-                  MaskedKeyEvidence maskedKeys, SlaPolicy sla, EntityManager entityManager) {
+                  MaskedKeyEvidence maskedKeys, SlaPolicy sla, EntityManager entityManager,
+                  TicketCategoryWriter categoryWriter) {
         this.tickets = tickets;
         this.messages = messages;
         this.events = events;
@@ -85,6 +87,7 @@ public class TicketService {
         this.exactCountBelow = deskProperties.exactCountBelow();
         this.sla = sla;
         this.entityManager = entityManager;
+        this.categoryWriter = categoryWriter;
         Duration ttl = deskProperties.countCacheTtl();
         // Refreshed in the background once older than the TTL, so no page waits for the GROUP BY: with a plain
         // expiry every agent asking during the recount (8 at once under load) waited for it, every TTL.
@@ -271,15 +274,22 @@ public class TicketService {
      */
     @Transactional
     public void applyCategory(long id, String category, Priority suggestedPriority, String actorName, String detail) {
-        Ticket ticket = tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(TicketNumber.format(id)));
-        if (!java.util.Objects.equals(ticket.getCategory(), category)) {
-            tickets.setCategory(id, category);
+        if (categoryWriter.apply(List.of(new CategoryUpdate(id, category, suggestedPriority, detail)), actorName) == 0) {
+            throw new TicketNotFoundException(TicketNumber.format(id));
         }
-        if (suggestedPriority != null && !ticket.isPrioritySetByHand() && suggestedPriority != ticket.getPriority()
-                && tickets.suggestPriority(id, suggestedPriority) == 1) {
-            record(ticket, AuthorType.SYSTEM, actorName, TicketAction.PRIORITY_SUGGESTED,
-                    ticket.getPriority() + " → " + suggestedPriority + (detail == null ? "" : " · " + detail));
-        }
+    }
+
+    /** A category inferred for a ticket, the priority suggested with it, and what the audit line adds about why. */
+    public record CategoryUpdate(long ticketId, String category, Priority suggestedPriority, String detail) {
+    }
+
+    /**
+     * As {@link #applyCategory} for many tickets at once, with one statement per kind of change; tickets that no
+     * longer exist are skipped.
+     */
+    @Transactional
+    public void applyCategories(List<CategoryUpdate> updates, String actorName) {
+        categoryWriter.apply(updates, actorName);
     }
 
     /**
@@ -375,12 +385,34 @@ public class TicketService {
 
     public TicketEvidence evidence(long id) {
         Ticket ticket = tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(TicketNumber.format(id)));
+        return evidenceOf(ticket, messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.getId()).stream()
+                .map(TicketMessage::getBody).toList());
+    }
+
+    /**
+     * The evidence of several tickets, read with two queries whatever their number, in the order of {@code ids};
+     * tickets that do not exist are left out.
+     */
+    public List<TicketEvidence> evidence(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<String>> bodies = new java.util.HashMap<>();
+        for (TicketMessage message : messages.findByTicketIdInOrderByCreatedAtAscIdAsc(ids)) {
+            bodies.computeIfAbsent(message.getTicketId(), id -> new ArrayList<>()).add(message.getBody());
+        }
+        Map<Long, Ticket> found = new java.util.HashMap<>();
+        tickets.findAllById(ids).forEach(ticket -> found.put(ticket.getId(), ticket));
+        return ids.stream().distinct().map(found::get).filter(java.util.Objects::nonNull)
+                .map(ticket -> evidenceOf(ticket, bodies.getOrDefault(ticket.getId(), List.of()))).toList();
+    }
+
+    private static TicketEvidence evidenceOf(Ticket ticket, List<String> messageBodies) {
         return new TicketEvidence(ticket.getId(), TicketNumber.format(ticket.getId()), ticket.getSubject(),
                 ticket.getDescription(), ticket.getClient(), ticket.getClientVersion(), ticket.getBaseUrl(),
                 ticket.getModel(), ticket.getMaskedKey(), ticket.getRequestIds(), ticket.getStatusCode(),
-                ticket.getErrorMessage(), ticket.getRequestTime(), ticket.getCallerType(),
-                messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.getId()).stream()
-                        .map(message -> message.toView().body()).toList(), ticket.getCreatedAt());
+                ticket.getErrorMessage(), ticket.getRequestTime(), ticket.getCallerType(), messageBodies,
+                ticket.getCreatedAt());
     }
 
     /**

@@ -13,7 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,15 +60,36 @@ public class TriageService {
      */
     @Transactional
     public TicketTriage reclassify(long ticketId) {
-        TicketEvidence evidence = tickets.evidence(ticketId);
-        Classification result = classify(inputOf(evidence));
-        TicketClassification stored = classifications.findById(ticketId)
-                .orElseGet(() -> new TicketClassification(ticketId));
-        stored.inferred(result, reasonsJson(result.reasons()), clock.instant());
-        stored = classifications.save(stored);
-        tickets.applyCategory(ticketId, stored.getCategory().name(),
-                PrioritySuggestion.of(stored.getCategory(), evidence.callerType()), ACTOR, stored.getCategory().name());
-        return toView(stored);
+        return store(List.of(tickets.evidence(ticketId))).get(0);
+    }
+
+    /**
+     * As {@link #reclassify} for many tickets in one transaction, with the reads and writes done a batch at a time
+     * (the triage worker's path for new tickets). Tickets that no longer exist are skipped.
+     */
+    @Transactional
+    public List<TicketTriage> reclassifyAll(Collection<Long> ticketIds) {
+        return store(tickets.evidence(ticketIds));
+    }
+
+    private List<TicketTriage> store(List<TicketEvidence> evidence) {
+        Map<Long, TicketClassification> known = new HashMap<>();
+        classifications.findAllById(evidence.stream().map(TicketEvidence::id).toList())
+                .forEach(stored -> known.put(stored.getTicketId(), stored));
+        List<TicketClassification> inferred = new ArrayList<>(evidence.size());
+        List<TicketService.CategoryUpdate> updates = new ArrayList<>(evidence.size());
+        for (TicketEvidence ticket : evidence) {
+            Classification result = classify(inputOf(ticket));
+            TicketClassification stored = known.getOrDefault(ticket.id(), new TicketClassification(ticket.id()));
+            stored.inferred(result, reasonsJson(result.reasons()), clock.instant());
+            inferred.add(stored);
+            String category = stored.getCategory().name();
+            updates.add(new TicketService.CategoryUpdate(ticket.id(), category,
+                    PrioritySuggestion.of(stored.getCategory(), ticket.callerType()), category));
+        }
+        classifications.saveAll(inferred);
+        tickets.applyCategories(updates, ACTOR);
+        return inferred.stream().map(this::toView).toList();
     }
 
     /** The ticket's category, inferring it first for a ticket filed before triage existed. */

@@ -144,7 +144,7 @@ class TriageWorker implements SmartLifecycle {
             return;
         }
         try {
-            newTransaction.executeWithoutResult(status -> ids.forEach(triage::reclassify));
+            newTransaction.executeWithoutResult(status -> triage.reclassifyAll(ids));
         } catch (RuntimeException e) {
             log.debug("Batch of {} failed ({}); classifying one by one", ids.size(), e.toString());
             ids.forEach(this::classifyNow);
