@@ -32,7 +32,7 @@ class SlaPolicyTest {
         SlaStatus sla = policy.of(Priority.P1, NOW.minus(Duration.ofMinutes(40)), null, null);
         assertThat(sla.firstResponse().state()).isEqualTo(SlaTimer.State.SOON);
         assertThat(sla.firstResponse().durationKey()).isEqualTo("sla.duration.minutes");
-        assertThat(sla.firstResponse().durationArgs()).containsExactly(20L);
+        assertThat(sla.firstResponse().durationArgs()).containsExactly("20");
         assertThat(sla.worst()).isEqualTo(SlaTimer.State.SOON);
     }
 
@@ -43,7 +43,7 @@ class SlaPolicyTest {
         assertThat(sla.resolution().state()).isEqualTo(SlaTimer.State.BREACHED);
         assertThat(sla.resolution().left()).isEqualTo(Duration.ofHours(-2));
         assertThat(sla.resolution().durationKey()).isEqualTo("sla.duration.hours");
-        assertThat(sla.resolution().durationArgs()).containsExactly(2L, 0);
+        assertThat(sla.resolution().durationArgs()).containsExactly("2", "0");
         assertThat(sla.worst()).isEqualTo(SlaTimer.State.BREACHED);
     }
 
@@ -63,7 +63,7 @@ class SlaPolicyTest {
         SlaStatus sla = policy.of(Priority.P4, NOW.minus(Duration.ofDays(7)), null, null);
         assertThat(sla.firstResponse().state()).isEqualTo(SlaTimer.State.BREACHED);
         assertThat(sla.firstResponse().durationKey()).isEqualTo("sla.duration.days");
-        assertThat(sla.firstResponse().durationArgs()).containsExactly(6L, 0);
+        assertThat(sla.firstResponse().durationArgs()).containsExactly("6", "0");
         assertThat(sla.resolution().left()).isEqualTo(Duration.ofDays(-2));
     }
 
