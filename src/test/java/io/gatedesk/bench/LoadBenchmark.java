@@ -51,8 +51,14 @@ import java.util.regex.Pattern;
  * 8 connections for a static file, ticket creation through the public JSON API and an agent's first queue page.
  *
  * <p>Run with {@code bench/load-benchmark.sh [tickets]}. Settings (system properties): {@code bench.tickets}
- * (default 100000), {@code bench.duration} seconds per measured run (30), {@code bench.warmup} seconds (10),
+ * (default 100000), {@code bench.duration} seconds per measured run (30), {@code bench.warmup} seconds (60),
  * {@code bench.seed-threads} (4), {@code bench.connections} (8), {@code bench.wrk-threads} (2).
+ *
+ * <p>The warm-up is long because the measurement is of a server that has been running: after 10 s of queue pages
+ * the JIT was still compiling 30–150 methods a second and its threads took a fifth of the CPU the request threads
+ * did, which put 9.1 ms of JVM CPU on each page against 6.0 ms after 60 s. Each measurement also prints where the
+ * CPU went per request (JVM, PostgreSQL, everything else; {@link CpuMeter}), which holds still when other load on
+ * the machine moves throughput and latency around.
  *
  * <p>Seeding uses {@link TicketBulkLoader} (JDBC batches writing the rows {@link TicketService#submit} writes), because
  * the service path managed only about 125 tickets/s on the shared machine; {@code -Dbench.seed=service} files them
@@ -65,6 +71,8 @@ public final class LoadBenchmark {
     private static final String AGENT_PASSWORD = "bench-agent-password";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
+    private static CpuMeter cpu = new CpuMeter(-1);
+
     private LoadBenchmark() {
     }
 
@@ -72,7 +80,7 @@ public final class LoadBenchmark {
         int ticketCount = args.length > 0 ? Integer.parseInt(args[0].replace("_", ""))
                 : Integer.getInteger("bench.tickets", 100_000);
         int duration = Integer.getInteger("bench.duration", 30);
-        int warmup = Integer.getInteger("bench.warmup", 10);
+        int warmup = Integer.getInteger("bench.warmup", 60);
         int seedThreads = Integer.getInteger("bench.seed-threads", 4);
         int connections = Integer.getInteger("bench.connections", 8);
         int wrkThreads = Integer.getInteger("bench.wrk-threads", 2);
@@ -118,6 +126,7 @@ public final class LoadBenchmark {
 
         try {
             DataSource dataSource = context.getBean(DataSource.class);
+            cpu = new CpuMeter(postmasterPid(dataSource));
             if (seedMode.equals("service")) {
                 seed(context.getBean(TicketService.class), ticketCount, seedThreads);
             } else {
@@ -201,6 +210,15 @@ public final class LoadBenchmark {
             EmbeddedPostgres.stop();
         }
         System.exit(0);
+    }
+
+    /** The PostgreSQL server's process id, from postmaster.pid in its data directory. */
+    private static long postmasterPid(DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SHOW data_directory")) {
+            rows.next();
+            return Long.parseLong(Files.readAllLines(Path.of(rows.getString(1), "postmaster.pid")).get(0).trim());
+        }
     }
 
     /** Files the tickets through the product's own service, split over several threads. */
@@ -362,9 +380,13 @@ public final class LoadBenchmark {
             runWrk(wrk, url, script, headers, warmup, connections, threads);
         }
         out("Measuring %s for %d s ...", name, duration);
+        CpuMeter.Snapshot before = cpu.now();
         String output = runWrk(wrk, url, script, headers, duration, connections, threads);
+        CpuMeter.Snapshot after = cpu.now();
         System.out.print(output.lines().map(line -> "    | " + line + "\n").reduce("", String::concat));
-        return Result.parse(name, output);
+        Result result = Result.parse(name, output);
+        out("    %s", cpu.describe(before, after, result.requests()));
+        return result;
     }
 
     private static String runWrk(String wrk, String url, Path script, List<String> headers, int duration,
