@@ -51,46 +51,66 @@ class TicketCategoryWriter {
         entityManager.flush();
         Map<Long, Current> current = current(updates);
         List<Object[]> categories = new ArrayList<>();
+        List<Object[]> both = new ArrayList<>();
+        List<TicketService.CategoryUpdate> bothUpdates = new ArrayList<>();
         List<Object[]> priorities = new ArrayList<>();
-        List<TicketService.CategoryUpdate> suggested = new ArrayList<>();
+        List<TicketService.CategoryUpdate> priorityUpdates = new ArrayList<>();
         for (TicketService.CategoryUpdate update : updates) {
             Current now = current.get(update.ticketId());
             if (now == null) {
                 continue;
             }
-            if (!Objects.equals(now.category(), update.category())) {
-                categories.add(new Object[]{update.category(), update.ticketId()});
-            }
+            boolean newCategory = !Objects.equals(now.category(), update.category());
             Priority next = update.suggestedPriority();
-            if (next != null && !now.setByHand() && next != now.priority()) {
+            boolean newPriority = next != null && !now.setByHand() && next != now.priority();
+            if (newCategory && newPriority) {
+                // One statement, so the row is rewritten (and every index on tickets updated) once, not twice.
+                both.add(new Object[]{update.category(), next.name(), update.ticketId(), now.priority().name()});
+                bothUpdates.add(update);
+            } else if (newCategory) {
+                categories.add(new Object[]{update.category(), update.ticketId()});
+            } else if (newPriority) {
                 priorities.add(new Object[]{next.name(), update.ticketId(), now.priority().name()});
-                suggested.add(update);
+                priorityUpdates.add(update);
+            }
+        }
+        List<TicketService.CategoryUpdate> prioritized = new ArrayList<>();
+        if (!both.isEmpty()) {
+            // Guarded by the priority read above, so the audit line's "before" is exact even against a concurrent
+            // change; a ticket someone changed in between keeps their priority and still gets its category.
+            int[] changed = jdbc.batchUpdate("UPDATE tickets SET category = ?, priority = ? WHERE id = ? "
+                    + "AND priority_set_by_hand = FALSE AND priority = ?", both);
+            for (int i = 0; i < changed.length; i++) {
+                if (changed[i] == 0) {
+                    categories.add(new Object[]{both.get(i)[0], both.get(i)[2]});
+                } else {
+                    prioritized.add(bothUpdates.get(i));
+                }
             }
         }
         if (!categories.isEmpty()) {
             jdbc.batchUpdate("UPDATE tickets SET category = ? WHERE id = ?", categories);
         }
         if (!priorities.isEmpty()) {
-            // Guarded by the priority read above, so the audit line's "before" is exact even against a concurrent
-            // change; a ticket someone changed in between is left to them.
             int[] changed = jdbc.batchUpdate("UPDATE tickets SET priority = ? WHERE id = ? "
                     + "AND priority_set_by_hand = FALSE AND priority = ?", priorities);
-            List<Object[]> audit = new ArrayList<>();
-            OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
             for (int i = 0; i < changed.length; i++) {
-                if (changed[i] == 0) {
-                    continue;
+                if (changed[i] != 0) {
+                    prioritized.add(priorityUpdates.get(i));
                 }
-                TicketService.CategoryUpdate update = suggested.get(i);
+            }
+        }
+        if (!prioritized.isEmpty()) {
+            OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+            List<Object[]> audit = new ArrayList<>(prioritized.size());
+            for (TicketService.CategoryUpdate update : prioritized) {
                 String detail = current.get(update.ticketId()).priority() + " → " + update.suggestedPriority()
                         + (update.detail() == null ? "" : " · " + update.detail());
                 audit.add(new Object[]{update.ticketId(), AuthorType.SYSTEM.name(), actorName,
                         TicketAction.PRIORITY_SUGGESTED.name(), detail, now});
             }
-            if (!audit.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO ticket_events (ticket_id, actor_type, actor_name, action, detail, "
-                        + "created_at) VALUES (?, ?, ?, ?, ?, ?)", audit);
-            }
+            jdbc.batchUpdate("INSERT INTO ticket_events (ticket_id, actor_type, actor_name, action, detail, "
+                    + "created_at) VALUES (?, ?, ?, ?, ?, ?)", audit);
         }
         // Tickets loaded earlier in this transaction no longer show what is stored.
         entityManager.clear();
