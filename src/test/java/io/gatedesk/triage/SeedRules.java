@@ -3,8 +3,11 @@ package io.gatedesk.triage;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The shipped seed rules, read once per test JVM: surefire runs tests from the repository root. */
-final class SeedRules {
+/**
+ * The shipped seed rules, read once per test JVM: surefire runs tests from the repository root. Public for the
+ * benchmarks in {@code io.gatedesk.triage.bench}.
+ */
+public final class SeedRules {
 
     static final Path DIRECTORY = Path.of("templates-seed", "rules");
 
@@ -18,7 +21,7 @@ final class SeedRules {
         return RULES;
     }
 
-    static Classifier classifier() {
+    public static Classifier classifier() {
         return CLASSIFIER;
     }
 }
