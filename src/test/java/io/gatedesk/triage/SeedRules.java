@@ -13,6 +13,7 @@ public final class SeedRules {
 
     private static final List<ClassificationRule> RULES = new RuleFileLoader().loadDirectory(DIRECTORY);
     private static final Classifier CLASSIFIER = new Classifier(RULES);
+    private static final Classifier WITHOUT_PREFILTER = new Classifier(RULES, false);
 
     private SeedRules() {
     }
@@ -23,5 +24,10 @@ public final class SeedRules {
 
     public static Classifier classifier() {
         return CLASSIFIER;
+    }
+
+    /** The same rules with every regex run on every text: the reference for the prefilter. */
+    public static Classifier classifierWithoutPrefilter() {
+        return WITHOUT_PREFILTER;
     }
 }

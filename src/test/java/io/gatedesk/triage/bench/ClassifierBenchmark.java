@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,7 +32,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Time of {@link Classifier#classify} with the seed rules: over the labelled ticket corpus (one operation classifies
- * every case) and over one long pasted gateway log. Run with
+ * every case) and over one long pasted gateway log, with the required-literal prefilter on and off. Run with
  * {@code ./mvnw -B -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.gatedesk.triage.bench.ClassifierBenchmark}.
  */
 @State(Scope.Benchmark)
@@ -42,13 +43,16 @@ public class ClassifierBenchmark {
     static final long SEED = 20261201L;
     static final int LOG_CHARS = 12 * 1024;
 
+    @Param({"on", "off"})
+    public String prefilter;
+
     private Classifier classifier;
     private List<TriageInput> corpus;
     private TriageInput pastedLog;
 
     @Setup
     public void setUp() {
-        classifier = SeedRules.classifier();
+        classifier = prefilter.equals("on") ? SeedRules.classifier() : SeedRules.classifierWithoutPrefilter();
         corpus = TriageCorpus.inputs();
         pastedLog = new TriageInput(null, "relay error (channel #7, status code: 504)", pastedLog(SEED, LOG_CHARS),
                 "Cherry Studio", "https://api.gw.example.com", "gpt-4o", List.of());
@@ -84,7 +88,8 @@ public class ClassifierBenchmark {
             int perOperation = name.equals("corpus") ? corpusSize : 1;
             double score = result.getPrimaryResult().getScore() / perOperation;
             double error = result.getPrimaryResult().getScoreError() / perOperation;
-            System.out.printf("%-10s %10.1f ± %7.1f µs per classification%n", name, score, error);
+            System.out.printf("%-10s prefilter %-3s %10.1f ± %7.1f µs per classification%n", name,
+                    result.getParams().getParam("prefilter"), score, error);
         }
     }
 
