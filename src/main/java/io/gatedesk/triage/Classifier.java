@@ -188,7 +188,7 @@ public final class Classifier {
             this.requiredLiterals = !prefilter ? null : switch (rule.kind()) {
                 case STATUS_CODE -> null;
                 case ERROR_CODE -> RequiredLiterals.anyOf(rule.errorCodes());
-                case MESSAGE_PATTERN, BASE_URL_SYMPTOM -> RequiredLiterals.of(rule.value()).orElse(null);
+                case MESSAGE_PATTERN, BASE_URL_SYMPTOM -> RequiredLiterals.of(pattern).orElse(null);
             };
         }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Strings of which every match of a rule's regex contains at least one, compared case-folded. A text that contains
@@ -15,12 +16,12 @@ import java.util.Set;
  * <p>Extraction reads the pattern's top-level alternatives and takes from each the longest run of plain characters
  * outside any group. It gives up, and the rule has no prefilter, on any alternative without such a run and on every
  * construct it does not reason about: inline flags, lookaround and named groups ({@code (?} other than {@code (?:}),
- * quoting, numeric and property escapes, backreferences, nested character classes. Rules that need a single ASCII
- * character are given none either.
+ * quoting, numeric and property escapes, backreferences, nested character classes; and on patterns compiled with
+ * flags beyond case-insensitivity. Rules that need a single ASCII character are given none either.
  */
 final class RequiredLiterals {
 
-    // Escapes that stand for one character out of a class, or for a position: they end a run of literals.
+    // Escapes of a class of characters or a control character, and of a position: they end a run of literals.
     private static final String CLASS_ESCAPES = "dDwWsShHvVRXtnrfa";
     private static final String POSITION_ESCAPES = "bBAzZG";
 
@@ -38,8 +39,12 @@ final class RequiredLiterals {
      * The required literals of a rule's regex, or empty when the rule must always be run. A single ASCII character
      * (a space, a slash) is in nearly every text, so a rule that needs one is run without searching.
      */
-    static Optional<RequiredLiterals> of(String regex) {
-        List<String> literals = new PatternReader(regex).longestRunPerAlternative();
+    static Optional<RequiredLiterals> of(Pattern pattern) {
+        // The pattern is read as written; under COMMENTS or CANON_EQ, for instance, the same text matches other strings.
+        if ((pattern.flags() & ~(Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)) != 0) {
+            return Optional.empty();
+        }
+        List<String> literals = new PatternReader(pattern.pattern()).longestRunPerAlternative();
         if (literals == null || literals.stream().anyMatch(l -> l.length() == 1 && l.charAt(0) < 0x80)) {
             return Optional.empty();
         }
@@ -88,7 +93,7 @@ final class RequiredLiterals {
         return folded.toString();
     }
 
-    /** A single left-to-right reading of a pattern; null from any step means "cannot tell, give up". */
+    /** One left-to-right reading of a pattern; a step that returns false could not tell, and the reading gives up. */
     private static final class PatternReader {
 
         private final String regex;

@@ -51,7 +51,7 @@ class ClassifierPrefilterTest {
     void aTextThatMatchesNoRuleRunsOnlyTheRulesWithoutRequiredLiterals() {
         String text = "怎么开发票？请开增值税专用发票，抬头和税号见附件。Thanks!";
         List<String> withoutLiterals = SeedRules.rules().stream()
-                .filter(rule -> rule.kind() == RuleKind.MESSAGE_PATTERN && RequiredLiterals.of(rule.value()).isEmpty())
+                .filter(rule -> rule.kind() == RuleKind.MESSAGE_PATTERN && RequiredLiterals.of(ClassificationRule.compile("value", rule.value())).isEmpty())
                 .map(ClassificationRule::id)
                 .toList();
 

@@ -27,7 +27,9 @@ class RequiredLiteralsPropertiesTest {
 
     @Property(tries = 3000)
     void everyMatchOfARandomPatternContainsARequiredLiteral(@ForAll("patternsWithTexts") Case c) {
-        Optional<RequiredLiterals> literals = RequiredLiterals.of(c.regex());
+        Optional<RequiredLiterals> literals = RequiredLiterals.of(Pattern.compile(c.regex(), Pattern.CASE_INSENSITIVE));
+        assertThat(RequiredLiterals.of(Pattern.compile(c.regex(), ClassificationRule.REGEX_FLAGS)).map(RequiredLiterals::literals))
+                .isEqualTo(literals.map(RequiredLiterals::literals));
         boolean matched = false;
         for (int flags : List.of(Pattern.CASE_INSENSITIVE, ClassificationRule.REGEX_FLAGS)) {
             if (Pattern.compile(c.regex(), flags).matcher(c.text()).find()) {
@@ -50,8 +52,9 @@ class RequiredLiteralsPropertiesTest {
             if (rule.kind() != RuleKind.MESSAGE_PATTERN && rule.kind() != RuleKind.BASE_URL_SYMPTOM) {
                 continue;
             }
-            Optional<RequiredLiterals> literals = RequiredLiterals.of(rule.value());
-            if (literals.isPresent() && ClassificationRule.compile("value", rule.value()).matcher(text).find()) {
+            Pattern pattern = ClassificationRule.compile("value", rule.value());
+            Optional<RequiredLiterals> literals = RequiredLiterals.of(pattern);
+            if (literals.isPresent() && pattern.matcher(text).find()) {
                 assertThat(literals.get().occurIn(folded))
                         .as("%s matches '%s' but none of %s is in it", rule.id(), text, literals.get().literals())
                         .isTrue();

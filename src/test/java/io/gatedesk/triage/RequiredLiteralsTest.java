@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,8 +13,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RequiredLiteralsTest {
 
+    private static Optional<RequiredLiterals> prefilterOf(String regex) {
+        return RequiredLiterals.of(ClassificationRule.compile("value", regex));
+    }
+
     private static List<String> literalsOf(String regex) {
-        Optional<RequiredLiterals> literals = RequiredLiterals.of(regex);
+        Optional<RequiredLiterals> literals = prefilterOf(regex);
         assertThat(literals).as("prefilter for %s", regex).isPresent();
         return literals.get().literals();
     }
@@ -99,7 +104,7 @@ class RequiredLiteralsTest {
             "timeout|(a|b)", "foo|", "|foo", "foo||bar", ".*", "\\d+", "[a-z]+", "(foo|bar)",
             "(stream|streaming)\\b.{0,30}(stops?|cut)", "a?b?c?", "(key|令牌)\\s*.{0,4}(不对|错误)|令牌无效"})
     void anAlternativeWithoutALiteralMeansNoPrefilter(String regex) {
-        assertThat(RequiredLiterals.of(regex)).isEmpty();
+        assertThat(prefilterOf(regex)).isEmpty();
     }
 
     @ParameterizedTest
@@ -110,14 +115,22 @@ class RequiredLiteralsTest {
             "[a[b]]timeout", "[]a]timeout", "[a&&[b]]timeout", "\\b{g}timeout", "timeout\\cM", "timeout\\e", "\\0101timeout",
             "\\中timeout", "timeout]", "timeout}", "a\uD800timeout"})
     void constructsTheReaderDoesNotReasonAboutMeanNoPrefilter(String regex) {
-        assertThat(RequiredLiterals.of(regex)).isEmpty();
+        assertThat(prefilterOf(regex)).isEmpty();
     }
 
     @Test
     void aRuleThatNeedsOnlyOneAsciiCharacterIsAlwaysRun() {
-        assertThat(RequiredLiterals.of("(negative|no|zero) (balance|credits?)|quota exceeded")).isEmpty();
-        assertThat(RequiredLiterals.of("/(console|token)(/|\\?|$)|#/")).isEmpty();
+        assertThat(prefilterOf("(negative|no|zero) (balance|credits?)|quota exceeded")).isEmpty();
+        assertThat(prefilterOf("/(console|token)(/|\\?|$)|#/")).isEmpty();
         assertThat(literalsOf("账.{0,4}(禁用)")).containsExactly("账");
+    }
+
+    @Test
+    void aPatternCompiledWithOtherFlagsHasNoPrefilter() {
+        // Under COMMENTS "too many" matches "toomany", which does not contain the literal "too many".
+        assertThat(RequiredLiterals.of(Pattern.compile("too many", Pattern.CASE_INSENSITIVE | Pattern.COMMENTS))).isEmpty();
+        assertThat(RequiredLiterals.of(Pattern.compile("too many", Pattern.CANON_EQ))).isEmpty();
+        assertThat(RequiredLiterals.of(Pattern.compile("too many"))).isPresent();
     }
 
     @Test
@@ -132,7 +145,7 @@ class RequiredLiteralsTest {
 
     @Test
     void aFoldedTextContainsTheLiteralWhateverTheCase() {
-        RequiredLiterals literals = RequiredLiterals.of("too many requests|频繁|неверный").orElseThrow();
+        RequiredLiterals literals = prefilterOf("too many requests|频繁|неверный").orElseThrow();
 
         assertThat(literals.occurIn(RequiredLiterals.fold("HTTP 429 Too Many Requests"))).isTrue();
         assertThat(literals.occurIn(RequiredLiterals.fold("请求太频繁了"))).isTrue();

@@ -45,7 +45,7 @@ final class RuleFragments {
                             pieces.add(plain);
                         }
                     }
-                    RequiredLiterals.of(rule.value()).ifPresent(literals -> pieces.addAll(literals.literals()));
+                    RequiredLiterals.of(ClassificationRule.compile("value", rule.value())).ifPresent(literals -> pieces.addAll(literals.literals()));
                 }
             }
         }
