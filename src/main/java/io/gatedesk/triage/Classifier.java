@@ -20,6 +20,9 @@ import java.util.stream.Stream;
  * scaled by the trust in the source where it matched ({@link EvidenceSource}), to its category; a rule counts once, at
  * its strongest match. The highest total wins; the confidence grows with the margin over the runner-up and with the
  * total itself. Immutable and thread-safe; patterns are compiled once in the constructor.
+ *
+ * <p>Most rules match almost no ticket, so a rule's regex only runs on a text that contains one of its
+ * {@link RequiredLiterals}; rules whose pattern gives none are always run.
  */
 public final class Classifier {
 
@@ -39,7 +42,12 @@ public final class Classifier {
     private final List<CompiledRule> rules;
 
     Classifier(List<ClassificationRule> rules) {
-        this.rules = rules.stream().map(CompiledRule::new).toList();
+        this(rules, true);
+    }
+
+    /** With {@code prefilter} false every regex runs on every text: the reference the prefilter is tested against. */
+    Classifier(List<ClassificationRule> rules, boolean prefilter) {
+        this.rules = rules.stream().map(rule -> new CompiledRule(rule, prefilter)).toList();
     }
 
     public Classification classify(TriageInput input) {
@@ -75,12 +83,21 @@ public final class Classifier {
         return new Classification(winner, round(Math.min(1.0, Math.max(0.0, confidence))), reasons);
     }
 
+    /** Ids of the rules that run their regex on this ticket text, in rule order; the prefilter skipped the others. */
+    List<String> rulesSearching(String text) {
+        Evidence evidence = Evidence.of(TriageInput.ofText(text));
+        return rules.stream()
+                .filter(rule -> rule.searchesPassages() && evidence.passages().stream().anyMatch(rule::mayMatch))
+                .map(rule -> rule.rule.id())
+                .toList();
+    }
+
     private static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
     }
 
     /** The input split into the places rules look at, normalised once per classification. */
-    private record Evidence(String client, List<Integer> reportedStatus, List<Passage> passages, String baseUrl,
+    private record Evidence(String client, List<Integer> reportedStatus, List<Passage> passages, Passage baseUrl,
                             List<Integer> loggedStatus, List<String> loggedCodes) {
 
         static Evidence of(TriageInput input) {
@@ -95,9 +112,11 @@ public final class Classifier {
             List<String> loggedCodes = input.logEvidence().stream()
                     .flatMap(log -> Stream.of(log.errorType(), log.errorCode()))
                     .filter(s -> s != null && !s.isBlank()).map(String::strip).distinct().toList();
+            String baseUrl = normalise(input.baseUrl());
             return new Evidence(normalise(input.client()),
-                    input.statusCode() == null ? List.of() : List.of(input.statusCode()),
-                    passages, normalise(input.baseUrl()), loggedStatus, loggedCodes);
+                    input.statusCode() == null ? List.of() : List.of(input.statusCode()), passages,
+                    baseUrl == null ? null : new Passage(EvidenceSource.BASE_URL, baseUrl, Set.of()),
+                    loggedStatus, loggedCodes);
         }
 
         private static void addPassage(List<Passage> passages, EvidenceSource source, String raw) {
@@ -130,7 +149,12 @@ public final class Classifier {
         }
     }
 
-    private record Passage(EvidenceSource source, String text, Set<Integer> statusCodes) {
+    /** A normalised text and its case-folded copy, where the prefilter looks for required literals. */
+    private record Passage(EvidenceSource source, String text, String folded, Set<Integer> statusCodes) {
+
+        Passage(EvidenceSource source, String text, Set<Integer> statusCodes) {
+            this(source, text, RequiredLiterals.fold(text), statusCodes);
+        }
     }
 
     private static final class CompiledRule {
@@ -140,8 +164,10 @@ public final class Classifier {
         private final Set<Integer> statusCodes;
         private final Pattern client;
         private final Pattern unlessClient;
+        // Null when the rule's regex runs on every text.
+        private final RequiredLiterals requiredLiterals;
 
-        CompiledRule(ClassificationRule rule) {
+        CompiledRule(ClassificationRule rule, boolean prefilter) {
             this.rule = rule;
             this.pattern = switch (rule.kind()) {
                 case STATUS_CODE -> null;
@@ -159,6 +185,11 @@ public final class Classifier {
             this.client = rule.client() == null ? null : ClassificationRule.compile("client", rule.client());
             this.unlessClient = rule.unlessClient() == null ? null
                     : ClassificationRule.compile("unless-client", rule.unlessClient());
+            this.requiredLiterals = !prefilter ? null : switch (rule.kind()) {
+                case STATUS_CODE -> null;
+                case ERROR_CODE -> RequiredLiterals.anyOf(rule.errorCodes());
+                case MESSAGE_PATTERN, BASE_URL_SYMPTOM -> RequiredLiterals.of(pattern).orElse(null);
+            };
         }
 
         Reason bestMatch(Evidence evidence) {
@@ -205,7 +236,7 @@ public final class Classifier {
                 case MESSAGE_PATTERN -> matchPassages(evidence, found);
                 case BASE_URL_SYMPTOM -> {
                     if (evidence.baseUrl() != null) {
-                        match(evidence.baseUrl()).ifPresent(words -> found.add(new Candidate(EvidenceSource.BASE_URL, words)));
+                        matchPassage(evidence.baseUrl(), found);
                     }
                 }
             }
@@ -214,8 +245,23 @@ public final class Classifier {
 
         private void matchPassages(Evidence evidence, List<Candidate> found) {
             for (Passage passage : evidence.passages()) {
+                matchPassage(passage, found);
+            }
+        }
+
+        private void matchPassage(Passage passage, List<Candidate> found) {
+            if (mayMatch(passage)) {
                 match(passage.text()).ifPresent(words -> found.add(new Candidate(passage.source(), words)));
             }
+        }
+
+        boolean searchesPassages() {
+            return rule.kind() == RuleKind.ERROR_CODE || rule.kind() == RuleKind.MESSAGE_PATTERN;
+        }
+
+        /** False only when the passage lacks every literal that a match would contain. */
+        private boolean mayMatch(Passage passage) {
+            return requiredLiterals == null || requiredLiterals.occurIn(passage.folded());
         }
 
         private Optional<String> match(String text) {

@@ -2,17 +2,12 @@ package io.gatedesk.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the classifier over a labelled corpus of tickets written the way customers write them (curl output, JSON
@@ -24,17 +19,9 @@ class ClassifierCorpusTest {
 
     private static final double REQUIRED_ACCURACY = 0.95;
 
-    record CorpusCase(String id, ErrorCategory expected, String lang, Integer statusCode, String errorMessage,
-                      String text, String client, String baseUrl, String model, List<LogEvidence> logEvidence) {
-
-        TriageInput input() {
-            return new TriageInput(statusCode, errorMessage, text, client, baseUrl, model, logEvidence);
-        }
-    }
-
     @Test
-    void corpusIsClassifiedWithAtLeastNinetyFivePercentAccuracyAndEveryVerdictHasReasons() throws IOException {
-        List<CorpusCase> corpus = readCorpus();
+    void corpusIsClassifiedWithAtLeastNinetyFivePercentAccuracyAndEveryVerdictHasReasons() {
+        List<TriageCorpus.Case> corpus = TriageCorpus.cases();
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(160);
 
         Map<String, int[]> perCategory = new TreeMap<>();
@@ -42,7 +29,7 @@ class ClassifierCorpusTest {
         List<String> misses = new ArrayList<>();
         List<String> withoutReasons = new ArrayList<>();
         int correct = 0;
-        for (CorpusCase c : corpus) {
+        for (TriageCorpus.Case c : corpus) {
             Classification result = SeedRules.classifier().classify(c.input());
             boolean hit = result.category() == c.expected();
             correct += hit ? 1 : 0;
@@ -76,15 +63,5 @@ class ClassifierCorpusTest {
 
     private static String percent(double ratio) {
         return String.format("%.1f %%", ratio * 100);
-    }
-
-    private static List<CorpusCase> readCorpus() throws IOException {
-        JsonMapper mapper = JsonMapper.builder().build();
-        try (InputStream in = ClassifierCorpusTest.class.getResourceAsStream("/triage/corpus.jsonl")) {
-            assertThat(in).as("corpus resource").isNotNull();
-            String content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return content.lines().filter(line -> !line.isBlank())
-                    .map(line -> mapper.readValue(line, CorpusCase.class)).toList();
-        }
     }
 }

@@ -1,0 +1,161 @@
+package io.gatedesk.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * The prefilter is sound: wherever a regex finds a match, the folded text contains one of the literals taken from
+ * it. Checked on random patterns built from the constructs the extraction reads (with texts made to match them) and
+ * on the seed rules.
+ */
+class RequiredLiteralsPropertiesTest {
+
+    /** A random pattern and a text around something that pattern was built to match. */
+    record Case(String regex, String text) {
+    }
+
+    @Property(tries = 3000)
+    void everyMatchOfARandomPatternContainsARequiredLiteral(@ForAll("patternsWithTexts") Case c) {
+        Optional<RequiredLiterals> literals = RequiredLiterals.of(Pattern.compile(c.regex(), Pattern.CASE_INSENSITIVE));
+        assertThat(RequiredLiterals.of(Pattern.compile(c.regex(), ClassificationRule.REGEX_FLAGS)).map(RequiredLiterals::literals))
+                .isEqualTo(literals.map(RequiredLiterals::literals));
+        boolean matched = false;
+        for (int flags : List.of(Pattern.CASE_INSENSITIVE, ClassificationRule.REGEX_FLAGS)) {
+            if (Pattern.compile(c.regex(), flags).matcher(c.text()).find()) {
+                matched = true;
+                literals.ifPresent(l -> assertThat(l.occurIn(RequiredLiterals.fold(c.text())))
+                        .as("%s finds a match in '%s' but none of %s is in it", c.regex(), c.text(), l.literals())
+                        .isTrue());
+            }
+        }
+        Statistics.label("prefilter").collect(literals.isPresent());
+        Statistics.label("regex matched").collect(matched);
+        Statistics.label("prefilter and match").collect(literals.isPresent() && matched);
+        Statistics.label("prefilter and match").coverage(coverage -> coverage.check(true).percentage(p -> p > 10));
+    }
+
+    @Property(tries = 2000)
+    void everyMatchOfASeedRuleContainsOneOfItsLiterals(@ForAll("ruleTexts") String text) {
+        String folded = RequiredLiterals.fold(text);
+        for (ClassificationRule rule : SeedRules.rules()) {
+            if (rule.kind() != RuleKind.MESSAGE_PATTERN && rule.kind() != RuleKind.BASE_URL_SYMPTOM) {
+                continue;
+            }
+            Pattern pattern = ClassificationRule.compile("value", rule.value());
+            Optional<RequiredLiterals> literals = RequiredLiterals.of(pattern);
+            if (literals.isPresent() && pattern.matcher(text).find()) {
+                assertThat(literals.get().occurIn(folded))
+                        .as("%s matches '%s' but none of %s is in it", rule.id(), text, literals.get().literals())
+                        .isTrue();
+                Statistics.collect(rule.id());
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<String> ruleTexts() {
+        return RuleFragments.texts();
+    }
+
+    @Provide
+    Arbitrary<Case> patternsWithTexts() {
+        return Arbitraries.longs().map(seed -> {
+            SplittableRandom random = new SplittableRandom(seed);
+            StringBuilder regex = new StringBuilder();
+            StringBuilder sample = new StringBuilder();
+            alternation(random, 0, regex, sample);
+            return new Case(regex.toString(), noise(random) + sample + noise(random));
+        });
+    }
+
+    // Pattern characters and what a text may hold in their place: other cases, and look-alikes that only
+    // Unicode case folding equates (Kelvin sign, long s, final sigma, dotted and dotless i, title-case Dž).
+    private static final String[][] LETTERS = {
+            {"a", "a", "A"}, {"b", "b", "B"}, {"k", "k", "K", "\u212A"}, {"K", "k", "K", "\u212A"},
+            {"s", "s", "S", "\u017F"}, {"S", "s", "S", "\u017F"}, {"σ", "σ", "Σ", "ς"}, {"Σ", "σ", "Σ", "ς"},
+            {"i", "i", "I", "İ", "ı"}, {"İ", "i", "I", "İ", "ı"}, {"ǅ", "ǅ", "Ǆ", "ǆ"}, {"中", "中"},
+            {"\uD801\uDC00", "\uD801\uDC00", "\uD801\uDC28"}, {" ", " "}, {"-", "-"}, {"\\.", "."}, {"\\(", "("},
+            {"\\[", "["}, {"\\|", "|"}, {"\\\\", "\\"}};
+    private static final String[] QUANTIFIERS = {"?", "*", "+", "{0,2}", "{1,2}", "{2}", "{1,}", "+?", "??", "*+", "?+"};
+
+    private static void alternation(SplittableRandom random, int depth, StringBuilder regex, StringBuilder sample) {
+        int alternatives = 1 + random.nextInt(3);
+        int chosen = random.nextInt(alternatives);
+        for (int i = 0; i < alternatives; i++) {
+            if (i > 0) {
+                regex.append('|');
+            }
+            StringBuilder own = new StringBuilder();
+            sequence(random, depth, regex, own);
+            if (i == chosen) {
+                sample.append(own);
+            }
+        }
+    }
+
+    private static void sequence(SplittableRandom random, int depth, StringBuilder regex, StringBuilder sample) {
+        for (int n = 1 + random.nextInt(7); n > 0; n--) {
+            StringBuilder atom = new StringBuilder();
+            StringBuilder once = new StringBuilder();
+            int kind = random.nextInt(depth < 2 ? 16 : 14);
+            if (kind < 10) {
+                String[] letter = LETTERS[random.nextInt(LETTERS.length)];
+                atom.append(letter[0]);
+                once.append(letter[1 + random.nextInt(letter.length - 1)]);
+            }
+            else {
+                switch (kind) {
+                    case 10 -> {
+                        atom.append('.');
+                        once.append("x中 ".charAt(random.nextInt(3)));
+                    }
+                    case 11 -> {
+                        atom.append(random.nextBoolean() ? "[ab]" : "[k-s]");
+                        once.append(random.nextBoolean() ? "a" : "k");
+                    }
+                    case 12 -> {
+                        String[] shorthand = {"\\s", " ", "\\d", "7", "\\w", "w"};
+                        int i = 2 * random.nextInt(3);
+                        atom.append(shorthand[i]);
+                        once.append(shorthand[i + 1]);
+                    }
+                    case 13 -> atom.append(random.nextBoolean() ? "\\b" : "^");
+                    default -> {
+                        atom.append(random.nextBoolean() ? "(" : "(?:");
+                        alternation(random, depth + 1, atom, once);
+                        atom.append(')');
+                    }
+                }
+            }
+            regex.append(atom);
+            int times = 1;
+            if (random.nextInt(3) == 0 && kind != 13) {
+                String quantifier = QUANTIFIERS[random.nextInt(QUANTIFIERS.length)];
+                regex.append(quantifier);
+                times = switch (quantifier.charAt(0)) {
+                    case '?' -> random.nextInt(2);
+                    case '*' -> random.nextInt(3);
+                    case '+' -> 1 + random.nextInt(2);
+                    default -> quantifier.equals("{2}") ? 2 : quantifier.startsWith("{0") ? random.nextInt(3) : 1 + random.nextInt(2);
+                };
+            }
+            sample.append(once.toString().repeat(times));
+        }
+    }
+
+    private static String noise(SplittableRandom random) {
+        String[] noise = {"", "", " ", "x", "中文", "K", "\u212A", "ſ", "AB", "(", "\uD801\uDC28"};
+        return noise[random.nextInt(noise.length)];
+    }
+}
