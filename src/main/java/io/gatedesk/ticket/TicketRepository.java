@@ -13,8 +13,9 @@ interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecification
 
     Optional<Ticket> findByFollowTokenHash(String followTokenHash);
 
-    @Query("select t.id from Ticket t where t.category is null and t.createdAt >= :since order by t.id")
-    List<Long> findUncategorizedSince(Instant since, org.springframework.data.domain.Limit limit);
+    @Query("select t.id from Ticket t where t.category is null and t.createdAt >= :since and t.id > :afterId "
+            + "order by t.id")
+    List<Long> findUncategorizedSince(Instant since, long afterId, org.springframework.data.domain.Limit limit);
 
     // Bulk updates on purpose: derived values must not bump the version an agent's open form is checked against.
     // Native SQL because Hibernate re-translates a JPQL update on every execution (a tenth of a filing's CPU).

@@ -437,9 +437,12 @@ public class TicketService {
         publisher.publishEvent(TicketEvidenceChanged.changed(id));
     }
 
-    /** Tickets filed since {@code since} that no feature has given a category yet, oldest first. */
-    public List<Long> uncategorizedSince(Instant since, int limit) {
-        return tickets.findUncategorizedSince(since, org.springframework.data.domain.Limit.of(limit));
+    /**
+     * Tickets filed since {@code since} that no feature has given a category yet, oldest first, from the first one
+     * after {@code afterId} (0 for all), at most {@code limit}.
+     */
+    public List<Long> uncategorizedSince(Instant since, long afterId, int limit) {
+        return tickets.findUncategorizedSince(since, afterId, org.springframework.data.domain.Limit.of(limit));
     }
 
     public Optional<Long> idOf(String number) {

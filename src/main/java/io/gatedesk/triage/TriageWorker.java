@@ -1,6 +1,7 @@
 package io.gatedesk.triage;
 
 import io.gatedesk.ticket.TicketService;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -24,18 +25,24 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Classifies tickets. A ticket someone is looking at (an agent's note, a customer's answer, a request ID added) is
  * classified at once, in the caller's thread, so the next page shows the new category. A newly filed ticket goes to
- * one background worker that classifies whatever has queued up in one transaction: filing answers without waiting
- * for the classification and its own commit, and a burst of filings shares commits instead of paying one each.
+ * one background worker that classifies whatever has queued up as one batch in one transaction: filing answers
+ * without waiting for the classification, and a burst of filings shares reads, writes and commits.
  *
- * <p>Nothing is lost and nothing grows without bound: when more than {@code gatedesk.triage.queue-capacity} tickets
- * wait, the filing request classifies its own ticket (the queue pushes back on the callers); on shutdown the worker
- * classifies what is left before the application stops; and tickets a crashed node never got to are found by a sweep
- * over recent tickets that still have no category. The ticket page also classifies on demand a ticket it finds
- * without a category. A failing batch is retried one ticket at a time, so one bad ticket cannot hold up the others.
+ * <p>Nothing is lost and nothing grows without bound. The queue holds {@code gatedesk.triage.queue-capacity}
+ * tickets; a ticket filed while it is full is not queued but left to the database, where it waits without a category:
+ * once the worker has emptied its queue it looks up every recent ticket still without one and classifies those in
+ * batches too. (Making the filing classify its own ticket instead, as an earlier version did, cost more in total: one
+ * ticket at a time is dearer than a batch, and on a busy machine the worker, one thread among many request threads,
+ * never caught up.) On shutdown the worker classifies what is queued; tickets a crashed node never got to are found
+ * by a sweep over recent tickets without a category every {@code gatedesk.triage.sweep-interval}; and the ticket page
+ * classifies on demand a ticket it finds without one. A failing batch is retried one ticket at a time, so one bad
+ * ticket cannot hold up the others.
  */
 @Component
 class TriageWorker implements SmartLifecycle {
@@ -51,6 +58,9 @@ class TriageWorker implements SmartLifecycle {
     private final boolean async;
     private final int batchSize;
     private final BlockingQueue<Long> pending;
+    // Set when a filing found the queue full: the worker then looks in the database for what it did not get.
+    private final AtomicBoolean overflowed = new AtomicBoolean();
+    private final AtomicLong overflows = new AtomicLong();
     private volatile Thread worker;
     private volatile boolean running;
 
@@ -70,12 +80,21 @@ class TriageWorker implements SmartLifecycle {
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         meters.ifAvailable(registry -> Gauge.builder("gatedesk.triage.pending", pending, Collection::size)
                 .description("Newly filed tickets waiting for their category").register(registry));
+        meters.ifAvailable(registry -> FunctionCounter.builder("gatedesk.triage.overflowed", overflows, AtomicLong::get)
+                .description("New tickets filed while the triage queue was full, classified once it caught up")
+                .register(registry));
     }
 
-    /** A ticket was just filed: classify it soon, on the worker, or now when the worker is behind or not running. */
+    /**
+     * A ticket was just filed: classify it soon, on the worker; when the worker's queue is full, once the worker has
+     * caught up (the ticket is found in the database); now, in the caller's thread, when no worker is running.
+     */
     void submit(long ticketId) {
-        if (!async || !running || !pending.offer(ticketId)) {
+        if (!async || !running) {
             classifyNow(ticketId);
+        } else if (!pending.offer(ticketId)) {
+            overflows.incrementAndGet();
+            overflowed.set(true);
         }
     }
 
@@ -86,6 +105,11 @@ class TriageWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Could not classify ticket {}: {}", ticketId, e.toString());
         }
+    }
+
+    /** New tickets that found the queue full since start. */
+    long overflows() {
+        return overflows.get();
     }
 
     /** Tickets waiting for the worker. */
@@ -101,7 +125,7 @@ class TriageWorker implements SmartLifecycle {
             initialDelayString = "${gatedesk.triage.sweep-initial-delay:PT1M}")
     void sweep() {
         var now = clock.instant();
-        List<Long> missing = tickets.uncategorizedSince(now.minus(SWEEP_WINDOW), SWEEP_LIMIT);
+        List<Long> missing = tickets.uncategorizedSince(now.minus(SWEEP_WINDOW), 0, SWEEP_LIMIT);
         int queued = 0;
         for (Long id : missing) {
             if (pending.contains(id)) {
@@ -120,6 +144,9 @@ class TriageWorker implements SmartLifecycle {
             try {
                 Long first = pending.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
+                    if (overflowed.getAndSet(false)) {
+                        catchUp();
+                    }
                     continue;
                 }
                 Set<Long> batch = new LinkedHashSet<>();
@@ -128,6 +155,9 @@ class TriageWorker implements SmartLifecycle {
                 pending.drainTo(more, batchSize - 1);
                 batch.addAll(more);
                 classifyBatch(batch);
+                if (pending.isEmpty() && overflowed.getAndSet(false)) {
+                    catchUp();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -136,6 +166,33 @@ class TriageWorker implements SmartLifecycle {
             }
         }
         // Interrupted while stopping: what is left is classified in the stopping thread (see stop()).
+    }
+
+    /**
+     * Classifies, a batch at a time, the recent tickets without a category: those filed while the queue was full.
+     * Stops when a batch comes back short, or at once when the queue has work again (it resumes when that is done).
+     */
+    private void catchUp() {
+        var since = clock.instant().minus(SWEEP_WINDOW);
+        long after = 0;
+        int done = 0;
+        while (running) {
+            if (!pending.isEmpty()) {
+                overflowed.set(true);
+                break;
+            }
+            List<Long> missing = tickets.uncategorizedSince(since, after, batchSize);
+            if (missing.isEmpty()) {
+                break;
+            }
+            classifyBatch(missing);
+            done += missing.size();
+            // Onwards from the last one, so a ticket that cannot be classified is not fetched again and again.
+            after = missing.get(missing.size() - 1);
+        }
+        if (done > 0) {
+            log.info("Classified {} ticket(s) filed while the triage queue was full", done);
+        }
     }
 
     private void classifyBatch(Collection<Long> ids) {

@@ -115,6 +115,30 @@ class TriageWorkerTest {
     }
 
     @Test
+    void ticketsFiledWhileTheQueueIsFullAreClassifiedOnceTheWorkerCatchesUp() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            long id = file(401, "Incorrect API key provided").id(); // classified by the application's worker
+            ids.add(id);
+        }
+        await().atMost(WAIT).until(() -> worker.pending() == 0);
+        ids.forEach(id -> jdbc.update("UPDATE tickets SET category = NULL WHERE id = ?", id));
+        TriageWorker own = newWorker(1);
+        own.start();
+        try {
+            ids.forEach(own::submit);
+
+            // The queue holds one ticket: most found it full and were left in the database, where the worker found
+            // them once its queue was empty. None is lost.
+            assertThat(own.overflows()).isPositive();
+            await().atMost(WAIT).untilAsserted(() -> assertThat(ids)
+                    .allSatisfy(id -> assertThat(category(id)).isEqualTo("INVALID_KEY")));
+        } finally {
+            own.stop();
+        }
+    }
+
+    @Test
     void aWorkerThatIsNotRunningClassifiesInTheCallersThread() {
         TriageWorker stopped = newWorker(1);
         long id = file(401, "Incorrect API key provided").id();
