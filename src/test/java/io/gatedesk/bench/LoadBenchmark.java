@@ -97,7 +97,14 @@ public final class LoadBenchmark {
 
         long started = System.nanoTime();
         // zonky turns synchronous_commit off for fast tests; production PostgreSQL commits durably, so do we.
-        EmbeddedPostgres.start(Map.of("synchronous_commit", "on"));
+        Map<String, String> postgresSettings = new LinkedHashMap<>(Map.of("synchronous_commit", "on"));
+        // For diagnosis, e.g. -Dbench.pg-settings=logging_collector=on,log_directory=/tmp/pg,log_min_duration_statement=0
+        for (String setting : System.getProperty("bench.pg-settings", "").split(",")) {
+            if (setting.contains("=")) {
+                postgresSettings.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+            }
+        }
+        EmbeddedPostgres.start(postgresSettings);
         String jdbcUrl = EmbeddedPostgres.newDatabase();
         out("PostgreSQL: embedded (zonky) at %s, synchronous_commit=on, started in %.1f s", jdbcUrl,
                 seconds(started));
@@ -169,13 +176,14 @@ public final class LoadBenchmark {
             }
             if (only.contains("create")) {
                 java.sql.Timestamp createPhase = new java.sql.Timestamp(System.currentTimeMillis() - 1000);
+                long createStarted = System.nanoTime();
                 BacklogProbe backlog = BacklogProbe.start(context);
                 create = measure(wrk, "create POST /api/v1/tickets", base + "/api/v1/tickets",
                         checkScript(work.resolve("create.lua"), 201, postBodies(200)), List.of(), duration, warmup,
                         connections, wrkThreads);
                 results.add(create);
                 backlog.stop();
-                reportTriageBacklog(dataSource, createPhase, backlog.max());
+                reportTriageBacklog(dataSource, createPhase, createStarted, backlog.max());
             }
 
             requireStillLoggedIn(base, session);
@@ -463,17 +471,33 @@ public final class LoadBenchmark {
      * New tickets are classified by a background worker. Its backlog is part of the cost of filing: say how far it
      * fell behind during the run and how long it took to catch up, so the creation figure hides nothing.
      */
-    private static void reportTriageBacklog(DataSource dataSource, java.sql.Timestamp since, double maxBacklog)
-            throws SQLException, InterruptedException {
+    /**
+     * Classification is asynchronous, so a creation run can end with tickets still waiting for their category. Waits
+     * for them and reports, besides the backlog, what filing and classifying together sustain: every ticket created
+     * in the phase (warm-up included) over the time from the phase's start until the last of them had its category,
+     * and the CPU the catching-up cost per ticket it classified.
+     */
+    private static void reportTriageBacklog(DataSource dataSource, java.sql.Timestamp since, long phaseStarted,
+                                            double maxBacklog) throws SQLException, InterruptedException {
         String uncategorized = "SELECT count(*) FROM tickets WHERE category IS NULL AND created_at >= '" + since + "'";
         long left = queryLong(dataSource, uncategorized);
         long drain = System.nanoTime();
-        while (queryLong(dataSource, uncategorized) > 0 && seconds(drain) < 300) {
+        CpuMeter.Snapshot before = cpu.now();
+        while (queryLong(dataSource, uncategorized) > 0 && seconds(drain) < 600) {
             Thread.sleep(100);
         }
-        out("Triage of new tickets (background worker): at most %.0f waiting during the run; %,d without a category "
-                        + "when wrk stopped, all classified %.1f s later (%,d still without one)", maxBacklog, left,
-                seconds(drain), queryLong(dataSource, uncategorized));
+        CpuMeter.Snapshot after = cpu.now();
+        double drained = seconds(drain);
+        double phase = seconds(phaseStarted);
+        long filed = queryLong(dataSource, "SELECT count(*) FROM tickets WHERE created_at >= '" + since + "'");
+        out("Triage of new tickets (background worker): at most %.0f waiting in its queue during the run; %,d without "
+                        + "a category when wrk stopped, all classified %.1f s later (%,d still without one)", maxBacklog,
+                left, drained, queryLong(dataSource, uncategorized));
+        if (left > 0) {
+            out("    catching up, %s", cpu.describe(before, after, left).replace("CPU per request", "CPU per ticket"));
+        }
+        out("Filed and classified: %,d tickets (warm-up included) in %.1f s from the first request to the last "
+                + "category = %.1f tickets/s sustained", filed, phase, filed / phase);
     }
 
     /** Samples the triage worker's queue length (Micrometer gauge gatedesk.triage.pending) every 100 ms. */
