@@ -70,6 +70,17 @@ class MaskedKeyParserTest {
     }
 
     @Test
+    void tailPhrasesAreFoundInAnyCaseAndEveryChineseWording() {
+        assertThat(MaskedKeyParser.findAll("KEY ENDING IN WXYZ")).containsExactly(MaskedKey.of("", "", "WXYZ"));
+        assertThat(MaskedKeyParser.findAll("The LAST FOUR of my key: 9f3a")).containsExactly(MaskedKey.of("", "", "9f3a"));
+        assertThat(MaskedKeyParser.findAll("尾数是 ab12；末4位 cd34；末四位 ef56；最后四位 gh78；最后4位 ij90"))
+                .containsExactly(MaskedKey.of("", "", "ab12"), MaskedKey.of("", "", "cd34"),
+                        MaskedKey.of("", "", "ef56"), MaskedKey.of("", "", "gh78"), MaskedKey.of("", "", "ij90"));
+        assertThat(MaskedKeyParser.findAll("以 wxyz 结尾的那个 key")).containsExactly(MaskedKey.of("", "", "wxyz"));
+        assertThat(MaskedKeyParser.findAll("Nothing here: no key, no phrase, 1234")).isEmpty();
+    }
+
+    @Test
     void findAllReturnsEveryMaskedKeyOnceInOrder() {
         String ticket = "旧key是sk-abc***xyz，新的 sk-abcd************wxyz 也报错；LiteLLM 日志里是 sk-...wxyz，again sk-abc***xyz";
 
