@@ -36,7 +36,7 @@ final class RequiredLiterals {
     private final List<String> folded;
 
     private RequiredLiterals(Collection<String> literals) {
-        this.folded = distinct(literals.stream().map(RequiredLiterals::fold).toList());
+        this.folded = essential(literals.stream().map(RequiredLiterals::fold).toList());
     }
 
     /**
@@ -75,7 +75,7 @@ final class RequiredLiterals {
         return false;
     }
 
-    /** The literals, folded. */
+    /** The literals, folded; none contains another, which would add nothing. */
     List<String> literals() {
         return folded;
     }
@@ -99,8 +99,13 @@ final class RequiredLiterals {
         return folded.toString();
     }
 
-    private static List<String> distinct(Collection<String> folded) {
-        return List.copyOf(new LinkedHashSet<>(folded));
+    /** The distinct literals, without any that contains another: a text containing it contains the other too. */
+    private static List<String> essential(Collection<String> folded) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(folded));
+        return distinct.stream()
+                .filter(literal -> distinct.stream()
+                        .noneMatch(other -> other.length() < literal.length() && literal.contains(other)))
+                .toList();
     }
 
     private static int shortest(List<String> literals) {
@@ -194,7 +199,7 @@ final class RequiredLiterals {
                     break;
                 }
             }
-            return eachHasLiterals ? distinct(union) : null;
+            return eachHasLiterals ? essential(union) : null;
         }
 
         /** Reads one alternative up to a {@code |}, a {@code )} or the end; returns its best literals, or null. */

@@ -91,7 +91,7 @@ class RequiredLiteralsTest {
     void aGroupThatMustOccurGivesTheLiteralsOfItsAlternatives() {
         assertThat(literalsOf("(foo|bar)")).containsExactly("foo", "bar");
         assertThat(literalsOf("x(?:timeout|timed out)y")).containsExactly("timeout", "timed out");
-        assertThat(literalsOf("(key|令牌)\\s*.{0,4}(不对|错误)|令牌无效")).containsExactly("key", "令牌", "令牌无效");
+        assertThat(literalsOf("(key|令牌)\\s*.{0,4}(不对|错误)|令牌无效")).containsExactly("key", "令牌");
         assertThat(literalsOf("(?:connection|read) (timeout|timed out)")).containsExactly("timeout", "timed out");
         // Each alternative of the group offers its own best literal, as a top-level one does.
         assertThat(literalsOf("(stops?|cut) (mid-?sentence|halfway)")).containsExactly("sentence", "halfway");
@@ -136,6 +136,13 @@ class RequiredLiteralsTest {
         assertThat(literalsOf("(def|ghi)abc")).containsExactly("abc");
         assertThat(literalsOf("(negative|no|zero) (balance|credits?)")).containsExactly("balance", "credit");
         assertThat(literalsOf("(填错|输错|复制错)了?\\s*(key|密钥|令牌)")).containsExactly("填错", "输错", "复制错");
+    }
+
+    @Test
+    void aLiteralContainingAnotherIsDropped() {
+        assertThat(literalsOf("(token|tokens|apikey|key)")).containsExactly("token", "key");
+        assertThat(literalsOf("timeouts|Request Timeout|TIMEOUT")).containsExactly("timeout");
+        assertThat(RequiredLiterals.anyOf(List.of("rate_limit_exceeded", "RATE_LIMIT")).literals()).containsExactly("rate_limit");
     }
 
     @Test
