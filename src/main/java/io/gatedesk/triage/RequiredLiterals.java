@@ -2,10 +2,10 @@ package io.gatedesk.triage;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -13,11 +13,14 @@ import java.util.regex.Pattern;
  * none of them cannot match, so the classifier does not run the regex there; the regex still decides wherever one
  * occurs. Most rules match almost no ticket, and looking for a few literals costs far less than running the regex.
  *
- * <p>Extraction reads the pattern's top-level alternatives and takes from each the longest run of plain characters
- * outside any group. It gives up, and the rule has no prefilter, on any alternative without such a run and on every
- * construct it does not reason about: inline flags, lookaround and named groups ({@code (?} other than {@code (?:}),
- * quoting, numeric and property escapes, backreferences, nested character classes; and on patterns compiled with
- * flags beyond case-insensitivity. Rules that need a single ASCII character are given none either.
+ * <p>Extraction reads the pattern's top-level alternatives and offers, for each, every run of plain characters outside
+ * a group, and the literals of every group that must occur (no {@code ?}, {@code *} or count from zero): each match
+ * of the group is a match of one of its alternatives, read the same way, so it contains one of their literals. Of
+ * these offers the alternative keeps the one whose shortest literal is longest, then the one with fewest literals;
+ * the rule's literals are the union. It gives up, and the rule has no prefilter, on any alternative without an offer
+ * and on every construct it does not reason about: inline flags, lookaround and named groups ({@code (?} other than
+ * {@code (?:}), quoting, numeric and property escapes, backreferences, nested character classes; and on patterns
+ * compiled with flags beyond case-insensitivity. A single ASCII character is never offered.
  */
 final class RequiredLiterals {
 
@@ -25,30 +28,33 @@ final class RequiredLiterals {
     private static final String CLASS_ESCAPES = "dDwWsShHvVRXtnrfa";
     private static final String POSITION_ESCAPES = "bBAzZG";
 
+    // Shorter literals occur in more texts; among equally short ones, fewer mean fewer searches.
+    private static final Comparator<List<String>> BETTER_FILTER = Comparator
+            .comparingInt(RequiredLiterals::shortest)
+            .thenComparing(List::size, Comparator.reverseOrder());
+
     private final List<String> folded;
 
     private RequiredLiterals(Collection<String> literals) {
-        Set<String> distinct = new LinkedHashSet<>();
-        for (String literal : literals) {
-            distinct.add(fold(literal));
-        }
-        this.folded = List.copyOf(distinct);
+        this.folded = essential(literals.stream().map(RequiredLiterals::fold).toList());
     }
 
     /**
      * The required literals of a rule's regex, or empty when the rule must always be run. A single ASCII character
-     * (a space, a slash) is in nearly every text, so a rule that needs one is run without searching.
+     * (a space, a slash) is in nearly every text, so an alternative that offers nothing longer leaves the rule
+     * without a prefilter.
      */
     static Optional<RequiredLiterals> of(Pattern pattern) {
         // The pattern is read as written; under COMMENTS or CANON_EQ, for instance, the same text matches other strings.
         if ((pattern.flags() & ~(Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)) != 0) {
             return Optional.empty();
         }
-        List<String> literals = new PatternReader(pattern.pattern()).longestRunPerAlternative();
-        if (literals == null || literals.stream().anyMatch(l -> l.length() == 1 && l.charAt(0) < 0x80)) {
+        try {
+            return Optional.ofNullable(new PatternReader(pattern.pattern()).requiredLiterals()).map(RequiredLiterals::new);
+        }
+        catch (NotUnderstood e) {
             return Optional.empty();
         }
-        return Optional.of(new RequiredLiterals(literals));
     }
 
     /** Literals given as they are, such as the error codes of an ERROR_CODE rule. */
@@ -69,7 +75,7 @@ final class RequiredLiterals {
         return false;
     }
 
-    /** The literals, folded. */
+    /** The literals, folded; none contains another, which would add nothing. */
     List<String> literals() {
         return folded;
     }
@@ -93,197 +99,253 @@ final class RequiredLiterals {
         return folded.toString();
     }
 
-    /** One left-to-right reading of a pattern; a step that returns false could not tell, and the reading gives up. */
+    /** The distinct literals, without any that contains another: a text containing it contains the other too. */
+    private static List<String> essential(Collection<String> folded) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(folded));
+        return distinct.stream()
+                .filter(literal -> distinct.stream()
+                        .noneMatch(other -> other.length() < literal.length() && literal.contains(other)))
+                .toList();
+    }
+
+    private static int shortest(List<String> literals) {
+        return literals.stream().mapToInt(String::length).min().orElse(0);
+    }
+
+    /** Thrown on a construct the reader does not reason about; the rule then has no prefilter. */
+    private static final class NotUnderstood extends RuntimeException {
+
+        NotUnderstood() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** What one alternative offers as its literals while it is read, and the best offer so far. */
+    private static final class Candidates {
+
+        private final StringBuilder run = new StringBuilder();
+        private List<String> best;
+
+        void append(int codePoint) {
+            run.appendCodePoint(codePoint);
+        }
+
+        void endRun() {
+            if (!run.isEmpty()) {
+                offer(List.of(fold(run.toString())));
+                run.setLength(0);
+            }
+        }
+
+        /** Offers folded literals of which every match of the alternative contains one. */
+        void offer(List<String> literals) {
+            // A lone ASCII character (a space, a slash) is in nearly every text.
+            if (literals.stream().anyMatch(l -> l.length() == 1 && l.charAt(0) < 0x80)) {
+                return;
+            }
+            if (best == null || BETTER_FILTER.compare(literals, best) > 0) {
+                best = literals;
+            }
+        }
+
+        /** The best literals, or null if the alternative offered none. */
+        List<String> best() {
+            endRun();
+            return best;
+        }
+    }
+
+    /** One left-to-right reading of a pattern, descending into groups. */
     private static final class PatternReader {
 
         private final String regex;
         private int pos;
-        private final StringBuilder run = new StringBuilder();
-        private String longest = "";
 
         PatternReader(String regex) {
             this.regex = regex;
         }
 
-        List<String> longestRunPerAlternative() {
-            List<String> chosen = new ArrayList<>();
-            while (pos < regex.length()) {
-                char c = regex.charAt(pos);
-                boolean understood = switch (c) {
-                    case '|' -> {
-                        pos++;
-                        yield endAlternative(chosen);
+        /** The literals of the whole pattern, or null if one of its alternatives has none. */
+        List<String> requiredLiterals() {
+            return alternatives(false);
+        }
+
+        /**
+         * Reads alternatives to the end of the pattern or, in a group, past the group's closing parenthesis. Every match
+         * is a match of one alternative, so it contains one of the union of their literals; if one alternative has none,
+         * there are none (null).
+         */
+        private List<String> alternatives(boolean inGroup) {
+            List<String> union = new ArrayList<>();
+            boolean eachHasLiterals = true;
+            while (true) {
+                List<String> best = alternative();
+                if (best == null) {
+                    eachHasLiterals = false;
+                }
+                else {
+                    union.addAll(best);
+                }
+                if (pos == regex.length()) {
+                    if (inGroup) {
+                        throw new NotUnderstood();
                     }
-                    case '(' -> skipGroup() && endRunAt(skipQuantifier());
-                    case '[' -> skipClass() && endRunAt(skipQuantifier());
-                    case '.', '^', '$' -> {
-                        pos++;
-                        yield endRunAt(skipQuantifier());
+                    break;
+                }
+                if (regex.charAt(pos++) == ')') {
+                    if (!inGroup) {
+                        throw new NotUnderstood();
                     }
-                    case '\\' -> topLevelEscape();
-                    case ')', ']', '{', '}', '?', '*', '+' -> false;
-                    default -> literal(regex.codePointAt(pos));
-                };
-                if (!understood) {
-                    return null;
+                    break;
                 }
             }
-            return endAlternative(chosen) ? chosen : null;
+            return eachHasLiterals ? essential(union) : null;
         }
 
-        private boolean endAlternative(List<String> chosen) {
-            endRun();
-            if (longest.isEmpty()) {
-                return false;
+        /** Reads one alternative up to a {@code |}, a {@code )} or the end; returns its best literals, or null. */
+        private List<String> alternative() {
+            Candidates candidates = new Candidates();
+            while (pos < regex.length()) {
+                char c = regex.charAt(pos);
+                switch (c) {
+                    case '|', ')' -> {
+                        return candidates.best();
+                    }
+                    case '(' -> {
+                        candidates.endRun();
+                        List<String> inside = group();
+                        // Only a group that must occur puts one of its literals into every match.
+                        if (quantifier() && inside != null) {
+                            candidates.offer(inside);
+                        }
+                    }
+                    case '[' -> {
+                        candidates.endRun();
+                        skipClass();
+                        quantifier();
+                    }
+                    case '.', '^', '$' -> {
+                        candidates.endRun();
+                        pos++;
+                        quantifier();
+                    }
+                    case '\\' -> escape(candidates);
+                    case ']', '{', '}', '?', '*', '+' -> throw new NotUnderstood();
+                    default -> literal(regex.codePointAt(pos), candidates);
+                }
             }
-            chosen.add(longest);
-            longest = "";
-            return true;
+            return candidates.best();
         }
 
-        private void endRun() {
-            if (run.length() > longest.length()) {
-                longest = run.toString();
+        /** Reads a group {@code (…)} or {@code (?:…)}; returns the literals of which every match of it contains one. */
+        private List<String> group() {
+            pos++;
+            if (pos < regex.length() && regex.charAt(pos) == '?') {
+                if (pos + 1 >= regex.length() || regex.charAt(pos + 1) != ':') {
+                    throw new NotUnderstood();
+                }
+                pos += 2;
             }
-            run.setLength(0);
+            return alternatives(true);
         }
 
-        private boolean endRunAt(boolean understood) {
-            endRun();
-            return understood;
-        }
-
-        private boolean literal(int codePoint) {
+        private void literal(int codePoint, Candidates candidates) {
             if (Character.isBmpCodePoint(codePoint) && Character.isSurrogate((char) codePoint)) {
-                return false;
+                throw new NotUnderstood();
             }
             pos += Character.charCount(codePoint);
-            char next = pos < regex.length() ? regex.charAt(pos) : 0;
-            if (next == '?' || next == '*' || next == '{') {
-                // Optional or counted: the character may be absent, so the run stops before it.
-                return endRunAt(skipQuantifier());
+            boolean quantified = pos < regex.length() && "?*+{".indexOf(regex.charAt(pos)) >= 0;
+            if (quantifier()) {
+                candidates.append(codePoint);
             }
-            run.appendCodePoint(codePoint);
-            if (next == '+') {
-                // One occurrence is certain, and what follows comes after the last one.
-                return endRunAt(skipQuantifier());
+            if (quantified) {
+                // An optional character may be absent, and what follows a repeated one comes after its last
+                // occurrence: either way the run stops, after the character only if it is certain.
+                candidates.endRun();
             }
-            return true;
         }
 
-        private boolean topLevelEscape() {
+        private void escape(Candidates candidates) {
             if (pos + 1 >= regex.length()) {
-                return false;
+                throw new NotUnderstood();
             }
             char d = regex.charAt(pos + 1);
             if (isEscapedLiteral(d)) {
                 pos++;
-                return literal(d);
+                literal(d, candidates);
+                return;
             }
-            if (!skipEscape()) {
-                return false;
-            }
-            return endRunAt(skipQuantifier());
+            candidates.endRun();
+            skipEscape();
+            quantifier();
         }
 
         /** Moves past a backslash and the escape it starts, if that escape is one of the few we reason about. */
-        private boolean skipEscape() {
+        private void skipEscape() {
             if (pos + 1 >= regex.length()) {
-                return false;
+                throw new NotUnderstood();
             }
             char d = regex.charAt(pos + 1);
             boolean known = isEscapedLiteral(d) || CLASS_ESCAPES.indexOf(d) >= 0 || POSITION_ESCAPES.indexOf(d) >= 0;
             // \b{g} is a grapheme boundary whose braces would read as a quantifier.
             if (!known || d == 'b' && pos + 2 < regex.length() && regex.charAt(pos + 2) == '{') {
-                return false;
+                throw new NotUnderstood();
             }
             pos += 2;
-            return true;
         }
 
         private static boolean isEscapedLiteral(char c) {
             return c < 0x80 && !Character.isLetterOrDigit(c);
         }
 
-        /** Moves past a whole group, which may only contain plain groups {@code (…)} and {@code (?:…)}. */
-        private boolean skipGroup() {
-            int depth = 0;
-            do {
-                char c = regex.charAt(pos);
-                switch (c) {
-                    case '\\' -> {
-                        if (!skipEscape()) {
-                            return false;
-                        }
-                    }
-                    case '[' -> {
-                        if (!skipClass()) {
-                            return false;
-                        }
-                    }
-                    case '(' -> {
-                        pos++;
-                        if (pos < regex.length() && regex.charAt(pos) == '?') {
-                            if (pos + 1 >= regex.length() || regex.charAt(pos + 1) != ':') {
-                                return false;
-                            }
-                            pos += 2;
-                        }
-                        depth++;
-                    }
-                    case ')' -> {
-                        pos++;
-                        depth--;
-                    }
-                    default -> pos++;
-                }
-            } while (depth > 0 && pos < regex.length());
-            return depth == 0;
-        }
-
         /** Moves past a character class without nested classes; a {@code ]} right after the opening is refused. */
-        private boolean skipClass() {
+        private void skipClass() {
             pos++;
             if (pos < regex.length() && regex.charAt(pos) == '^') {
                 pos++;
             }
             if (pos < regex.length() && regex.charAt(pos) == ']') {
-                return false;
+                throw new NotUnderstood();
             }
             while (pos < regex.length()) {
                 char c = regex.charAt(pos);
                 if (c == '\\') {
-                    if (!skipEscape()) {
-                        return false;
-                    }
+                    skipEscape();
                 }
                 else if (c == '[') {
-                    return false;
+                    throw new NotUnderstood();
                 }
                 else {
                     pos++;
                     if (c == ']') {
-                        return true;
+                        return;
                     }
                 }
             }
-            return false;
+            throw new NotUnderstood();
         }
 
-        /** Moves past a quantifier and its lazy or possessive mark, if one follows; false if it is malformed. */
-        private boolean skipQuantifier() {
+        /**
+         * Moves past a quantifier and its lazy or possessive mark, if one follows; returns whether the atom before it
+         * still occurs at least once: with no quantifier, {@code +}, or a count from one up.
+         */
+        private boolean quantifier() {
             if (pos >= regex.length()) {
                 return true;
             }
             char c = regex.charAt(pos);
+            boolean required;
             if (c == '?' || c == '*' || c == '+') {
                 pos++;
+                required = c == '+';
             }
             else if (c == '{') {
                 int close = regex.indexOf('}', pos);
-                if (close < 0 || !regex.substring(pos + 1, close).matches("\\d+(,\\d*)?")) {
-                    return false;
+                String count = close < 0 ? "" : regex.substring(pos + 1, close);
+                if (!count.matches("\\d+(,\\d*)?")) {
+                    throw new NotUnderstood();
                 }
+                required = !count.matches("0+(,\\d*)?");
                 pos = close + 1;
             }
             else {
@@ -292,7 +354,10 @@ final class RequiredLiterals {
             if (pos < regex.length() && (regex.charAt(pos) == '?' || regex.charAt(pos) == '+')) {
                 pos++;
             }
-            return pos >= regex.length() || "?*+{".indexOf(regex.charAt(pos)) < 0;
+            if (pos < regex.length() && "?*+{".indexOf(regex.charAt(pos)) >= 0) {
+                throw new NotUnderstood();
+            }
+            return required;
         }
     }
 }

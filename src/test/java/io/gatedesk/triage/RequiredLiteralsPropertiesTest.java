@@ -16,13 +16,16 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * The prefilter is sound: wherever a regex finds a match, the folded text contains one of the literals taken from
- * it. Checked on random patterns built from the constructs the extraction reads (with texts made to match them) and
- * on the seed rules.
+ * it. Checked on random patterns built from the constructs the extraction reads, groups of words that must occur or
+ * may not among them (with texts made to match them), and on the seed rules.
  */
 class RequiredLiteralsPropertiesTest {
 
-    /** A random pattern and a text around something that pattern was built to match. */
-    record Case(String regex, String text) {
+    /**
+     * A random pattern and a text around something that pattern was built to match; whether one of its top-level
+     * alternatives holds a group of words that must occur.
+     */
+    record Case(String regex, String text, boolean requiredWordGroup) {
     }
 
     @Property(tries = 3000)
@@ -43,6 +46,9 @@ class RequiredLiteralsPropertiesTest {
         Statistics.label("regex matched").collect(matched);
         Statistics.label("prefilter and match").collect(literals.isPresent() && matched);
         Statistics.label("prefilter and match").coverage(coverage -> coverage.check(true).percentage(p -> p > 10));
+        String wordGroups = "required word group, prefilter and match";
+        Statistics.label(wordGroups).collect(c.requiredWordGroup() && literals.isPresent() && matched);
+        Statistics.label(wordGroups).coverage(coverage -> coverage.check(true).percentage(p -> p > 5));
     }
 
     @Property(tries = 2000)
@@ -74,8 +80,8 @@ class RequiredLiteralsPropertiesTest {
             SplittableRandom random = new SplittableRandom(seed);
             StringBuilder regex = new StringBuilder();
             StringBuilder sample = new StringBuilder();
-            alternation(random, 0, regex, sample);
-            return new Case(regex.toString(), noise(random) + sample + noise(random));
+            boolean requiredWordGroup = alternation(random, 0, regex, sample);
+            return new Case(regex.toString(), noise(random) + sample + noise(random), requiredWordGroup);
         });
     }
 
@@ -87,28 +93,45 @@ class RequiredLiteralsPropertiesTest {
             {"i", "i", "I", "İ", "ı"}, {"İ", "i", "I", "İ", "ı"}, {"ǅ", "ǅ", "Ǆ", "ǆ"}, {"中", "中"},
             {"\uD801\uDC00", "\uD801\uDC00", "\uD801\uDC28"}, {" ", " "}, {"-", "-"}, {"\\.", "."}, {"\\(", "("},
             {"\\[", "["}, {"\\|", "|"}, {"\\\\", "\\"}};
-    private static final String[] QUANTIFIERS = {"?", "*", "+", "{0,2}", "{1,2}", "{2}", "{1,}", "+?", "??", "*+", "?+"};
 
-    private static void alternation(SplittableRandom random, int depth, StringBuilder regex, StringBuilder sample) {
+    /** A quantifier, and the fewest and most repetitions a sample uses for it. */
+    private record Quantifier(String text, int fewest, int most) {
+
+        int repetitions(SplittableRandom random) {
+            return fewest + random.nextInt(most - fewest + 1);
+        }
+    }
+
+    private static final Quantifier[] QUANTIFIERS = {
+            new Quantifier("?", 0, 1), new Quantifier("*", 0, 2), new Quantifier("+", 1, 2), new Quantifier("{0,2}", 0, 2),
+            new Quantifier("{1,2}", 1, 2), new Quantifier("{2}", 2, 2), new Quantifier("{1,}", 1, 2),
+            new Quantifier("+?", 1, 2), new Quantifier("??", 0, 1), new Quantifier("*+", 0, 2), new Quantifier("?+", 0, 1),
+            new Quantifier("{0}", 0, 0), new Quantifier("{0,}", 0, 2), new Quantifier("{2,3}", 2, 3)};
+
+    /** Appends alternatives; returns whether one of them holds a word group that must occur. */
+    private static boolean alternation(SplittableRandom random, int depth, StringBuilder regex, StringBuilder sample) {
         int alternatives = 1 + random.nextInt(3);
         int chosen = random.nextInt(alternatives);
+        boolean requiredWordGroup = false;
         for (int i = 0; i < alternatives; i++) {
             if (i > 0) {
                 regex.append('|');
             }
             StringBuilder own = new StringBuilder();
-            sequence(random, depth, regex, own);
+            requiredWordGroup |= sequence(random, depth, regex, own);
             if (i == chosen) {
                 sample.append(own);
             }
         }
+        return requiredWordGroup;
     }
 
-    private static void sequence(SplittableRandom random, int depth, StringBuilder regex, StringBuilder sample) {
+    private static boolean sequence(SplittableRandom random, int depth, StringBuilder regex, StringBuilder sample) {
+        boolean requiredWordGroup = false;
         for (int n = 1 + random.nextInt(7); n > 0; n--) {
             StringBuilder atom = new StringBuilder();
             StringBuilder once = new StringBuilder();
-            int kind = random.nextInt(depth < 2 ? 16 : 14);
+            int kind = random.nextInt(depth < 2 ? 18 : 16);
             if (kind < 10) {
                 String[] letter = LETTERS[random.nextInt(LETTERS.length)];
                 atom.append(letter[0]);
@@ -131,6 +154,7 @@ class RequiredLiteralsPropertiesTest {
                         once.append(shorthand[i + 1]);
                     }
                     case 13 -> atom.append(random.nextBoolean() ? "\\b" : "^");
+                    case 14, 15 -> wordGroup(random, atom, once);
                     default -> {
                         atom.append(random.nextBoolean() ? "(" : "(?:");
                         alternation(random, depth + 1, atom, once);
@@ -140,18 +164,46 @@ class RequiredLiteralsPropertiesTest {
             }
             regex.append(atom);
             int times = 1;
+            int fewest = 1;
             if (random.nextInt(3) == 0 && kind != 13) {
-                String quantifier = QUANTIFIERS[random.nextInt(QUANTIFIERS.length)];
-                regex.append(quantifier);
-                times = switch (quantifier.charAt(0)) {
-                    case '?' -> random.nextInt(2);
-                    case '*' -> random.nextInt(3);
-                    case '+' -> 1 + random.nextInt(2);
-                    default -> quantifier.equals("{2}") ? 2 : quantifier.startsWith("{0") ? random.nextInt(3) : 1 + random.nextInt(2);
-                };
+                Quantifier quantifier = QUANTIFIERS[random.nextInt(QUANTIFIERS.length)];
+                regex.append(quantifier.text());
+                times = quantifier.repetitions(random);
+                fewest = quantifier.fewest();
             }
+            requiredWordGroup |= (kind == 14 || kind == 15) && fewest > 0;
             sample.append(once.toString().repeat(times));
         }
+        return requiredWordGroup;
+    }
+
+    /** A group of words of pattern characters, now and then with an empty alternative or one that is not a word. */
+    private static void wordGroup(SplittableRandom random, StringBuilder regex, StringBuilder sample) {
+        regex.append(random.nextBoolean() ? "(" : "(?:");
+        int alternatives = 1 + random.nextInt(4);
+        int chosen = random.nextInt(alternatives);
+        for (int i = 0; i < alternatives; i++) {
+            if (i > 0) {
+                regex.append('|');
+            }
+            StringBuilder own = new StringBuilder();
+            int kind = random.nextInt(12);
+            if (kind == 1) {
+                regex.append(random.nextBoolean() ? "\\d" : ".");
+                own.append('7');
+            }
+            else if (kind > 1) {
+                for (int length = 1 + random.nextInt(4); length > 0; length--) {
+                    String[] letter = LETTERS[random.nextInt(LETTERS.length)];
+                    regex.append(letter[0]);
+                    own.append(letter[1 + random.nextInt(letter.length - 1)]);
+                }
+            }
+            if (i == chosen) {
+                sample.append(own);
+            }
+        }
+        regex.append(')');
     }
 
     private static String noise(SplittableRandom random) {

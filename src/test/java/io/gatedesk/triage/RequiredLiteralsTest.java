@@ -41,10 +41,12 @@ class RequiredLiteralsTest {
     }
 
     @Test
-    void aCountedRepetitionEndsTheRun() {
+    void aCountedRepetitionEndsTheRunAfterTheCharacterOnlyIfItCountsFromOne() {
         assertThat(literalsOf("并发.{0,6}(限制|太高)")).containsExactly("并发");
         assertThat(literalsOf("ab{2}cde")).containsExactly("cde");
-        assertThat(literalsOf("xyzw{1,}ab")).containsExactly("xyz");
+        assertThat(literalsOf("xyzw{1,}ab")).containsExactly("xyzw");
+        assertThat(literalsOf("xyzw{0,3}ab")).containsExactly("xyz");
+        assertThat(literalsOf("xyzw{0}ab")).containsExactly("xyz");
     }
 
     @Test
@@ -78,7 +80,7 @@ class RequiredLiteralsTest {
     }
 
     @Test
-    void groupsAreSkippedWholeWithTheAlternativesInside() {
+    void aRunIsKeptWhereTheGroupsOfferLess() {
         assertThat(literalsOf("ab(c(d|e)|f(?:g|h))+ijk")).containsExactly("ijk");
         assertThat(literalsOf("(a|b)cde|x(e|(f|g))hij")).containsExactly("cde", "hij");
         assertThat(literalsOf("(?:foo|bar)bazz")).containsExactly("bazz");
@@ -86,10 +88,68 @@ class RequiredLiteralsTest {
     }
 
     @Test
+    void aGroupThatMustOccurGivesTheLiteralsOfItsAlternatives() {
+        assertThat(literalsOf("(foo|bar)")).containsExactly("foo", "bar");
+        assertThat(literalsOf("x(?:timeout|timed out)y")).containsExactly("timeout", "timed out");
+        assertThat(literalsOf("(key|令牌)\\s*.{0,4}(不对|错误)|令牌无效")).containsExactly("key", "令牌");
+        assertThat(literalsOf("(?:connection|read) (timeout|timed out)")).containsExactly("timeout", "timed out");
+        // Each alternative of the group offers its own best literal, as a top-level one does.
+        assertThat(literalsOf("(stops?|cut) (mid-?sentence|halfway)")).containsExactly("sentence", "halfway");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"(foo|bar)+", "(foo|bar)+?", "(foo|bar)++", "(foo|bar){1}", "(foo|bar){2}", "(foo|bar){1,}",
+            "(foo|bar){1,3}", "(foo|bar){01,2}?"})
+    void aGroupRepeatedAtLeastOnceStillMustOccur(String regex) {
+        assertThat(literalsOf(regex + "\\d")).containsExactly("foo", "bar");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"(foo|bar)?", "(foo|bar)*", "(foo|bar){0}", "(foo|bar){0,2}", "(foo|bar){0,}",
+            "(foo|bar){00,1}", "(foo|bar)??", "(foo|bar)*+", "(?:foo|bar)?+"})
+    void aGroupThatMayBeAbsentGivesNoLiterals(String regex) {
+        assertThat(prefilterOf(regex + "\\d")).isEmpty();
+        assertThat(literalsOf(regex + "timeout")).containsExactly("timeout");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"(foo|)", "(|foo)", "(foo||bar)", "(foo|.)", "(foo|\\d+)", "(foo|[ab])", "(foo|b?a)",
+            "(foo|(?:bar)?)", "(foo|x(a|b))", "()", "(?:)"})
+    void aGroupWithAnAlternativeWithoutLiteralsGivesNone(String regex) {
+        assertThat(prefilterOf(regex)).isEmpty();
+        assertThat(literalsOf(regex + "timeout")).containsExactly("timeout");
+    }
+
+    @Test
+    void nestedGroupsAreReadTheSameWay() {
+        assertThat(literalsOf("(?:a(?:bcd|efg)|hij)k")).containsExactly("bcd", "efg", "hij");
+        assertThat(literalsOf("((dead|time)line|cut(off)?)")).containsExactly("line", "cut");
+        assertThat(literalsOf("(foo(bar)?|baz)")).containsExactly("foo", "baz");
+        assertThat(literalsOf("((?:request|call)s? (?:too|so) (?:frequent|fast))")).containsExactly("request", "call");
+    }
+
+    @Test
+    void eachAlternativeKeepsTheOfferWhoseShortestLiteralIsLongestThenTheFewest() {
+        assertThat(literalsOf("(ab|cd)efg")).containsExactly("efg");
+        assertThat(literalsOf("(abcd|bcde)ef")).containsExactly("abcd", "bcde");
+        assertThat(literalsOf("abc(def|ghi)")).containsExactly("abc");
+        assertThat(literalsOf("(def|ghi)abc")).containsExactly("abc");
+        assertThat(literalsOf("(negative|no|zero) (balance|credits?)")).containsExactly("balance", "credit");
+        assertThat(literalsOf("(填错|输错|复制错)了?\\s*(key|密钥|令牌)")).containsExactly("填错", "输错", "复制错");
+    }
+
+    @Test
+    void aLiteralContainingAnotherIsDropped() {
+        assertThat(literalsOf("(token|tokens|apikey|key)")).containsExactly("token", "key");
+        assertThat(literalsOf("timeouts|Request Timeout|TIMEOUT")).containsExactly("timeout");
+        assertThat(RequiredLiterals.anyOf(List.of("rate_limit_exceeded", "RATE_LIMIT")).literals()).containsExactly("rate_limit");
+    }
+
+    @Test
     void chineseAlternativesGiveTheirCharacters() {
         assertThat(literalsOf("限流|限速|(请求|调用)(太|过于)?频繁|并发.{0,6}(限制|太高|上限|就报)"))
                 .containsExactly("限流", "限速", "频繁", "并发");
-        assertThat(literalsOf("账[号户].{0,4}(禁用)|白名单")).containsExactly("账", "白名单");
+        assertThat(literalsOf("账[号户].{0,4}(禁用)|白名单")).containsExactly("禁用", "白名单");
     }
 
     @Test
@@ -101,8 +161,8 @@ class RequiredLiteralsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "timeout|(a|b)", "foo|", "|foo", "foo||bar", ".*", "\\d+", "[a-z]+", "(foo|bar)",
-            "(stream|streaming)\\b.{0,30}(stops?|cut)", "a?b?c?", "(key|令牌)\\s*.{0,4}(不对|错误)|令牌无效"})
+            "timeout|(a|b)", "foo|", "|foo", "foo||bar", ".*", "\\d+", "[a-z]+", "(foo|bar)?", "a?b?c?",
+            "(stream|streaming)?\\b.{0,30}(stops?|cut)*"})
     void anAlternativeWithoutALiteralMeansNoPrefilter(String regex) {
         assertThat(prefilterOf(regex)).isEmpty();
     }
@@ -120,9 +180,10 @@ class RequiredLiteralsTest {
 
     @Test
     void aRuleThatNeedsOnlyOneAsciiCharacterIsAlwaysRun() {
-        assertThat(prefilterOf("(negative|no|zero) (balance|credits?)|quota exceeded")).isEmpty();
-        assertThat(prefilterOf("/(console|token)(/|\\?|$)|#/")).isEmpty();
-        assertThat(literalsOf("账.{0,4}(禁用)")).containsExactly("账");
+        assertThat(prefilterOf("(n|z) (b|c)|quota exceeded")).isEmpty();
+        assertThat(prefilterOf("/(c|t)(/|\\?|$)|#/")).isEmpty();
+        assertThat(prefilterOf("(timeout|x)")).isEmpty();
+        assertThat(literalsOf("账.{0,4}(禁)")).containsExactly("账");
     }
 
     @Test
