@@ -48,16 +48,18 @@ class ClassifierPrefilterTest {
     }
 
     @Test
-    void aTextThatMatchesNoRuleRunsOnlyTheRulesWithoutRequiredLiterals() {
+    void everySeedPatternRuleHasRequiredLiteralsSoATextThatMatchesNoRuleRunsNoRegex() {
         String text = "怎么开发票？请开增值税专用发票，抬头和税号见附件。Thanks!";
         List<String> withoutLiterals = SeedRules.rules().stream()
-                .filter(rule -> rule.kind() == RuleKind.MESSAGE_PATTERN && RequiredLiterals.of(ClassificationRule.compile("value", rule.value())).isEmpty())
+                .filter(rule -> rule.kind() == RuleKind.MESSAGE_PATTERN || rule.kind() == RuleKind.BASE_URL_SYMPTOM)
+                .filter(rule -> RequiredLiterals.of(ClassificationRule.compile("value", rule.value())).isEmpty())
                 .map(ClassificationRule::id)
                 .toList();
 
+        assertThat(withoutLiterals).isEmpty();
         assertThat(prefiltered.classify(TriageInput.ofText(text))).isEqualTo(Classification.nothingMatched());
-        assertThat(prefiltered.rulesSearching(text)).containsExactlyElementsOf(withoutLiterals);
-        assertThat(reference.rulesSearching(text)).hasSizeGreaterThan(withoutLiterals.size() * 3);
+        assertThat(prefiltered.rulesSearching(text)).isEmpty();
+        assertThat(reference.rulesSearching(text)).hasSizeGreaterThan(30);
     }
 
     @Test
