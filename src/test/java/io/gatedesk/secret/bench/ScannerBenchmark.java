@@ -1,15 +1,10 @@
 package io.gatedesk.secret.bench;
 
-import java.io.File;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.gatedesk.bench.JmhForks;
 import io.gatedesk.secret.Redaction;
 import io.gatedesk.secret.SecretScanner;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -63,7 +58,7 @@ public class ScannerBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        exposeClasspathToForks();
+        JmhForks.exposeClasspath();
         SupportTicketCorpus.Corpus corpus = SupportTicketCorpus.generate(SEED, CORPUS_CHARS, CHARS_PER_SECRET);
         double megabytes = corpus.text().getBytes(StandardCharsets.UTF_8).length / 1_000_000.0;
         Options options = new OptionsBuilder()
@@ -82,24 +77,6 @@ public class ScannerBenchmark {
             double error = result.getPrimaryResult().getScoreError();
             System.out.printf("%-12s %10.1f ± %8.1f MB/s  (%.2f ± %.2f passes/s)%n",
                     name.substring(name.lastIndexOf('.') + 1), score * megabytes, error * megabytes, score, error);
-        }
-    }
-
-    /**
-     * exec:java runs us in a class loader of its own while {@code java.class.path} still names Maven's launcher, and
-     * JMH hands {@code java.class.path} to the forked JVM; so the fork is given the test class path explicitly.
-     */
-    private static void exposeClasspathToForks() throws URISyntaxException {
-        List<String> entries = new ArrayList<>();
-        for (ClassLoader loader = Thread.currentThread().getContextClassLoader(); loader != null; loader = loader.getParent()) {
-            if (loader instanceof URLClassLoader urls) {
-                for (URL url : urls.getURLs()) {
-                    entries.add(new File(url.toURI()).getPath());
-                }
-            }
-        }
-        if (!entries.isEmpty()) {
-            System.setProperty("java.class.path", String.join(File.pathSeparator, entries));
         }
     }
 }

@@ -1,15 +1,11 @@
 package io.gatedesk.triage.bench;
 
-import java.io.File;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
+import io.gatedesk.bench.JmhForks;
 import io.gatedesk.triage.Classification;
 import io.gatedesk.triage.Classifier;
 import io.gatedesk.triage.SeedRules;
@@ -71,7 +67,7 @@ public class ClassifierBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        exposeClasspathToForks();
+        JmhForks.exposeClasspath();
         int corpusSize = TriageCorpus.inputs().size();
         Options options = new OptionsBuilder()
                 .include(ClassifierBenchmark.class.getName())
@@ -132,23 +128,5 @@ public class ClassifierBenchmark {
                 .append("openai.InternalServerError: Error code: 504 - {'error': {'message': 'relay error', 'type': 'new_api_error'}}\n")
                 .append("日志就这些，麻烦看一下为什么一直 504，谢谢。\n");
         return log.toString();
-    }
-
-    /**
-     * exec:java runs us in a class loader of its own while {@code java.class.path} still names Maven's launcher, and
-     * JMH hands {@code java.class.path} to the forked JVM; so the fork is given the test class path explicitly.
-     */
-    private static void exposeClasspathToForks() throws URISyntaxException {
-        List<String> entries = new ArrayList<>();
-        for (ClassLoader loader = Thread.currentThread().getContextClassLoader(); loader != null; loader = loader.getParent()) {
-            if (loader instanceof URLClassLoader urls) {
-                for (URL url : urls.getURLs()) {
-                    entries.add(new File(url.toURI()).getPath());
-                }
-            }
-        }
-        if (!entries.isEmpty()) {
-            System.setProperty("java.class.path", String.join(File.pathSeparator, entries));
-        }
     }
 }
