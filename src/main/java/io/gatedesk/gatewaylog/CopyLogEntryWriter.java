@@ -9,8 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -65,23 +63,13 @@ final class CopyLogEntryWriter implements LogEntryWriter {
     }
 
     private int copy(byte[] csv) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+        return LogEntryWriter.inOneTransaction(dataSource, connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(CREATE_STAGING);
                 PostgresCopy.copyIn(connection, COPY, new ByteArrayInputStream(csv));
-                int inserted = statement.executeUpdate(MOVE);
-                connection.commit();
-                return inserted;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+                return statement.executeUpdate(MOVE);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot store gateway log entries: " + e.getMessage(), e);
-        }
+        });
     }
 
     static byte[] csv(List<GatewayLogRecord> records, Long importId) {

@@ -1,7 +1,6 @@
 package io.gatedesk.gatewaylog;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -42,31 +41,20 @@ final class InsertLogEntryWriter implements LogEntryWriter {
     }
 
     private int insert(List<Object[]> rows) {
-        int inserted = 0;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-                    List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-                    try (PreparedStatement statement = connection.prepareStatement(insert(chunk.size()))) {
-                        int p = 1;
-                        for (Object[] values : chunk) {
-                            p = bind(statement, p, values);
-                        }
-                        inserted += statement.executeUpdate();
+        return LogEntryWriter.inOneTransaction(dataSource, connection -> {
+            int inserted = 0;
+            for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+                List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+                try (PreparedStatement statement = connection.prepareStatement(insert(chunk.size()))) {
+                    int p = 1;
+                    for (Object[] values : chunk) {
+                        p = bind(statement, p, values);
                     }
+                    inserted += statement.executeUpdate();
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot store gateway log entries: " + e.getMessage(), e);
-        }
-        return inserted;
+            return inserted;
+        });
     }
 
     private static int bind(PreparedStatement statement, int p, Object[] values) throws SQLException {

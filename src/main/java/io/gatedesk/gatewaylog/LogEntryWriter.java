@@ -1,5 +1,8 @@
 package io.gatedesk.gatewaylog;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -25,5 +28,32 @@ interface LogEntryWriter {
     /** Prepares and stores in the calling thread; returns how many of {@code records} were new. */
     default int insert(List<GatewayLogRecord> records, Long importId) {
         return prepare(records, importId).store();
+    }
+
+    /** Database work on one connection that returns how many rows it stored. */
+    interface BatchWork {
+        int run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} as one transaction on a connection of its own (the writers run outside Spring's transactions,
+     * on the import's database thread): committed whole, or rolled back and reported.
+     */
+    static int inOneTransaction(DataSource dataSource, BatchWork work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int stored = work.run(connection);
+                connection.commit();
+                return stored;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot store gateway log entries: " + e.getMessage(), e);
+        }
     }
 }
