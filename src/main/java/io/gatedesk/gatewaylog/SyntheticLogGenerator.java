@@ -512,7 +512,8 @@ public final class SyntheticLogGenerator {
         return sb.append('}').toString();
     }
 
-    private static String jsonEscape(String s) {
+    /** The text of a JSON string literal, without the quotes: quotes, backslashes and control characters escaped. */
+    static String jsonEscape(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

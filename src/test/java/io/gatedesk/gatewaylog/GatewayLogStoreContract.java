@@ -231,18 +231,7 @@ abstract class GatewayLogStoreContract {
 
     /** A JSON string literal, control characters escaped. */
     static String jsonString(String value) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> sb.append(c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return sb.append('"').toString();
+        return '"' + SyntheticLogGenerator.jsonEscape(value) + '"';
     }
 
     @Test
