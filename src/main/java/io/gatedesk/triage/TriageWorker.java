@@ -27,6 +27,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * Classifies tickets. A ticket someone is looking at (an agent's note, a customer's answer, a request ID added) is
@@ -49,7 +50,6 @@ class TriageWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TriageWorker.class);
     private static final Duration SWEEP_WINDOW = Duration.ofDays(1);
-    private static final int SWEEP_LIMIT = 500;
 
     private final TriageService triage;
     private final TicketService tickets;
@@ -58,7 +58,8 @@ class TriageWorker implements SmartLifecycle {
     private final boolean async;
     private final int batchSize;
     private final BlockingQueue<Long> pending;
-    // Set when a filing found the queue full: the worker then looks in the database for what it did not get.
+    // Set when a filing found the queue full, or by the sweep: the worker then looks in the database for tickets
+    // without a category.
     private final AtomicBoolean overflowed = new AtomicBoolean();
     private final AtomicLong overflows = new AtomicLong();
     private volatile Thread worker;
@@ -118,24 +119,17 @@ class TriageWorker implements SmartLifecycle {
     }
 
     /**
-     * Queues recent tickets that have no category yet, such as those a node had queued when it crashed. A ticket that
-     * is also in another node's queue is classified twice, which changes nothing.
+     * Classifies recent tickets that have no category yet, such as those a node had queued when it crashed: the same
+     * catching-up as after a full queue, done by the worker at its next idle moment, or here when no worker runs. A
+     * ticket that is also in another node's queue is classified twice, which changes nothing.
      */
     @Scheduled(fixedDelayString = "${gatedesk.triage.sweep-interval:PT5M}",
             initialDelayString = "${gatedesk.triage.sweep-initial-delay:PT1M}")
     void sweep() {
-        var now = clock.instant();
-        List<Long> missing = tickets.uncategorizedSince(now.minus(SWEEP_WINDOW), 0, SWEEP_LIMIT);
-        int queued = 0;
-        for (Long id : missing) {
-            if (pending.contains(id)) {
-                continue;
-            }
-            submit(id);
-            queued++;
-        }
-        if (queued > 0) {
-            log.info("Found {} recent ticket(s) without a category; classifying them", queued);
+        if (running) {
+            overflowed.set(true);
+        } else {
+            catchUp(() -> true);
         }
     }
 
@@ -145,7 +139,7 @@ class TriageWorker implements SmartLifecycle {
                 Long first = pending.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
                     if (overflowed.getAndSet(false)) {
-                        catchUp();
+                        catchUp(() -> running);
                     }
                     continue;
                 }
@@ -156,7 +150,7 @@ class TriageWorker implements SmartLifecycle {
                 batch.addAll(more);
                 classifyBatch(batch);
                 if (pending.isEmpty() && overflowed.getAndSet(false)) {
-                    catchUp();
+                    catchUp(() -> running);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -169,14 +163,15 @@ class TriageWorker implements SmartLifecycle {
     }
 
     /**
-     * Classifies, a batch at a time, the recent tickets without a category: those filed while the queue was full.
-     * Stops when a batch comes back short, or at once when the queue has work again (it resumes when that is done).
+     * Classifies, a batch at a time, the recent tickets without a category: those filed while the queue was full, or
+     * that a crashed node never classified. Stops when {@code keepGoing} says so (the worker: when the application
+     * stops), or when the queue has work again (it resumes when that is done).
      */
-    private void catchUp() {
+    private void catchUp(BooleanSupplier keepGoing) {
         var since = clock.instant().minus(SWEEP_WINDOW);
         long after = 0;
         int done = 0;
-        while (running) {
+        while (keepGoing.getAsBoolean()) {
             if (!pending.isEmpty()) {
                 overflowed.set(true);
                 break;
@@ -191,7 +186,7 @@ class TriageWorker implements SmartLifecycle {
             after = missing.get(missing.size() - 1);
         }
         if (done > 0) {
-            log.info("Classified {} ticket(s) filed while the triage queue was full", done);
+            log.info("Classified {} recent ticket(s) that had no category", done);
         }
     }
 

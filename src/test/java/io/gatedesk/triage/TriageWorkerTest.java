@@ -139,6 +139,18 @@ class TriageWorkerTest {
     }
 
     @Test
+    void aSweepWithoutARunningWorkerClassifiesInTheCallersThread() {
+        long id = file(401, "Incorrect API key provided").id();
+        await().atMost(WAIT).until(() -> category(id) != null);
+        await().atMost(WAIT).until(() -> worker.pending() == 0);
+        jdbc.update("UPDATE tickets SET category = NULL WHERE id = ?", id);
+
+        newWorker(10).sweep();
+
+        assertThat(category(id)).isEqualTo("INVALID_KEY");
+    }
+
+    @Test
     void aWorkerThatIsNotRunningClassifiesInTheCallersThread() {
         TriageWorker stopped = newWorker(1);
         long id = file(401, "Incorrect API key provided").id();
