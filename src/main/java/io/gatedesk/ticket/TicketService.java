@@ -25,6 +25,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.jpa.repository.query.QueryUtils;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -196,8 +197,10 @@ public class TicketService {
         PageRequest pageable = PageRequest.of(filter.page(), pageSize, filter.sort().sort());
         long recentTotal = totalFromCategoryCounts(filter, currentUserId);
         List<QueueRow> rows = rowsOf(specification, pageable);
-        long total = recentTotal < exactCountBelow ? tickets.count(specification) : recentTotal;
-        return new PageImpl<>(rows, pageable, total);
+        // Counted only when the page does not tell already (a short first page is the whole view), as findAll did.
+        return recentTotal < exactCountBelow
+                ? PageableExecutionUtils.getPage(rows, pageable, () -> tickets.count(specification))
+                : new PageImpl<>(rows, pageable, recentTotal);
     }
 
     private long totalFromCategoryCounts(QueueFilter filter, Long currentUserId) {
