@@ -72,3 +72,58 @@ document.addEventListener("DOMContentLoaded", function () {
         pre.appendChild(button);
     });
 });
+
+// Desk: copy buttons on evidence values.
+document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-copy]");
+    if (!button || !navigator.clipboard) {
+        return;
+    }
+    var label = button.textContent;
+    navigator.clipboard.writeText(button.dataset.copy).then(function () {
+        button.classList.add("copied");
+        setTimeout(function () {
+            button.classList.remove("copied");
+            button.textContent = label;
+        }, 1500);
+    });
+});
+
+// Desk: the reply draft is kept in this browser until it is sent, so a reload or a wrong click loses nothing.
+(function () {
+    function draftForm() {
+        return document.querySelector("form[data-draft-key]");
+    }
+    function restore() {
+        var form = draftForm();
+        if (!form || !window.localStorage) {
+            return;
+        }
+        var key = form.dataset.draftKey;
+        var box = form.querySelector("textarea[name=body]");
+        if (form.dataset.draftSent === "true") {
+            localStorage.removeItem(key);
+            return;
+        }
+        var kept = localStorage.getItem(key);
+        if (box && kept && !box.value) {
+            box.value = kept;
+        }
+    }
+    document.addEventListener("input", function (event) {
+        var form = event.target.closest && event.target.closest("form[data-draft-key]");
+        if (form && event.target.name === "body" && window.localStorage) {
+            if (event.target.value) {
+                localStorage.setItem(form.dataset.draftKey, event.target.value);
+            } else {
+                localStorage.removeItem(form.dataset.draftKey);
+            }
+        }
+    });
+    document.addEventListener("DOMContentLoaded", restore);
+    document.addEventListener("htmx:afterSettle", function (event) {
+        if (event.target && event.target.matches && event.target.matches("form[data-draft-key]")) {
+            restore();
+        }
+    });
+})();

@@ -54,7 +54,7 @@ public class ChecklistService {
             tick.set(done, actor.name(), clock.instant());
             ticks.save(tick);
             tickets.recordAudit(ticketId, actor, TicketAction.CHECKLIST_UPDATED,
-                    (done ? "✓ " : "✗ ") + item.getKey());
+                    (done ? "✓ " : "✗ ") + item.text(language));
         }
         return forTicket(ticketId, language);
     }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -33,6 +34,7 @@ class TicketAnswersController {
     static final String INSERTED = "answer/ticket-answers :: inserted";
     static final String REFUSED = "answer/ticket-answers :: refused";
     static final String CHECKLIST = "answer/ticket-answers :: checklist";
+    static final String REQUEST_MISSING_EVIDENCE = "request-missing-evidence";
 
     private final AnswerService answers;
     private final ChecklistService checklists;
@@ -129,9 +131,17 @@ class TicketAnswersController {
 
     private void fill(Model model, String number, long id, Locale locale) {
         model.addAttribute("number", number);
-        model.addAttribute("answers", answers.suggestionsFor(id));
-        model.addAttribute("customerLanguage", answers.customerLanguage(id));
-        model.addAttribute("missing", answers.missingEvidence(id));
+        String customerLanguage = answers.customerLanguage(id);
+        List<String> missing = answers.missingEvidence(id);
+        // "Request missing evidence" only where something is missing: offered otherwise, it is refused on insert.
+        List<ShortAnswer> suggested = answers.suggestionsFor(id).stream()
+                .filter(answer -> !missing.isEmpty() || !REQUEST_MISSING_EVIDENCE.equals(answer.key())).toList();
+        model.addAttribute("answers", suggested.stream()
+                .filter(answer -> answer.language().equals(customerLanguage)).toList());
+        model.addAttribute("otherAnswers", suggested.stream()
+                .filter(answer -> !answer.language().equals(customerLanguage)).toList());
+        model.addAttribute("customerLanguage", customerLanguage);
+        model.addAttribute("missing", missing);
         model.addAttribute("checklist", checklists.forTicket(id, Languages.of(locale)));
         model.addAttribute("ticketVersion", tickets.detail(id).version());
     }

@@ -7,5 +7,5 @@ import java.time.Duration;
 
 @ConfigurationProperties("gatedesk.desk")
 record DeskProperties(@DefaultValue("25") int pageSize, @DefaultValue("5s") Duration countCacheTtl,
-                      @DefaultValue("2000") long exactCountBelow) {
+                      @DefaultValue("2000") long exactCountBelow, @DefaultValue("30s") Duration pollInterval) {
 }

@@ -31,6 +31,57 @@ public record QueueFilter(String status, Priority priority, String assignee, Str
         return new QueueFilter(status, priority, assignee, q, sort, newPage, category, sla);
     }
 
+    /**
+     * This view as a query string ({@code status=active&sort=UPDATED_DESC&page=2…}), for links that lead back to it
+     * from a ticket; {@link #parse} reads it again. Only the filter's own values are kept, so nothing else rides along.
+     */
+    public String toQuery() {
+        return org.springframework.web.util.UriComponentsBuilder.newInstance()
+                .queryParam("status", status)
+                .queryParamIfPresent("priority", java.util.Optional.ofNullable(priority))
+                .queryParamIfPresent("assignee", java.util.Optional.ofNullable(assignee))
+                .queryParamIfPresent("q", java.util.Optional.ofNullable(q))
+                .queryParam("sort", sort)
+                .queryParamIfPresent("category", java.util.Optional.ofNullable(category))
+                .queryParamIfPresent("sla", java.util.Optional.ofNullable(sla))
+                .queryParam("page", page)
+                .encode().build().getQuery();
+    }
+
+    /** The view a {@link #toQuery} string describes; unknown or malformed values fall back to the defaults. */
+    public static QueueFilter parse(String query) {
+        if (query == null || query.isBlank()) {
+            return defaults();
+        }
+        var params = org.springframework.web.util.UriComponentsBuilder.newInstance().query(query).build()
+                .getQueryParams();
+        java.util.function.Function<String, String> value = name -> {
+            String raw = params.getFirst(name);
+            try {
+                return raw == null ? null : java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                return raw;
+            }
+        };
+        Integer parsedPage;
+        try {
+            parsedPage = value.apply("page") == null ? 0 : Integer.valueOf(value.apply("page"));
+        } catch (NumberFormatException e) {
+            parsedPage = 0;
+        }
+        return new QueueFilter(value.apply("status"), enumOf(Priority.class, value.apply("priority")),
+                value.apply("assignee"), value.apply("q"), enumOf(QueueSort.class, value.apply("sort")), parsedPage,
+                value.apply("category"), value.apply("sla"));
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+        try {
+            return name == null ? null : Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     public QueueFilter withCategory(String newCategory) {
         return new QueueFilter(status, priority, assignee, q, sort, 0, newCategory, sla);
     }

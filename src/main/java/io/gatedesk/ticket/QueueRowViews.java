@@ -4,6 +4,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -26,23 +28,33 @@ class QueueRowViews {
     private static final String NO_CHECKLIST = "—";
 
     private final MessageSource messages;
+    private final RelativeTime relativeTime;
 
-    QueueRowViews(MessageSource messages) {
+    QueueRowViews(MessageSource messages, RelativeTime relativeTime) {
         this.messages = messages;
+        this.relativeTime = relativeTime;
     }
 
     List<QueueRowView> of(List<QueueRow> rows, Locale locale, String contextPath) {
+        return of(rows, locale, contextPath, null);
+    }
+
+    /** As {@link #of(List, Locale, String)}, each row linking to its ticket with the way back to {@code view}. */
+    List<QueueRowView> of(List<QueueRow> rows, Locale locale, String contextPath, QueueFilter view) {
         Labels labels = new Labels(locale);
+        String from = view == null ? "" : "?from=" + URLEncoder.encode(view.toQuery(), StandardCharsets.UTF_8);
         List<QueueRowView> views = new ArrayList<>(rows.size());
         for (QueueRow row : rows) {
-            views.add(new QueueRowView(row.number(), contextPath + "/desk/tickets/" + row.number(), row.subject(),
+            List<QueueRowView.SlaCell> cells = slaCells(row.sla(), labels, locale);
+            views.add(new QueueRowView(row.number(), contextPath + "/desk/tickets/" + row.number() + from, row.subject(),
                     row.statusCode(), row.model(), row.customerName(), row.status().name(),
                     labels.get("status." + row.status()), CategoryCount.filterValue(row.category()),
                     labels.category(row.category()),
                     row.priority().name(), row.checklist() == null ? NO_CHECKLIST : row.checklist(),
-                    row.sla().worst().name(), slaCells(row.sla(), labels, locale),
+                    row.sla().worst().name(), cells,
                     row.assigneeName() == null ? labels.get("desk.assignee.none") : row.assigneeName(),
-                    SHOWN.format(row.updatedAt())));
+                    SHOWN.format(row.updatedAt()), mostUrgent(cells), relativeTime.ago(row.updatedAt(), locale),
+                    row.customerRepliedAt() != null));
         }
         return views;
     }
@@ -67,6 +79,12 @@ class QueueRowViews {
                     code.equals(filter.category())));
         }
         return links;
+    }
+
+    private static QueueRowView.SlaCell mostUrgent(List<QueueRowView.SlaCell> cells) {
+        return cells.stream().filter(cell -> cell.state().equals("BREACHED")).findFirst()
+                .or(() -> cells.stream().filter(cell -> cell.state().equals("SOON")).findFirst())
+                .orElse(cells.isEmpty() ? null : cells.get(0));
     }
 
     private List<QueueRowView.SlaCell> slaCells(SlaStatus sla, Labels labels, Locale locale) {

@@ -79,6 +79,10 @@ class Ticket {
     @Column(name = "checklist_progress")
     private String checklistProgress;
 
+    /** When the customer last answered, while no staff reply has followed: the queue marks such tickets. */
+    @Column(name = "customer_replied_at")
+    private Instant customerRepliedAt;
+
     @Version
     private long version;
 
@@ -250,7 +254,16 @@ class Ticket {
         touch(now);
     }
 
+    void customerReplied(Instant now) {
+        customerRepliedAt = now;
+    }
+
+    Instant getCustomerRepliedAt() {
+        return customerRepliedAt;
+    }
+
     void staffReplied(Instant now) {
+        customerRepliedAt = null;
         if (firstResponseAt == null) {
             firstResponseAt = now;
         }

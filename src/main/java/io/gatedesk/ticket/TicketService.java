@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.gatedesk.common.Hashing;
 import io.gatedesk.secret.SecretFinding;
+import io.gatedesk.secret.MaskedKeyParser;
 import io.gatedesk.secret.SecretGuard;
 import io.gatedesk.user.StaffMember;
 import io.gatedesk.user.UserService;
@@ -14,6 +15,7 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Selection;
+import jakarta.persistence.criteria.Subquery;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.slf4j.Logger;
@@ -70,13 +72,15 @@ public class TicketService {
     private final LoadingCache<CountKey, List<CategoryCount>> categoryCounts;
     private final long exactCountBelow;
     private final TicketCategoryWriter categoryWriter;
+    private final SearchTerms searchTerms;
 
     TicketService(TicketRepository tickets, TicketMessageRepository messages, TicketEventRepository events,
                   SecretGuard secretGuard, Validator validator, UserService users, MessageSource messageSource,
                   Clock clock, DeskProperties deskProperties, ApplicationEventPublisher publisher,
                   MaskedKeyEvidence maskedKeys, SlaPolicy sla, EntityManager entityManager,
-                  TicketCategoryWriter categoryWriter) {
+                  TicketCategoryWriter categoryWriter, SearchTerms searchTerms) {
         this.tickets = tickets;
+        this.searchTerms = searchTerms;
         this.messages = messages;
         this.events = events;
         this.secretGuard = secretGuard;
@@ -137,6 +141,7 @@ public class TicketService {
         Ticket saved = tickets.save(new Ticket(ticket, requestTime, suggestedPriority(ticket.callerType()),
                 Hashing.sha256Hex(followToken), locale == null ? null : locale.toLanguageTag(), clock.instant()));
         record(saved, AuthorType.CUSTOMER, saved.getCustomerName(), TicketAction.CREATED, null);
+        searchTerms.index(saved);
         recordMasking(saved, AuthorType.CUSTOMER, saved.getCustomerName(), distinct);
         maskedKeys.recordNew(saved.getId(), java.util.Arrays.asList(ticket.subject(), ticket.description(),
                 ticket.maskedKey(), ticket.errorMessage(), ticket.baseUrl()), distinct);
@@ -169,6 +174,7 @@ public class TicketService {
         messages.save(new TicketMessage(ticket.getId(), AuthorType.CUSTOMER, null, ticket.getCustomerName(),
                 Visibility.PUBLIC, text, now));
         record(ticket, AuthorType.CUSTOMER, ticket.getCustomerName(), TicketAction.CUSTOMER_REPLY, null);
+        ticket.customerReplied(now);
         TicketStatus before = ticket.getStatus();
         if (before == TicketStatus.RESOLVED || before == TicketStatus.WAITING_ON_CUSTOMER) {
             ticket.changeStatus(TicketStatus.OPEN, now);
@@ -209,6 +215,12 @@ public class TicketService {
                 .mapToLong(CategoryCount::count).sum();
     }
 
+    /** How many tickets of the queue view changed after {@code since}: the queue announces them without a reload. */
+    public long changedSince(QueueFilter filter, Long currentUserId, Instant since) {
+        Specification<Ticket> view = specification(filter, currentUserId, sla, true);
+        return tickets.count(view.and((root, query, cb) -> cb.greaterThan(root.get("updatedAt"), since)));
+    }
+
     /** The queue as a list for export: the same filter and order, at most {@code limit} rows. */
     public List<QueueRow> export(QueueFilter filter, Long currentUserId, int limit) {
         return rowsOf(specification(filter, currentUserId, sla, true), PageRequest.of(0, limit, filter.sort().sort()));
@@ -218,7 +230,7 @@ public class TicketService {
     // other evidence were most of what a page read from the database and turned into strings, for nothing.
     private static final List<String> ROW_COLUMNS = List.of("id", "subject", "customerName", "status", "priority",
             "assigneeId", "client", "model", "statusCode", "createdAt", "updatedAt", "category", "firstResponseAt",
-            "resolvedAt", "checklistProgress");
+            "resolvedAt", "checklistProgress", "customerRepliedAt");
 
     private List<QueueRow> rowsOf(Specification<Ticket> specification, PageRequest pageable) {
         CriteriaBuilder cb = entityManager.getCriteriaBuilder();
@@ -242,7 +254,8 @@ public class TicketService {
                     row.get("model", String.class), row.get("statusCode", Integer.class), createdAt,
                     row.get("updatedAt", Instant.class), row.get("category", String.class),
                     sla.of(priority, createdAt, row.get("firstResponseAt", Instant.class),
-                            row.get("resolvedAt", Instant.class)), row.get("checklistProgress", String.class)));
+                            row.get("resolvedAt", Instant.class)), row.get("checklistProgress", String.class),
+                    row.get("customerRepliedAt", Instant.class)));
         }
         return rows;
     }
@@ -367,9 +380,46 @@ public class TicketService {
         return saved.toView();
     }
 
+    /**
+     * Sends a reply or note and, in the same transaction, sets the status ({@code then}, or {@code null} to leave it):
+     * "send and resolve" is one action, so it cannot half-happen.
+     */
+    @Transactional
+    public MessageView reply(long id, String body, Visibility visibility, long expectedVersion, Actor actor,
+                             TicketStatus then) {
+        MessageView sent = addStaffMessage(id, body, visibility, expectedVersion, actor);
+        if (then != null) {
+            change(tickets.findById(id).orElseThrow(), new TicketChange(then, null, null, false), actor);
+        }
+        return sent;
+    }
+
+    /**
+     * The ticket after {@code currentId} in the queue view {@code filter} (its page and the next), or the first of
+     * that page when the current one has left the view (it was just resolved, say); empty when the view is empty.
+     */
+    public Optional<String> nextInView(QueueFilter filter, Long currentUserId, long currentId) {
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<Ticket> root = query.from(Ticket.class);
+        PageRequest pageable = PageRequest.of(filter.page(), pageSize, filter.sort().sort());
+        query.select(root.get("id")).where(specification(filter, currentUserId, sla, true).toPredicate(root, query, cb))
+                .orderBy(QueryUtils.toOrders(pageable.getSort(), root, cb));
+        List<Long> ids = entityManager.createQuery(query).setFirstResult((int) pageable.getOffset())
+                .setMaxResults(pageSize * 2).getResultList();
+        int at = ids.indexOf(currentId);
+        if (at >= 0) {
+            return at + 1 < ids.size() ? Optional.of(TicketNumber.format(ids.get(at + 1))) : Optional.empty();
+        }
+        return ids.stream().filter(id -> id != currentId).findFirst().map(TicketNumber::format);
+    }
+
     @Transactional
     public void change(long id, TicketChange change, long expectedVersion, Actor actor) {
-        Ticket ticket = load(id, expectedVersion);
+        change(load(id, expectedVersion), change, actor);
+    }
+
+    private void change(Ticket ticket, TicketChange change, Actor actor) {
         Instant now = clock.instant();
         if (change.status() != null && change.status() != ticket.getStatus()) {
             TicketStatus before = ticket.getStatus();
@@ -574,15 +624,41 @@ public class TicketService {
                 }
             }
             if (filter.q() != null) {
-                Optional<Long> number = TicketNumber.parse(filter.q()).filter(n -> filter.q().toUpperCase(Locale.ROOT).startsWith("GD"));
-                String like = "%" + filter.q().toLowerCase(Locale.ROOT)
-                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-                Predicate text = cb.or(cb.like(cb.lower(root.get("subject")), like, '\\'),
-                        cb.like(cb.lower(root.get("description")), like, '\\'));
-                predicates.add(number.map(n -> cb.or(text, cb.equal(root.get("id"), n))).orElse(text));
+                predicates.add(searchPredicate(filter.q(), root, query, cb));
             }
             return cb.and(predicates.toArray(Predicate[]::new));
         };
+    }
+
+    /**
+     * What the search box finds: the words in the subject or description, or exactly the ticket's number, a request
+     * ID given on the form, the customer's email or name (through {@link SearchTerms}), or a masked key or its last
+     * four (through the keys seen on the ticket). The exact lookups use indexes; only the words read text.
+     */
+    private static Predicate searchPredicate(String q, Root<Ticket> root, CriteriaQuery<?> query, CriteriaBuilder cb) {
+        String like = "%" + q.toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<Predicate> any = new ArrayList<>();
+        any.add(cb.like(cb.lower(root.get("subject")), like, '\\'));
+        any.add(cb.like(cb.lower(root.get("description")), like, '\\'));
+        TicketNumber.parse(q).filter(n -> q.toUpperCase(Locale.ROOT).startsWith("GD"))
+                .ifPresent(n -> any.add(cb.equal(root.get("id"), n)));
+        String term = SearchTerms.normalise(q);
+        if (term.length() <= SearchTerms.MAX_TERM) {
+            Subquery<Long> byTerm = query.subquery(Long.class);
+            Root<TicketSearchTerm> terms = byTerm.from(TicketSearchTerm.class);
+            byTerm.select(terms.get("key").get("ticketId")).where(cb.equal(terms.get("key").get("term"), term));
+            any.add(root.get("id").in(byTerm));
+        }
+        MaskedKeyParser.parse(q).filter(key -> !key.tail().isEmpty()).ifPresent(key -> {
+            Subquery<Long> byKey = query.subquery(Long.class);
+            Root<TicketMaskedKey> keys = byKey.from(TicketMaskedKey.class);
+            Predicate tail = cb.equal(keys.get("tail"), key.tail());
+            byKey.select(keys.get("ticketId")).where(key.head().isEmpty() ? tail
+                    : cb.and(tail, cb.like(keys.get("masked"), key.prefix() + key.head() + "%")));
+            any.add(root.get("id").in(byKey));
+        });
+        return cb.or(any.toArray(Predicate[]::new));
     }
 
     private static Optional<TicketStatus> parseStatus(String value) {

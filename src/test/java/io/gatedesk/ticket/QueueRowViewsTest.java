@@ -2,8 +2,10 @@ package io.gatedesk.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -13,11 +15,12 @@ class QueueRowViewsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
 
-    private final QueueRowViews views = new QueueRowViews(messages());
+    private final QueueRowViews views = new QueueRowViews(messages(),
+            new RelativeTime(messages(), Clock.fixed(NOW.plus(Duration.ofMinutes(42)), ZoneOffset.UTC)));
 
     private static ResourceBundleMessageSource messages() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasenames("messages", "i18n/triage", "i18n/answers");
+        source.setBasenames("messages", "i18n/triage", "i18n/answers", "i18n/desk");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return source;
@@ -25,7 +28,7 @@ class QueueRowViewsTest {
 
     private static QueueRow row(String category, String assignee, SlaStatus sla, String checklist) {
         return new QueueRow(7, "GD-7", "Key rejected", "Ann", TicketStatus.NEW, Priority.P2, assignee,
-                ClientApp.CURSOR, "gpt-4o", 401, NOW, NOW, category, sla, checklist);
+                ClientApp.CURSOR, "gpt-4o", 401, NOW, NOW, category, sla, checklist, null);
     }
 
     @Test
@@ -90,5 +93,44 @@ class QueueRowViewsTest {
         // Every part of the view is kept (the page is not: a new category starts at its first page), text encoded.
         assertThat(links.get(1).href()).isEqualTo("/gd/desk?status=all&priority=P1&assignee=me"
                 + "&q=%E8%B6%85%E6%97%B6%20%26%20429&sort=CREATED_ASC&category=none");
+    }
+
+    @Test
+    void aRowIsOneLineWithTheMostUrgentClockAndHowLongAgo() {
+        SlaStatus sla = new SlaStatus(
+                new SlaTimer(SlaTimer.State.RUNNING, NOW.plus(Duration.ofHours(3)), Duration.ofHours(3)),
+                new SlaTimer(SlaTimer.State.BREACHED, NOW.minus(Duration.ofMinutes(5)), Duration.ofMinutes(-5)));
+        QueueRow replied = new QueueRow(7, "GD-7", "Key rejected", "Ann", TicketStatus.OPEN, Priority.P2, null,
+                ClientApp.CURSOR, "gpt-4o", 401, NOW, NOW, null, sla, null, NOW);
+
+        QueueRowView en = views.of(List.of(replied), Locale.ENGLISH, "").get(0);
+        QueueRowView zh = views.of(List.of(row(null, null, sla, null)), Locale.SIMPLIFIED_CHINESE, "").get(0);
+
+        assertThat(en.slaChip().state()).isEqualTo("BREACHED");
+        assertThat(en.slaChip().text()).isEqualTo("overdue by 5m");
+        assertThat(en.updatedAgo()).isEqualTo("42 min ago");
+        assertThat(zh.updatedAgo()).isEqualTo("42 分钟前");
+        assertThat(en.awaitingReply()).isTrue();
+        assertThat(zh.awaitingReply()).isFalse();
+    }
+
+    @Test
+    void rowsLinkToTheirTicketWithTheWayBackToTheView() {
+        QueueFilter view = new QueueFilter("all", Priority.P1, "me", "超时 & 429", QueueSort.CREATED_ASC, 3,
+                "none", "breached");
+
+        QueueRowView row = views.of(List.of(row(null, null, new SlaStatus(null, null), null)), Locale.ENGLISH, "", view).get(0);
+
+        assertThat(row.href()).startsWith("/desk/tickets/GD-7?from=");
+        String from = java.net.URLDecoder.decode(row.href().substring(row.href().indexOf("from=") + 5),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(QueueFilter.parse(from)).isEqualTo(view);
+    }
+
+    @Test
+    void aMalformedViewFallsBackToTheDefaults() {
+        assertThat(QueueFilter.parse("status=&priority=P9&sort=NOPE&page=x&q=%")).isEqualTo(
+                new QueueFilter("active", null, null, "%", QueueSort.UPDATED_DESC, 0, null, null));
+        assertThat(QueueFilter.parse(null)).isEqualTo(QueueFilter.defaults());
     }
 }

@@ -1,0 +1,29 @@
+package io.gatedesk.ticket;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+
+/** One exact, lower-cased term a ticket is found by in the queue search (see {@link SearchTerms}). */
+@Entity
+@Table(name = "ticket_search_terms")
+class TicketSearchTerm {
+
+    @EmbeddedId
+    private Key key;
+
+    protected TicketSearchTerm() {
+    }
+
+    TicketSearchTerm(long ticketId, String term) {
+        this.key = new Key(term, ticketId);
+    }
+
+    @Embeddable
+    record Key(@Column(name = "term") String term, @Column(name = "ticket_id") Long ticketId) implements Serializable {
+    }
+}
