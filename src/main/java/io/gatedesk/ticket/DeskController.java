@@ -156,8 +156,9 @@ class DeskController {
         response.setHeader("HX-Trigger", "ticketUpdated");
         fillTicket(id, from, principal, model, locale);
         model.addAttribute("saved", true);
-        model.addAttribute("savedText", messages.getMessage(then == null ? "message.sent" : "message.sentAndSet",
-                new Object[]{messages.getMessage("status." + then, null, locale)}, locale));
+        model.addAttribute("savedText", then == null ? messages.getMessage("message.sent", null, locale)
+                : messages.getMessage("message.sentAndSet",
+                        new Object[]{messages.getMessage("status." + then, null, locale)}, locale));
         model.addAttribute("draftSent", true);
         model.addAttribute("openNext", next);
         return AFTER_REPLY;

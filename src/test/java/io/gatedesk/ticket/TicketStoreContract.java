@@ -30,6 +30,8 @@ abstract class TicketStoreContract {
     UserService users;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    SearchTerms searchTerms;
 
     StaffMember agent;
     String marker;
@@ -93,6 +95,47 @@ abstract class TicketStoreContract {
 
         var wildcard = tickets.queue(new QueueFilter("all", null, null, "%_" + marker, null, 0), agent.id());
         assertThat(wildcard.getTotalElements()).isZero();
+    }
+
+    @Test
+    void queueFindsATicketByItsEvidenceExactly() {
+        NewTicket base = ticket("Evidence search " + marker);
+        String requestId = "req-" + marker + "-Z9";
+        NewTicket found = new NewTicket(base.subject(), base.description(), "Mei Lin " + marker,
+                "Mei." + marker + "@Example.com", base.client(), null, null, null, "sk-proj-Ab12…Q" + marker.substring(0, 3),
+                List.of(requestId), 401, null, null, null, null, null);
+        TicketReceipt receipt = tickets.submit(found, Locale.ENGLISH);
+        tickets.submit(ticket("Other " + marker), Locale.ENGLISH);
+        String tail = "Q" + marker.substring(0, 3);
+
+        for (String query : List.of(requestId, requestId.toUpperCase(Locale.ROOT), "mei." + marker + "@example.com",
+                "Mei Lin " + marker, "LIN", tail, "sk-proj-Ab12…" + tail, "sk-proj-Ab12****" + tail, receipt.number())) {
+            var result = tickets.queue(new QueueFilter("all", null, null, query, null, 0), agent.id());
+            assertThat(result.getContent()).as(query).extracting(QueueRow::id).contains(receipt.id());
+            assertThat(result.getContent()).as(query).extracting(QueueRow::subject)
+                    .doesNotContain("Other " + marker);
+        }
+        // A different last four, or a key whose start differs, finds nothing.
+        assertThat(tickets.queue(new QueueFilter("all", null, null, "sk-proj-Xy99…" + tail, null, 0), agent.id())
+                .getContent()).extracting(QueueRow::id).doesNotContain(receipt.id());
+        assertThat(tickets.queue(new QueueFilter("all", null, null, "req-" + marker, null, 0), agent.id())
+                .getContent()).extracting(QueueRow::id).doesNotContain(receipt.id());
+    }
+
+    @Test
+    void ticketsFiledBeforeTheSearchTermsExistedAreIndexedOnce() {
+        TicketReceipt receipt = tickets.submit(ticket("Backfill " + marker), Locale.ENGLISH);
+        jdbc.update("DELETE FROM ticket_search_terms WHERE ticket_id = ?", receipt.id());
+        assertThat(tickets.queue(new QueueFilter("all", null, null, "chatcmpl-abc123", null, 0), agent.id())
+                .getContent()).extracting(QueueRow::id).doesNotContain(receipt.id());
+
+        searchTerms.backfill();
+        searchTerms.backfill();
+
+        assertThat(tickets.queue(new QueueFilter("all", null, null, "chatcmpl-abc123", null, 0), agent.id())
+                .getContent()).extracting(QueueRow::id).contains(receipt.id());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ticket_search_terms WHERE ticket_id = ? AND term = ?",
+                Integer.class, receipt.id(), "chatcmpl-abc123")).isEqualTo(1);
     }
 
     @Test
