@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * request ID or an email finds its ticket among 100 000 without reading a single description.
  */
 @Component
-class SearchTerms {
+public class SearchTerms {
 
     static final int MAX_TERM = 256;
     private static final Pattern WORDS = Pattern.compile("[\\s,;]+");
@@ -66,13 +66,23 @@ class SearchTerms {
         }
     }
 
+    // The backfill (here or on another node) may index the same ticket at the same time: a term written first is kept.
+    private static final String INSERT =
+            "INSERT INTO ticket_search_terms (term, ticket_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
+
     /** Indexes a ticket just filed, in the filing's transaction. */
     void index(Ticket ticket) {
-        for (String term : of(ticket.getCustomerEmail(), ticket.getCustomerName(), ticket.getRequestIds())) {
-            // The backfill may index the same ticket at the same time: a term it wrote first is kept.
-            jdbc.update("INSERT INTO ticket_search_terms (term, ticket_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    term, ticket.getId());
+        jdbc.batchUpdate(INSERT, rows(List.of(ticket)));
+    }
+
+    private static List<Object[]> rows(Iterable<Ticket> tickets) {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (Ticket ticket : tickets) {
+            for (String term : of(ticket.getCustomerEmail(), ticket.getCustomerName(), ticket.getRequestIds())) {
+                rows.add(new Object[]{term, ticket.getId()});
+            }
         }
+        return rows;
     }
 
     /** Tickets filed before the search terms existed get theirs once, in batches, on a thread of their own. */
@@ -83,7 +93,8 @@ class SearchTerms {
         thread.start();
     }
 
-    void backfill() {
+    /** Indexes every ticket that has no search terms yet; safe to run on several nodes at once. */
+    public void backfill() {
         try {
             backfillAll();
         } catch (RuntimeException e) {
@@ -101,7 +112,7 @@ class SearchTerms {
             if (ids.isEmpty()) {
                 break;
             }
-            transactions.executeWithoutResult(status -> tickets.findAllById(ids).forEach(this::index));
+            transactions.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, rows(tickets.findAllById(ids))));
             indexed += ids.size();
             after = ids.get(ids.size() - 1);
         }

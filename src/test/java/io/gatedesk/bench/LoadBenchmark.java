@@ -5,6 +5,7 @@ import io.gatedesk.demo.TicketGenerator;
 import io.gatedesk.demo.TicketGenerator.GeneratedTicket;
 import io.gatedesk.support.EmbeddedPostgres;
 import io.gatedesk.ticket.NewTicket;
+import io.gatedesk.ticket.SearchTerms;
 import io.gatedesk.ticket.TicketService;
 import io.gatedesk.user.Role;
 import io.gatedesk.user.UserService;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -144,6 +146,11 @@ public final class LoadBenchmark {
                         + "(%.0f tickets/s); -Dbench.seed=service files them through TicketService instead",
                         ticketCount, took, ticketCount / took);
             }
+            long indexing = System.nanoTime();
+            context.getBean(SearchTerms.class).backfill();
+            out("Search terms: %,d terms of %,d tickets indexed by SearchTerms.backfill in %.1f s (what a node does "
+                    + "once after the upgrade that added them)", queryLong(dataSource, "SELECT count(*) FROM ticket_search_terms"),
+                    queryLong(dataSource, "SELECT count(DISTINCT ticket_id) FROM ticket_search_terms"), seconds(indexing));
             long vacuum = System.nanoTime();
             execute(dataSource, "VACUUM ANALYZE");
             out("VACUUM ANALYZE (what autovacuum does after a bulk load, run now so timing does not depend on it): "
@@ -186,6 +193,11 @@ public final class LoadBenchmark {
                 reportTriageBacklog(dataSource, createPhase, createStarted, backlog.max());
             }
 
+            if (only.contains("search")) {
+                results.addAll(measureSearch(dataSource, wrk, base, session, work, duration, warmup, connections,
+                        wrkThreads));
+            }
+
             requireStillLoggedIn(base, session);
             MemoryUsage before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
             System.gc();
@@ -218,6 +230,45 @@ public final class LoadBenchmark {
             EmbeddedPostgres.stop();
         }
         System.exit(0);
+    }
+
+    /**
+     * The queue searched for what an agent pastes (a request ID, an email, a key's last four, a ticket number) and
+     * for a word, each in a view of all statuses, so no status index narrows it first.
+     */
+    private static List<Result> measureSearch(DataSource dataSource, String wrk, String base, String session, Path work,
+                                              int duration, int warmup, int connections, int wrkThreads)
+            throws Exception {
+        long middle = queryLong(dataSource, "SELECT max(id) / 2 FROM tickets WHERE masked_key IS NOT NULL "
+                + "AND request_ids IS NOT NULL");
+        Map<String, String> queries = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement read = connection.prepareStatement(
+                     "SELECT request_ids, customer_email, masked_key FROM tickets WHERE id >= ? AND masked_key "
+                             + "IS NOT NULL AND request_ids IS NOT NULL ORDER BY id LIMIT 1")) {
+            read.setLong(1, middle);
+            try (ResultSet row = read.executeQuery()) {
+                row.next();
+                queries.put("request ID", row.getString(1).split("\n")[0]);
+                queries.put("email", row.getString(2));
+                String key = row.getString(3);
+                queries.put("key last four", key.substring(key.length() - 4));
+            }
+        }
+        queries.put("ticket number", "GD-" + middle);
+        queries.put("word", "timeout");
+        List<Result> results = new ArrayList<>();
+        boolean first = true;
+        for (Map.Entry<String, String> query : queries.entrySet()) {
+            String url = base + "/desk?status=all&q=" + java.net.URLEncoder.encode(query.getValue(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            out("Search for a %s: %s", query.getKey(), url);
+            results.add(measure(wrk, "search " + query.getKey(), url,
+                    checkScript(work.resolve("search.lua"), 200, null), List.of("Cookie: JSESSIONID=" + session),
+                    duration, first ? warmup : 5, connections, wrkThreads));
+            first = false;
+        }
+        return results;
     }
 
     /** The PostgreSQL server's process id, from postmaster.pid in its data directory. */

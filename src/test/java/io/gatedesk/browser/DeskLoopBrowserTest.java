@@ -142,7 +142,7 @@ class DeskLoopBrowserTest {
         if (save != null && save.isDisplayed()) {
             save.click();
         }
-        waitFor().until(driver -> driver.findElement(By.cssSelector("[data-ticket-priority]")).getText().equals("P1"));
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ticket-head .priority-P1")));
         assertThat(browser.findElement(By.cssSelector("textarea[name=body]")).getAttribute("value")).isEqualTo(draft);
         Browser.screenshot(browser, "loop-2-draft-kept");
     }
