@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,6 +93,25 @@ class TicketApiTest {
         mvc.perform(get("/api/v1/tickets/" + number).header("Authorization", "Bearer gdp_not-a-token"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.error.code").value("UNAUTHORIZED"));
+    }
+
+    @Test
+    void theListFindsATicketByRequestIdEmailAndTheKeysLastFour() throws Exception {
+        String marker = agent.username().substring(4);
+        String body = """
+                {"subject":"Evidence only %1$s","description":"Nothing to see in the text","name":"Zhao Lei",
+                 "email":"zhao.%1$s@example.com","maskedKey":"sk-9f3a…K%2$s","requestIds":["req%1$sX42"]}"""
+                .formatted(marker, marker.substring(0, 3));
+        String number = mvc.perform(post("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()
+                .replaceAll(".*\"number\":\"(GD-\\d+)\".*", "$1");
+        create("Decoy " + marker);
+
+        for (String q : List.of("req" + marker + "X42", "ZHAO." + marker + "@example.com", "K" + marker.substring(0, 3))) {
+            mvc.perform(get("/api/v1/tickets").param("status", "all").param("q", q).header("Authorization", basic))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.items[*].number").value(org.hamcrest.Matchers.contains(number)));
+        }
     }
 
     @Test
