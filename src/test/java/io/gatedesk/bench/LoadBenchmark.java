@@ -239,13 +239,15 @@ public final class LoadBenchmark {
     private static List<Result> measureSearch(DataSource dataSource, String wrk, String base, String session, Path work,
                                               int duration, int warmup, int connections, int wrkThreads)
             throws Exception {
-        long middle = queryLong(dataSource, "SELECT max(id) / 2 FROM tickets WHERE masked_key IS NOT NULL "
-                + "AND request_ids IS NOT NULL");
+        // A key in the console's long form (sk-abcd************wxyz), whose last four an agent would type.
+        String longMask = "masked_key LIKE 'sk-____************____'";
+        long middle = queryLong(dataSource, "SELECT max(id) / 2 FROM tickets WHERE " + longMask
+                + " AND request_ids IS NOT NULL");
         Map<String, String> queries = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement read = connection.prepareStatement(
-                     "SELECT request_ids, customer_email, masked_key FROM tickets WHERE id >= ? AND masked_key "
-                             + "IS NOT NULL AND request_ids IS NOT NULL ORDER BY id LIMIT 1")) {
+                     "SELECT request_ids, customer_email, masked_key FROM tickets WHERE id >= ? AND " + longMask
+                             + " AND request_ids IS NOT NULL ORDER BY id LIMIT 1")) {
             read.setLong(1, middle);
             try (ResultSet row = read.executeQuery()) {
                 row.next();

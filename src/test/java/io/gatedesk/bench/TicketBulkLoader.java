@@ -103,7 +103,7 @@ final class TicketBulkLoader {
             // The typed masked key as TicketService records it, so the queue search by a key's last four finds it.
             try (PreparedStatement keys = connection.prepareStatement("""
                     INSERT INTO ticket_masked_keys (ticket_id, prefix, head, tail, masked, created_at)
-                    SELECT id, 'sk-', '', right(masked_key, 4), masked_key, created_at FROM tickets
+                    SELECT id, 'sk-', '', regexp_replace(masked_key, '^.*[*.…]', ''), masked_key, created_at FROM tickets
                     WHERE id > ? AND masked_key IS NOT NULL""")) {
                 keys.setLong(1, firstId);
                 keys.executeUpdate();
