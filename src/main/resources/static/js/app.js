@@ -82,6 +82,7 @@ document.addEventListener("click", function (event) {
     var label = button.textContent;
     navigator.clipboard.writeText(button.dataset.copy).then(function () {
         button.classList.add("copied");
+        button.textContent = button.dataset.copied || label;
         setTimeout(function () {
             button.classList.remove("copied");
             button.textContent = label;

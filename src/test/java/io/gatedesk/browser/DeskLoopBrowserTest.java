@@ -280,6 +280,18 @@ class DeskLoopBrowserTest {
         WebElement search = waitFor().until(ExpectedConditions.elementToBeClickable(By.id("q")));
         search.sendKeys(requestId);
         waitFor().until(driver -> rowNumbers().equals(List.of(number)));
+
+        // On the ticket, the request ID is copied with one click.
+        browser.get(url("/desk/tickets/" + number));
+        browser.executeCdpCommand("Browser.grantPermissions", java.util.Map.of("origin", url(""),
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        WebElement copy = waitFor().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#evidence-card button[data-copy='" + requestId + "']")));
+        copy.click();
+        waitFor().until(ExpectedConditions.textToBePresentInElement(copy, "Copied"));
+        Object copied = browser.executeAsyncScript(
+                "var done = arguments[0]; navigator.clipboard.readText().then(done, function (e) { done('error ' + e); });");
+        assertThat(copied).isEqualTo(requestId);
     }
 
     @Test

@@ -105,8 +105,8 @@ class DeskWebTest {
         if (htmx) {
             assertThat(page).contains("hx-swap-oob=\"true\"").doesNotContain("id=\"reply-form\"");
         } else {
-            assertThat(page).contains("Invalid URL (POST /v1/v1/chat/completions)", "20241128093015123456789012345678",
-                    "id=\"reply-form\"", "id=\"evidence-card\"");
+            assertThat(page).contains("Invalid URL (POST /v1/v1/chat/completions)", "id=\"reply-form\"",
+                    "id=\"evidence-card\"", "data-copy=\"20241128093015123456789012345678\"");
         }
     }
 
