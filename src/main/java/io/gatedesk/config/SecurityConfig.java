@@ -1,7 +1,7 @@
 package io.gatedesk.config;
 
 import io.gatedesk.gatewaylog.IngestTokenAuthenticationFilter;
-import io.gatedesk.gatewaylog.IngestTokenService;
+import io.gatedesk.gatewaylog.ingest.IngestTokenService;
 import io.gatedesk.user.ApiTokenAuthenticationFilter;
 import io.gatedesk.user.UserService;
 import io.gatedesk.web.ApiErrorWriter;

@@ -1,5 +1,6 @@
 package io.gatedesk.gatewaylog;
 
+import io.gatedesk.gatewaylog.ingest.IngestTokenService;
 import io.gatedesk.web.PrefixedBearerTokenFilter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;

@@ -1,5 +1,7 @@
 package io.gatedesk.gatewaylog;
 
+import io.gatedesk.gatewaylog.match.TicketLogService;
+import io.gatedesk.gatewaylog.store.LogEntryStore;
 import io.gatedesk.secret.MaskedKey;
 import io.gatedesk.secret.MaskedKeyParser;
 import io.gatedesk.ticket.TicketEvidence;

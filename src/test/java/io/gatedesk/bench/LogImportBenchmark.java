@@ -1,14 +1,14 @@
 package io.gatedesk.bench;
 
-import io.gatedesk.GateDeskApplication;
 import io.gatedesk.gatewaylog.ImportSummary;
-import io.gatedesk.gatewaylog.LogContainer;
-import io.gatedesk.gatewaylog.LogFormat;
 import io.gatedesk.gatewaylog.LogImportService;
 import io.gatedesk.gatewaylog.LogMatch;
 import io.gatedesk.gatewaylog.LogMatchService;
 import io.gatedesk.gatewaylog.MatchQuery;
-import io.gatedesk.gatewaylog.SyntheticLogGenerator;
+import io.gatedesk.gatewaylog.format.LogContainer;
+import io.gatedesk.gatewaylog.format.LogFormat;
+import io.gatedesk.gatewaylog.format.SyntheticLogGenerator;
+import io.gatedesk.GateDeskApplication;
 import io.gatedesk.secret.MaskedKey;
 import io.gatedesk.support.EmbeddedPostgres;
 import org.postgresql.PGConnection;

@@ -1,5 +1,6 @@
 package io.gatedesk.gatewaylog;
 
+import io.gatedesk.gatewaylog.ingest.IngestTokenService;
 import io.gatedesk.ticket.CallerType;
 import io.gatedesk.ticket.ClientApp;
 import io.gatedesk.ticket.NewTicket;

@@ -1,5 +1,8 @@
 package io.gatedesk.gatewaylog;
 
+import io.gatedesk.gatewaylog.format.LogContainer;
+import io.gatedesk.gatewaylog.format.LogFormat;
+import io.gatedesk.gatewaylog.format.SyntheticLogGenerator;
 import io.gatedesk.GateDeskApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
