@@ -1,7 +1,8 @@
 package io.gatedesk.gatewaylog.ingest;
 
-import io.gatedesk.gatewaylog.store.LogEntryStore;
 import io.gatedesk.common.Hashing;
+import io.gatedesk.gatewaylog.IngestTokens;
+import io.gatedesk.gatewaylog.store.LogEntryStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,9 +19,8 @@ import java.util.Optional;
  */
 @Service
 @Transactional(readOnly = true)
-public class IngestTokenService {
+public class IngestTokenService implements IngestTokens {
 
-    public static final String TOKEN_PREFIX = "gdi_";
     static final int MAX_NAME = 100;
 
     private final JdbcTemplate jdbc;
@@ -70,7 +70,7 @@ public class IngestTokenService {
                 LogEntryStore.utc(clock.instant()), id);
     }
 
-    /** The token's name when the raw token is known and not revoked; notes when it was last used. */
+    @Override
     @Transactional
     public Optional<String> authenticate(String rawToken) {
         if (rawToken == null || !rawToken.startsWith(TOKEN_PREFIX) || rawToken.length() > 100) {

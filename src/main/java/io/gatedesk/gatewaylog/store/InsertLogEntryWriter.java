@@ -1,11 +1,11 @@
 package io.gatedesk.gatewaylog.store;
 
 import io.gatedesk.gatewaylog.format.GatewayLogRecord;
-import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Multi-row {@code INSERT … ON CONFLICT DO NOTHING} statements of {@value #ROWS_PER_STATEMENT} rows, whose update

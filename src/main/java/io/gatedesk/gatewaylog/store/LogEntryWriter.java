@@ -1,10 +1,10 @@
 package io.gatedesk.gatewaylog.store;
 
 import io.gatedesk.gatewaylog.format.GatewayLogRecord;
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Writes parsed records into {@code gateway_log_entries}, skipping every record whose dedupe key is stored already or

@@ -5,8 +5,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
-import javax.sql.DataSource;
 import java.sql.DatabaseMetaData;
+import javax.sql.DataSource;
 
 /** Picks the {@link LogEntryWriter} for the database GateDesk runs on: COPY on PostgreSQL, INSERT elsewhere (H2). */
 @Configuration(proxyBeanMethods = false)
