@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 @Service
 @Transactional(readOnly = true)
-public class IngestTokenService implements IngestTokens {
+class IngestTokenService implements IngestTokens {
 
     static final int MAX_NAME = 100;
 
