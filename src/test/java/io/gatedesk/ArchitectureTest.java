@@ -1,14 +1,23 @@
 package io.gatedesk;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -17,12 +26,18 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /** The walls between features: each keeps its entities, repositories and controllers to itself. */
 class ArchitectureTest {
 
+    static final String ROOT = "io.gatedesk.";
+
     static JavaClasses classes;
+    /** Names of the classes compiled from src/test: benchmarks, generators, fixtures, the tests themselves. */
+    static Set<String> testOnlyClasses;
 
     @BeforeAll
     static void importProduction() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.gatedesk");
+        testOnlyClasses = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages("io.gatedesk").stream().map(JavaClass::getName).collect(Collectors.toSet());
     }
 
     @Test
@@ -74,6 +89,111 @@ class ArchitectureTest {
     void usersKnowNothingOfTickets() {
         noClasses().that().resideInAPackage("io.gatedesk.user..")
                 .should().dependOnClassesThat().resideInAPackage("io.gatedesk.ticket..")
+                .check(classes);
+    }
+
+    // ------------------------------------------------------------------------------------------------ inner doors
+
+    /**
+     * A feature's root package is its public face; its sub-packages (gatewaylog.format, gatewaylog.store, …, and any
+     * a feature grows later) are its internals, which no other package may touch.
+     */
+    @Test
+    void noFeatureReachesIntoAnotherFeaturesSubPackages() {
+        classes().that().resideInAPackage("io.gatedesk..")
+                .should(new ArchCondition<JavaClass>("use other features only through their root package") {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        String own = feature(origin.getPackageName());
+                        for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                            String target = dependency.getTargetClass().getPackageName();
+                            if (target.startsWith(ROOT) && target.substring(ROOT.length()).contains(".")
+                                    && !feature(target).equals(own)) {
+                                events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                            }
+                        }
+                    }
+                })
+                .check(classes);
+    }
+
+    /** {@code io.gatedesk.gatewaylog.store} → {@code gatewaylog}; {@code io.gatedesk} → the empty string. */
+    private static String feature(String packageName) {
+        if (!packageName.startsWith(ROOT)) {
+            return "";
+        }
+        String rest = packageName.substring(ROOT.length());
+        return rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
+    }
+
+    @Test
+    void logFormatsAreReadByTheImportAndTheStoreOnly() {
+        classes().that().resideInAPackage("io.gatedesk.gatewaylog.format..")
+                .should().onlyHaveDependentClassesThat().resideInAnyPackage("io.gatedesk.gatewaylog",
+                        "io.gatedesk.gatewaylog.format..", "io.gatedesk.gatewaylog.store..")
+                .because("parsers hand records to the import, which hands them to the store")
+                .check(classes);
+    }
+
+    @Test
+    void logFormatsKnowNothingOfTheRestOfTheFeature() {
+        noClasses().that().resideInAPackage("io.gatedesk.gatewaylog.format..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.gatedesk.gatewaylog",
+                        "io.gatedesk.gatewaylog.store..", "io.gatedesk.gatewaylog.match..",
+                        "io.gatedesk.gatewaylog.ingest..")
+                .because("a parser turns text into records; what happens to them is not its business")
+                .check(classes);
+    }
+
+    @Test
+    void theLogStoreIsUsedWithinTheFeatureOnly() {
+        classes().that().resideInAPackage("io.gatedesk.gatewaylog.store..")
+                .should().onlyHaveDependentClassesThat().resideInAPackage("io.gatedesk.gatewaylog..")
+                .check(classes);
+    }
+
+    @Test
+    void theLogStoreKnowsNothingOfMatchingOrIngest() {
+        noClasses().that().resideInAPackage("io.gatedesk.gatewaylog.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.gatedesk.gatewaylog.match..",
+                        "io.gatedesk.gatewaylog.ingest..")
+                .because("matching and ingest build on the store, not the other way round")
+                .check(classes);
+    }
+
+    @Test
+    void matchingIsUsedThroughTheFeaturesFaceOnly() {
+        classes().that().resideInAPackage("io.gatedesk.gatewaylog.match..")
+                .should().onlyHaveDependentClassesThat().resideInAnyPackage("io.gatedesk.gatewaylog",
+                        "io.gatedesk.gatewaylog.match..")
+                .check(classes);
+    }
+
+    @Test
+    void ingestTokensAreSeenThroughTheFeaturesFaceOnly() {
+        classes().that().resideInAPackage("io.gatedesk.gatewaylog.ingest..")
+                .should().onlyHaveDependentClassesThat().resideInAPackage("io.gatedesk.gatewaylog.ingest..")
+                .because("the security chain knows ingest tokens as gatewaylog.IngestTokens")
+                .check(classes);
+    }
+
+    // ------------------------------------------------------------------------------------------------ test code
+
+    @Test
+    void productionCodeUsesNoTestLibrary() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.assertj..",
+                        "org.mockito..", "org.hamcrest..", "org.springframework.test..",
+                        "org.springframework.boot.test..", "org.springframework.security.test..", "io.zonky.test..",
+                        "org.openqa.selenium..", "com.tngtech.archunit..", "org.awaitility..", "net.jqwik..",
+                        "org.jsoup..", "org.openjdk.jmh..")
+                .check(classes);
+    }
+
+    @Test
+    void productionCodeUsesNothingFromTheTestTree() {
+        noClasses().should().dependOnClassesThat(DescribedPredicate.describe("live in src/test",
+                        (JavaClass target) -> testOnlyClasses.contains(target.getName())))
+                .because("generators, fixtures and benchmarks are not shipped")
                 .check(classes);
     }
 }

@@ -1,7 +1,7 @@
 package io.gatedesk.config;
 
 import io.gatedesk.gatewaylog.IngestTokenAuthenticationFilter;
-import io.gatedesk.gatewaylog.IngestTokenService;
+import io.gatedesk.gatewaylog.IngestTokens;
 import io.gatedesk.user.ApiTokenAuthenticationFilter;
 import io.gatedesk.user.UserService;
 import io.gatedesk.web.ApiErrorWriter;
@@ -18,8 +18,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -38,7 +38,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, UserService users, IngestTokenService ingestTokens,
+    SecurityFilterChain apiChain(HttpSecurity http, UserService users, IngestTokens ingestTokens,
                                  ApiErrorWriter errors, PublicRateLimiter limiter) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"GateDesk\", Bearer");

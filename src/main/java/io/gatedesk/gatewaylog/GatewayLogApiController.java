@@ -1,5 +1,7 @@
 package io.gatedesk.gatewaylog;
 
+import io.gatedesk.gatewaylog.match.LogSearchService;
+import io.gatedesk.gatewaylog.match.TimeParam;
 import io.gatedesk.secret.MaskedKey;
 import io.gatedesk.secret.MaskedKeyParser;
 import io.gatedesk.web.ApiError;

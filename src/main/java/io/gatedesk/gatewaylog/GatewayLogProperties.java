@@ -9,13 +9,13 @@ import java.time.Duration;
  * Settings of the gateway-log feature.
  *
  * @param matchWindow    how far from the reported request time a key-only match may lie, either way
- * @param retentionDays  entries older than this are deleted by {@link LogRetentionJob}; pinned copies stay
+ * @param retentionDays  entries older than this are deleted by the retention job; pinned copies stay
  * @param importThreads  background imports that run at once; further uploads wait in a short queue
  * @param importQueue    uploads that may wait; beyond that the upload page says the importer is busy
  * @param pageSize       rows per page of the log search
  */
 @ConfigurationProperties("gatedesk.logs")
-record GatewayLogProperties(@DefaultValue("30m") Duration matchWindow,
+public record GatewayLogProperties(@DefaultValue("30m") Duration matchWindow,
                             @DefaultValue("30") int retentionDays,
                             @DefaultValue("1") int importThreads,
                             @DefaultValue("4") int importQueue,

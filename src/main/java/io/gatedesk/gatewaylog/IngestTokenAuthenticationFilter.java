@@ -18,10 +18,10 @@ public class IngestTokenAuthenticationFilter extends PrefixedBearerTokenFilter {
 
     public static final String AUTHORITY = "ROLE_INGEST";
 
-    private final IngestTokenService tokens;
+    private final IngestTokens tokens;
 
-    public IngestTokenAuthenticationFilter(IngestTokenService tokens, AuthenticationEntryPoint entryPoint) {
-        super(IngestTokenService.TOKEN_PREFIX, entryPoint);
+    public IngestTokenAuthenticationFilter(IngestTokens tokens, AuthenticationEntryPoint entryPoint) {
+        super(IngestTokens.TOKEN_PREFIX, entryPoint);
         this.tokens = tokens;
     }
 

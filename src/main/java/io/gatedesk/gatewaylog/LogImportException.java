@@ -4,7 +4,7 @@ package io.gatedesk.gatewaylog;
  * An upload or ingest request that cannot be imported at all. {@code code} is stable for the API and names the message
  * {@code logs.import.error.<code>} shown to the user.
  */
-class LogImportException extends RuntimeException {
+public class LogImportException extends RuntimeException {
 
     private final String code;
     private final int httpStatus;
@@ -15,15 +15,15 @@ class LogImportException extends RuntimeException {
         this.httpStatus = httpStatus;
     }
 
-    String code() {
+    public String code() {
         return code;
     }
 
-    String messageKey() {
+    public String messageKey() {
         return "logs.import.error." + code;
     }
 
-    int httpStatus() {
+    public int httpStatus() {
         return httpStatus;
     }
 }

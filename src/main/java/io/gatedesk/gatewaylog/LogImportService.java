@@ -1,5 +1,16 @@
 package io.gatedesk.gatewaylog;
 
+import io.gatedesk.gatewaylog.format.GatewayLogParser;
+import io.gatedesk.gatewaylog.format.GatewayLogRecord;
+import io.gatedesk.gatewaylog.format.KeyInventoryEntry;
+import io.gatedesk.gatewaylog.format.LineError;
+import io.gatedesk.gatewaylog.format.LogContainer;
+import io.gatedesk.gatewaylog.format.LogFormat;
+import io.gatedesk.gatewaylog.format.LogFormatDetector;
+import io.gatedesk.gatewaylog.format.ParseOptions;
+import io.gatedesk.gatewaylog.store.BackgroundBatchWriter;
+import io.gatedesk.gatewaylog.store.LogEntryStore;
+import io.gatedesk.gatewaylog.store.LogEntryWriter;
 import io.gatedesk.secret.MaskedKey;
 import io.gatedesk.secret.Redaction;
 import io.gatedesk.secret.SecretFinding;
@@ -67,7 +78,7 @@ public class LogImportService {
     static final int ERRORS_SHOWN = 100;
     static final int MAX_STORED_ERRORS = 100_000;
     /** Rows per batch: one transaction, and on PostgreSQL one COPY, each. */
-    static final int BATCH_ROWS = 10_000;
+    public static final int BATCH_ROWS = 10_000;
     /** Batches parsed ahead of the writer; bounds the memory an import holds (a batch is a few MB). */
     static final int QUEUED_BATCHES = 2;
     private static final long PROGRESS_EVERY_MS = 1_000;

@@ -1,5 +1,7 @@
 package io.gatedesk.gatewaylog;
 
+import io.gatedesk.gatewaylog.match.LogMatcher;
+import io.gatedesk.gatewaylog.match.TicketLogService;
 import io.gatedesk.secret.MaskedKey;
 import io.gatedesk.secret.MaskedKeyParser;
 import io.gatedesk.ticket.TicketEvidence;
@@ -9,36 +11,27 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Finds the gateway log entries behind a ticket. Exact request-ID matches come first and, when there are any, alone.
- * Otherwise entries of the ticket's key: each masked key on the ticket is resolved through the key inventory to the
- * fingerprints, token ids and token names the logs carry (a short mask such as {@code sk-...wxyz} may fit several
- * keys, and then all count), plus log rows whose own masked key fits; only within the window around the reported
- * request time and, when the ticket names one, of the same model; ranked by closeness in time.
+ * Finds the gateway log entries behind a ticket, for the pages, the API, answers and triage: a ticket's request IDs,
+ * masked keys, reported time and model become a {@link MatchQuery}, which {@link LogMatcher} answers (request IDs
+ * first; otherwise the ticket's keys within {@link #window()} of the reported time, ranked by closeness).
  */
 @Service
 @Transactional(readOnly = true)
 public class LogMatchService {
 
-    static final int LIMIT = 50;
-    private static final int PER_QUERY = 500;
-
-    private final LogEntryStore store;
+    private final LogMatcher matcher;
     private final TicketService tickets;
     private final TicketLogService ticketLogs;
     private final Duration window;
 
-    LogMatchService(LogEntryStore store, TicketService tickets, TicketLogService ticketLogs,
+    LogMatchService(LogMatcher matcher, TicketService tickets, TicketLogService ticketLogs,
                     GatewayLogProperties properties) {
-        this.store = store;
+        this.matcher = matcher;
         this.tickets = tickets;
         this.ticketLogs = ticketLogs;
         this.window = properties.matchWindow();
@@ -78,109 +71,8 @@ public class LogMatchService {
         return List.copyOf(keys.values());
     }
 
+    /** The entries that match, best first: see {@link LogMatcher}. */
     public List<LogMatch> find(MatchQuery query) {
-        if (!query.requestIds().isEmpty()) {
-            List<LogMatch> exact = store.byRequestIds(query.requestIds(), PER_QUERY).stream()
-                    .map(entry -> new LogMatch(entry, MatchReason.REQUEST_ID, entry.requestId(),
-                            distance(entry, query.at())))
-                    .sorted(ranking()).limit(LIMIT).toList();
-            if (!exact.isEmpty()) {
-                return exact;
-            }
-        }
-        if (query.maskedKeys().isEmpty() || query.from() == null || query.to() == null) {
-            return List.of();
-        }
-        Map<Long, LogMatch> found = new LinkedHashMap<>();
-        for (MaskedKey key : query.maskedKeys()) {
-            for (KeyLookup lookup : lookups(key)) {
-                for (LogEntryView entry : store.byKeyColumn(lookup.column(), lookup.value(), lookup.source(),
-                        lookup.userId(), query.from(), query.to(), query.model(), PER_QUERY)) {
-                    if (lookup.reason() == MatchReason.KEY_MASK && !maskOf(entry).fits(key)) {
-                        continue;
-                    }
-                    LogMatch match = new LogMatch(entry, lookup.reason(), lookup.via(), distance(entry, query.at()));
-                    found.merge(entry.id(), match, (a, b) -> a.reason().ordinal() <= b.reason().ordinal() ? a : b);
-                }
-            }
-        }
-        List<LogMatch> ranked = new ArrayList<>(found.values());
-        ranked.sort(ranking());
-        return ranked.size() > LIMIT ? List.copyOf(ranked.subList(0, LIMIT)) : List.copyOf(ranked);
-    }
-
-    /** One indexed lookup that a masked key turns into. */
-    record KeyLookup(MatchReason reason, String column, String value, String source, String userId, String via) {
-    }
-
-    List<KeyLookup> lookups(MaskedKey key) {
-        Set<KeyLookup> lookups = new LinkedHashSet<>();
-        if (key.fingerprint() != null) {
-            lookups.add(new KeyLookup(MatchReason.KEY_FINGERPRINT, "key_hash_sha256", key.fingerprint(), null, null,
-                    key.masked()));
-        }
-        List<LogEntryStore.KeyInventoryRow> inventory = new ArrayList<>();
-        if (key.fingerprint() != null) {
-            inventory.addAll(store.inventoryByHash(key.fingerprint()));
-        }
-        if (!key.tail().isEmpty()) {
-            for (LogEntryStore.KeyInventoryRow row : store.inventoryByTail(key.tail())) {
-                MaskedKey known = MaskedKey.of(key.prefix().isEmpty() ? "" : "sk-",
-                        row.maskedHead() == null ? "" : row.maskedHead(), row.maskedTail() == null ? "" : row.maskedTail());
-                if (row.maskedTail() != null && fitsLoosely(key, known)) {
-                    inventory.add(row);
-                }
-            }
-        }
-        for (LogEntryStore.KeyInventoryRow row : inventory) {
-            String via = key.masked() + " → " + (row.keyName() != null ? row.keyName() : row.keyAlias() != null
-                    ? row.keyAlias() : "sha256:" + row.keyHashSha256().substring(0, 12))
-                    + (row.keyId() != null ? " #" + row.keyId() : "");
-            if (row.keyHashSha256() != null) {
-                lookups.add(new KeyLookup(MatchReason.KEY_FINGERPRINT, "key_hash_sha256", row.keyHashSha256(), null,
-                        null, via));
-            }
-            if (row.keyId() != null) {
-                lookups.add(new KeyLookup(MatchReason.KEY_ID, "key_id", row.keyId(), row.source(), null, via));
-            } else if (row.keyName() != null && !row.keyName().contains("...")) {
-                // Token names repeat across users ("default", "cursor"), so a name counts only with its owner.
-                if (row.userId() != null) {
-                    lookups.add(new KeyLookup(MatchReason.KEY_NAME, "key_name", row.keyName(), row.source(),
-                            row.userId(), via));
-                }
-            }
-            if (row.keyAlias() != null) {
-                lookups.add(new KeyLookup(MatchReason.KEY_NAME, "key_name", row.keyAlias(), row.source(), null, via));
-            }
-        }
-        if (key.tail().length() >= 4) {
-            lookups.add(new KeyLookup(MatchReason.KEY_MASK, "key_last4", key.tail().substring(key.tail().length() - 4),
-                    null, null, key.masked()));
-        }
-        return List.copyOf(lookups);
-    }
-
-    /** Inventory masks carry no issuer prefix of their own; the visible head and tail decide. */
-    private static boolean fitsLoosely(MaskedKey ticketKey, MaskedKey inventoryKey) {
-        MaskedKey ticketWithoutFingerprint = MaskedKey.of(ticketKey.prefix().isEmpty() ? "" : "sk-", ticketKey.head(),
-                ticketKey.tail());
-        return ticketWithoutFingerprint.fits(inventoryKey);
-    }
-
-    /** What a log row shows of its key, as a mask: {@code key_prefix} such as {@code sk-abcd} and {@code key_last4}. */
-    static MaskedKey maskOf(LogEntryView entry) {
-        String prefix = entry.keyPrefix() == null ? "" : entry.keyPrefix();
-        String head = prefix.startsWith("sk-") ? prefix.substring(3) : prefix;
-        return MaskedKey.of(prefix.startsWith("sk-") ? "sk-" : "", head, entry.keyLast4() == null ? "" : entry.keyLast4());
-    }
-
-    private static Long distance(LogEntryView entry, Instant at) {
-        return at == null ? null : Math.abs(Duration.between(at, entry.createdAt()).toSeconds());
-    }
-
-    private static Comparator<LogMatch> ranking() {
-        return Comparator.comparing((LogMatch m) -> m.reason() == MatchReason.REQUEST_ID ? 0 : 1)
-                .thenComparing(m -> m.secondsFromTime() == null ? Long.MAX_VALUE : m.secondsFromTime())
-                .thenComparing(m -> m.entry().createdAt(), Comparator.reverseOrder());
+        return matcher.find(query);
     }
 }

@@ -1,5 +1,8 @@
 package io.gatedesk.gatewaylog;
 
+import io.gatedesk.gatewaylog.format.LogFormat;
+import io.gatedesk.gatewaylog.match.LogSearchService;
+import io.gatedesk.gatewaylog.match.TicketLogService;
 import io.gatedesk.ticket.Actor;
 import io.gatedesk.ticket.TicketNumber;
 import io.gatedesk.ticket.TicketService;

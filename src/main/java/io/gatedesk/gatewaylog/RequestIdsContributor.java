@@ -1,5 +1,6 @@
 package io.gatedesk.gatewaylog;
 
+import io.gatedesk.gatewaylog.match.TicketLogService;
 import io.gatedesk.ticket.TicketEvidence;
 import io.gatedesk.ticket.TicketEvidenceContributor;
 import org.springframework.stereotype.Component;

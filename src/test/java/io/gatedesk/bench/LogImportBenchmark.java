@@ -2,13 +2,13 @@ package io.gatedesk.bench;
 
 import io.gatedesk.GateDeskApplication;
 import io.gatedesk.gatewaylog.ImportSummary;
-import io.gatedesk.gatewaylog.LogContainer;
-import io.gatedesk.gatewaylog.LogFormat;
 import io.gatedesk.gatewaylog.LogImportService;
 import io.gatedesk.gatewaylog.LogMatch;
 import io.gatedesk.gatewaylog.LogMatchService;
 import io.gatedesk.gatewaylog.MatchQuery;
-import io.gatedesk.gatewaylog.SyntheticLogGenerator;
+import io.gatedesk.gatewaylog.format.LogContainer;
+import io.gatedesk.gatewaylog.format.LogFormat;
+import io.gatedesk.gatewaylog.format.SyntheticLogGenerator;
 import io.gatedesk.secret.MaskedKey;
 import io.gatedesk.support.EmbeddedPostgres;
 import org.postgresql.PGConnection;
@@ -16,7 +16,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -31,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * Gateway-log figures on a real PostgreSQL 17 (embedded, {@code fsync} and {@code synchronous_commit} on):

@@ -1,8 +1,8 @@
 package io.gatedesk.browser;
 
-import io.gatedesk.gatewaylog.LogContainer;
-import io.gatedesk.gatewaylog.LogFormat;
-import io.gatedesk.gatewaylog.SyntheticLogGenerator;
+import io.gatedesk.gatewaylog.format.LogContainer;
+import io.gatedesk.gatewaylog.format.LogFormat;
+import io.gatedesk.gatewaylog.format.SyntheticLogGenerator;
 import io.gatedesk.ticket.CallerType;
 import io.gatedesk.ticket.ClientApp;
 import io.gatedesk.ticket.NewTicket;

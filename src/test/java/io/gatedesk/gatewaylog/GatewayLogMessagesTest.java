@@ -1,5 +1,6 @@
 package io.gatedesk.gatewaylog;
 
+import io.gatedesk.gatewaylog.format.LineErrorCode;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

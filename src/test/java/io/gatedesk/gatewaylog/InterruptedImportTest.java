@@ -1,6 +1,9 @@
 package io.gatedesk.gatewaylog;
 
 import io.gatedesk.GateDeskApplication;
+import io.gatedesk.gatewaylog.format.LogContainer;
+import io.gatedesk.gatewaylog.format.LogFormat;
+import io.gatedesk.gatewaylog.format.SyntheticLogGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -1,0 +1,96 @@
+package io.gatedesk.gatewaylog.store;
+
+import io.gatedesk.gatewaylog.GatewayLogProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+
+/**
+ * Deletes log entries older than {@code gatedesk.logs.retention-days}, a batch per statement so that no transaction
+ * holds millions of rows. Pins keep their own copy of an entry and are never deleted here. On PostgreSQL several
+ * GateDesk nodes may share the database, and each schedules this job: a session advisory lock lets one of them purge
+ * and the others skip that run. The lock goes with the session, so a node that dies while purging frees it.
+ */
+@Component
+class LogRetentionJob {
+
+    static final int BATCH = 5_000;
+    /** An arbitrary number, the same on every node, that no other advisory lock of GateDesk uses. */
+    static final long LOCK_KEY = 0x4744_6c6f_6752_6574L;
+    private static final Logger log = LoggerFactory.getLogger(LogRetentionJob.class);
+
+    private final LogEntryStore store;
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final int retentionDays;
+    private final boolean postgres;
+
+    LogRetentionJob(LogEntryStore store, DataSource dataSource, Clock clock, GatewayLogProperties properties)
+            throws MetaDataAccessException {
+        this.store = store;
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.retentionDays = properties.retentionDays();
+        this.postgres = LogEntryWriterConfiguration.isPostgres(dataSource);
+    }
+
+    @Scheduled(cron = "${gatedesk.logs.retention-cron:0 17 3 * * *}")
+    void scheduled() {
+        purge();
+    }
+
+    /** Returns how many entries were deleted: none when another node is purging right now. */
+    long purge() {
+        if (!postgres) {
+            return deleteOld();
+        }
+        // The lock is held by this connection's session; the deletes run on others from the pool.
+        try (Connection lock = dataSource.getConnection()) {
+            if (!call(lock, "SELECT pg_try_advisory_lock(?)")) {
+                log.info("Retention skipped: another node is deleting old gateway log entries");
+                return 0;
+            }
+            try {
+                return deleteOld();
+            } finally {
+                call(lock, "SELECT pg_advisory_unlock(?)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot take the retention lock: " + e.getMessage(), e);
+        }
+    }
+
+    private long deleteOld() {
+        Instant cutoff = clock.instant().minus(Duration.ofDays(retentionDays));
+        long total = 0;
+        int deleted;
+        do {
+            deleted = store.deleteOlderThan(cutoff, BATCH);
+            total += deleted;
+        } while (deleted == BATCH);
+        if (total > 0) {
+            log.info("Retention deleted {} gateway log entries older than {}", total, cutoff);
+        }
+        return total;
+    }
+
+    private static boolean call(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, LOCK_KEY);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+}
