@@ -41,22 +41,35 @@ public final class Classifier {
 
     // Words that mark a clause of the ticket text as the customer's theory of the cause rather than what they saw.
     private static final Pattern HEDGE = Pattern.compile(
-            "是不是|是否|难道|怀疑|可能是|可能因为|估计|猜|应该是|以为|会不会|莫非|大概是|好像是"
+            "是不是|是否|难道|怀疑|可能是|可能因为|估计|猜|应该是|以为|会不会|莫非|大概是|好像是|感觉是?"
                     + "|\\b(?:maybe|perhaps|probably|my guess|i (?:think|guess|suspect|assume|believe)|might be|could (?:it|this|that) be"
                     + "|is (?:it|this|that) (?:because|due to|a|an|the)|wondering if|not sure (?:if|whether)|does (?:it|this) mean)\\b",
             Pattern.CASE_INSENSITIVE);
     // Clause boundaries: sentence ends in both scripts, commas, semicolons and line breaks.
     private static final Pattern CLAUSE_END = Pattern.compile("[。！？!?；;，,\\n]|\\.(?=\\s|$)");
 
-    private final List<CompiledRule> rules;
+    // A fallback verdict counts this many points times its probability: more than a guess, less than any rule.
+    private static final double FALLBACK_WEIGHT = 2.0;
+    private static final double DECISIVE_WEIGHT = 2.0;
 
+    private final List<CompiledRule> rules;
+    // Null when the classifier has no statistical fallback.
+    private final WordModel fallback;
+
+    /** The rules, with the word statistics of the shipped tickets where they are silent. */
     Classifier(List<ClassificationRule> rules) {
-        this(rules, true);
+        this(rules, true, WordModel.shipped());
     }
 
     /** With {@code prefilter} false every regex runs on every text: the reference the prefilter is tested against. */
     Classifier(List<ClassificationRule> rules, boolean prefilter) {
+        this(rules, prefilter, WordModel.shipped());
+    }
+
+    /** {@code fallback} may be null: then text no rule recognises is OTHER. */
+    Classifier(List<ClassificationRule> rules, boolean prefilter, WordModel fallback) {
         this.rules = rules.stream().map(rule -> new CompiledRule(rule, prefilter)).toList();
+        this.fallback = fallback;
     }
 
     public Classification classify(TriageInput input) {
@@ -67,6 +80,12 @@ public final class Classifier {
             if (best != null) {
                 reasons.add(best);
             }
+        }
+        if (fallback != null && reasons.stream().allMatch(Classifier::weak)) {
+            fallback.classify(evidence.withoutGuesses()).filter(verdict -> verdict.category() != ErrorCategory.OTHER)
+                    .ifPresent(verdict -> reasons.add(new Reason(WordModel.RULE_ID, verdict.category(),
+                            EvidenceSource.FALLBACK.name(), "top words: " + String.join(", ", verdict.topWords()),
+                            round(FALLBACK_WEIGHT * verdict.probability()))));
         }
         if (reasons.isEmpty()) {
             return Classification.nothingMatched();
@@ -92,6 +111,14 @@ public final class Classifier {
         return new Classification(winner, round(Math.min(1.0, Math.max(0.0, confidence))), reasons);
     }
 
+    /**
+     * Evidence the word statistics may outvote: a customer's guess, or a rule below {@link #DECISIVE_WEIGHT}
+     * (a status code, an HTML page, a generic word), which points to a category without naming the error.
+     */
+    private static boolean weak(Reason reason) {
+        return reason.source().equals(EvidenceSource.GUESS.name()) || reason.weight() < DECISIVE_WEIGHT;
+    }
+
     /** Ids of the rules that run their regex on this ticket text, in rule order; the prefilter skipped the others. */
     List<String> rulesSearching(String text) {
         Evidence evidence = Evidence.of(TriageInput.ofText(text));
@@ -108,6 +135,13 @@ public final class Classifier {
     /** The input split into the places rules look at, normalised once per classification. */
     private record Evidence(String client, List<Integer> reportedStatus, List<Passage> passages, Passage baseUrl,
                             List<Integer> loggedStatus, List<String> loggedCodes) {
+
+        /** The error message, log messages and ticket text without the customer's guesses, for the word statistics. */
+        String withoutGuesses() {
+            return passages.stream()
+                    .map(p -> p.source() == EvidenceSource.TEXT ? Classifier.withoutGuesses(p.text()) : p.text())
+                    .collect(Collectors.joining("\n"));
+        }
 
         static Evidence of(TriageInput input) {
             List<Passage> passages = new ArrayList<>();
@@ -148,42 +182,54 @@ public final class Classifier {
             return codes;
         }
 
-        /** The [start, end) spans of the clauses that carry a hedge word, in text order. */
-        static List<int[]> guessClauses(String text) {
-            List<int[]> spans = new ArrayList<>();
-            Matcher hedge = HEDGE.matcher(text);
-            int searchFrom = 0;
-            while (searchFrom < text.length() && hedge.find(searchFrom)) {
-                int start = clauseStart(text, hedge.start());
-                Matcher end = CLAUSE_END.matcher(text);
-                int stop = end.find(hedge.end()) ? end.start() : text.length();
-                spans.add(new int[]{start, stop});
-                searchFrom = stop + 1;
-            }
-            return spans;
-        }
+    }
 
-        private static int clauseStart(String text, int from) {
-            int start = 0;
-            Matcher end = CLAUSE_END.matcher(text).region(0, from);
-            while (end.find()) {
-                start = end.end();
-            }
-            return start;
+    /** The [start, end) spans of the clauses that carry a hedge word, in text order. */
+    static List<int[]> guessClauses(String text) {
+        List<int[]> spans = new ArrayList<>();
+        Matcher hedge = HEDGE.matcher(text);
+        int searchFrom = 0;
+        while (searchFrom < text.length() && hedge.find(searchFrom)) {
+            int start = clauseStart(text, hedge.start());
+            Matcher end = CLAUSE_END.matcher(text);
+            int stop = end.find(hedge.end()) ? end.start() : text.length();
+            spans.add(new int[]{start, stop});
+            searchFrom = stop + 1;
         }
+        return spans;
+    }
 
-        private static String normalise(String raw) {
-            if (raw == null || raw.isBlank()) {
-                return null;
-            }
-            // NFKC folds full-width forms (＄, （, ４０１) that Chinese input methods produce into ASCII.
-            String text = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
-            if (text.length() > MAX_TEXT_CHARS) {
-                int half = MAX_TEXT_CHARS / 2;
-                text = text.substring(0, half) + "\n" + text.substring(text.length() - half);
-            }
-            return text;
+    private static int clauseStart(String text, int from) {
+        int start = 0;
+        Matcher end = CLAUSE_END.matcher(text).region(0, from);
+        while (end.find()) {
+            start = end.end();
         }
+        return start;
+    }
+
+    private static String normalise(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        // NFKC folds full-width forms (＄, （, ４０１) that Chinese input methods produce into ASCII.
+        String text = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+        if (text.length() > MAX_TEXT_CHARS) {
+            int half = MAX_TEXT_CHARS / 2;
+            text = text.substring(0, half) + "\n" + text.substring(text.length() - half);
+        }
+        return text;
+    }
+
+    /** The text with every clause that guesses at the cause left out. */
+    static String withoutGuesses(String text) {
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        for (int[] guess : guessClauses(text)) {
+            out.append(text, from, guess[0]).append('\n');
+            from = guess[1];
+        }
+        return out.append(text, from, text.length()).toString();
     }
 
     static boolean inside(List<int[]> spans, int index) {

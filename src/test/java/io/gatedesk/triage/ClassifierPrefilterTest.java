@@ -65,7 +65,7 @@ class ClassifierPrefilterTest {
     @Test
     void aRuleRunsItsRegexWhereOneOfItsLiteralsOccursInAnyCase() {
         assertThat(prefiltered.rulesSearching("ＨＴＴＰ ４２９ ＴＯＯ ＭＡＮＹ Ｒｅｑｕｅｓｔｓ"))
-                .contains("rate-limit.gateway-message-en")
+                .contains("rate-limit.reason-phrase")
                 .doesNotContain("quota.gateway-message-zh", "rate-limit.gateway-message-zh");
         assertThat(prefiltered.rulesSearching("{\"code\":\"INSUFFICIENT_QUOTA\"}")).contains("quota.error-code");
     }
