@@ -6,7 +6,7 @@ templates. The Java tests read the .jsonl; this script is how it was made.
 import json
 import random
 
-from corpus_templates import T, P
+from corpus_templates import T, P, H
 
 rng = random.Random(26)
 TRAINING = "../../../main/resources/triage/fallback-training.jsonl"
@@ -122,7 +122,18 @@ def main():
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(len(rows), "cases")
-    write_training(rows)
+    held = []
+    for src, cat, status, err, cite in H:
+        for style in rng.sample([style_plain_en, style_plain_zh, style_fields, style_mixed, style_guess], 2):
+            n += 1
+            case = {"id": f"u{n:03d}", "expected": cat, "source": src, "cite": cite, "style": style.__name__[6:]}
+            case.update(style(src, cat, status, err))
+            held.append(case)
+    with open("corpus-unnamed.jsonl", "w", encoding="utf-8") as out:
+        for row in held:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(len(held), "cases from sources no rule names")
+    write_training(rows + held)
 
 
 def write_training(rows):

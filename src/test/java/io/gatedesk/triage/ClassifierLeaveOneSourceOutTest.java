@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class ClassifierLeaveOneSourceOutTest {
 
-    // A floor against regressions, at the figure reached (88.5 %); the goal is 95 %. See docs/triage.md.
+    // Floors against regressions, at the figures reached (88.1 %, 84.9 %); the goals are 95 % and 90 %. See docs/triage.md.
     private static final double REQUIRED_ACCURACY = 0.88;
+    private static final double REQUIRED_ON_UNNAMED_SOURCES = 0.84;
 
     private final Map<String, Set<String>> ruleSources = RuleSources.read(SeedRules.DIRECTORY);
 
@@ -88,5 +89,8 @@ class ClassifierLeaveOneSourceOutTest {
 
         assertThat(matrix.accuracy()).as("leave-one-source-out accuracy; misses: %s", misses)
                 .isGreaterThanOrEqualTo(REQUIRED_ACCURACY);
+        assertThat(neverNamed).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(neverNamedMatrix.accuracy()).as("accuracy on sources no rule was written from")
+                .isGreaterThanOrEqualTo(REQUIRED_ON_UNNAMED_SOURCES);
     }
 }

@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The labelled corpus of tickets, read once per test JVM: {@code triage/corpus.jsonl} (the first corpus) and
  * {@code triage/corpus-sources.jsonl} (written from providers', gateways' and clients' own error texts by
- * {@code generate_corpus.py}). Every case names its {@code source} (a provider, gateway, HTTP client or app, or
+ * {@code generate_corpus.py}) and {@code triage/corpus-unnamed.jsonl} (written after the rules were frozen, from
+ * providers and clients no rule names, and not tuned on). Every case names its {@code source} (a provider, gateway, HTTP client or app, or
  * {@code customers} for tickets in the customer's own words) and {@code cite}s where its wording was taken from.
  * Public for the benchmarks in {@code io.gatedesk.triage.bench}.
  */
@@ -37,7 +38,8 @@ public final class TriageCorpus {
     }
 
     static final String CUSTOMERS = "customers";
-    private static final List<String> FILES = List.of("/triage/corpus.jsonl", "/triage/corpus-sources.jsonl");
+    private static final List<String> FILES = List.of("/triage/corpus.jsonl", "/triage/corpus-sources.jsonl",
+            "/triage/corpus-unnamed.jsonl");
     private static final List<Case> CASES = FILES.stream().flatMap(file -> read(file).stream()).toList();
 
     private TriageCorpus() {
