@@ -39,15 +39,37 @@ public final class Classifier {
             "(?=[45])(?<![\\w.$¥/#-])(?<!\\d:)([45]\\d\\d)(?![\\w%/]|[.:-]\\d|\\s*(?:次|秒|个|元|块|万|条|ms\\b|s\\b|tokens?\\b|requests?\\b|rpm\\b|tpm\\b|k\\b))",
             Pattern.CASE_INSENSITIVE);
 
-    private final List<CompiledRule> rules;
+    // Words that mark a clause of the ticket text as the customer's theory of the cause rather than what they saw.
+    private static final Pattern HEDGE = Pattern.compile(
+            "是不是|是否|难道|怀疑|可能是|可能因为|估计|猜|应该是|以为|会不会|莫非|大概是|好像是|感觉是?"
+                    + "|\\b(?:maybe|perhaps|probably|my guess|i (?:think|guess|suspect|assume|believe)|might be|could (?:it|this|that) be"
+                    + "|is (?:it|this|that) (?:because|due to|a|an|the)|wondering if|not sure (?:if|whether)|does (?:it|this) mean)\\b",
+            Pattern.CASE_INSENSITIVE);
+    // Clause boundaries: sentence ends in both scripts, commas, semicolons and line breaks.
+    private static final Pattern CLAUSE_END = Pattern.compile("[。！？!?；;，,\\n]|\\.(?=\\s|$)");
 
+    // A fallback verdict counts this many points times its probability: more than a guess, less than any rule.
+    private static final double FALLBACK_WEIGHT = 2.0;
+    private static final double DECISIVE_WEIGHT = 2.0;
+
+    private final List<CompiledRule> rules;
+    // Null when the classifier has no statistical fallback.
+    private final WordModel fallback;
+
+    /** The rules, with the word statistics of the shipped tickets where they are silent. */
     Classifier(List<ClassificationRule> rules) {
-        this(rules, true);
+        this(rules, true, WordModel.shipped());
     }
 
     /** With {@code prefilter} false every regex runs on every text: the reference the prefilter is tested against. */
     Classifier(List<ClassificationRule> rules, boolean prefilter) {
+        this(rules, prefilter, WordModel.shipped());
+    }
+
+    /** {@code fallback} may be null: then text no rule recognises is OTHER. */
+    Classifier(List<ClassificationRule> rules, boolean prefilter, WordModel fallback) {
         this.rules = rules.stream().map(rule -> new CompiledRule(rule, prefilter)).toList();
+        this.fallback = fallback;
     }
 
     public Classification classify(TriageInput input) {
@@ -58,6 +80,12 @@ public final class Classifier {
             if (best != null) {
                 reasons.add(best);
             }
+        }
+        if (fallback != null && reasons.stream().allMatch(Classifier::weak)) {
+            fallback.classify(evidence.withoutGuesses()).filter(verdict -> verdict.category() != ErrorCategory.OTHER)
+                    .ifPresent(verdict -> reasons.add(new Reason(WordModel.RULE_ID, verdict.category(),
+                            EvidenceSource.FALLBACK.name(), "top words: " + String.join(", ", verdict.topWords()),
+                            round(FALLBACK_WEIGHT * verdict.probability()))));
         }
         if (reasons.isEmpty()) {
             return Classification.nothingMatched();
@@ -83,6 +111,14 @@ public final class Classifier {
         return new Classification(winner, round(Math.min(1.0, Math.max(0.0, confidence))), reasons);
     }
 
+    /**
+     * Evidence the word statistics may outvote: a customer's guess, or a rule below {@link #DECISIVE_WEIGHT}
+     * (a status code, an HTML page, a generic word), which points to a category without naming the error.
+     */
+    private static boolean weak(Reason reason) {
+        return reason.source().equals(EvidenceSource.GUESS.name()) || reason.weight() < DECISIVE_WEIGHT;
+    }
+
     /** Ids of the rules that run their regex on this ticket text, in rule order; the prefilter skipped the others. */
     List<String> rulesSearching(String text) {
         Evidence evidence = Evidence.of(TriageInput.ofText(text));
@@ -99,6 +135,13 @@ public final class Classifier {
     /** The input split into the places rules look at, normalised once per classification. */
     private record Evidence(String client, List<Integer> reportedStatus, List<Passage> passages, Passage baseUrl,
                             List<Integer> loggedStatus, List<String> loggedCodes) {
+
+        /** The error message, log messages and ticket text without the customer's guesses, for the word statistics. */
+        String withoutGuesses() {
+            return passages.stream()
+                    .map(p -> p.source() == EvidenceSource.TEXT ? Classifier.withoutGuesses(p.text()) : p.text())
+                    .collect(Collectors.joining("\n"));
+        }
 
         static Evidence of(TriageInput input) {
             List<Passage> passages = new ArrayList<>();
@@ -122,38 +165,96 @@ public final class Classifier {
         private static void addPassage(List<Passage> passages, EvidenceSource source, String raw) {
             String text = normalise(raw);
             if (text != null) {
-                passages.add(new Passage(source, text, quotedStatusCodes(text)));
+                List<int[]> guesses = source == EvidenceSource.TEXT ? guessClauses(text) : List.of();
+                passages.add(new Passage(source, text, quotedStatusCodes(text, guesses, false), guesses,
+                        quotedStatusCodes(text, guesses, true)));
             }
         }
 
-        private static Set<Integer> quotedStatusCodes(String text) {
+        private static Set<Integer> quotedStatusCodes(String text, List<int[]> guesses, boolean guessed) {
             Set<Integer> codes = new LinkedHashSet<>();
             Matcher m = QUOTED_STATUS.matcher(text);
             while (m.find()) {
-                codes.add(Integer.valueOf(m.group(1)));
+                if (inside(guesses, m.start()) == guessed) {
+                    codes.add(Integer.valueOf(m.group(1)));
+                }
             }
             return codes;
         }
 
-        private static String normalise(String raw) {
-            if (raw == null || raw.isBlank()) {
-                return null;
-            }
-            // NFKC folds full-width forms (＄, （, ４０１) that Chinese input methods produce into ASCII.
-            String text = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
-            if (text.length() > MAX_TEXT_CHARS) {
-                int half = MAX_TEXT_CHARS / 2;
-                text = text.substring(0, half) + "\n" + text.substring(text.length() - half);
-            }
-            return text;
-        }
     }
 
-    /** A normalised text and its case-folded copy, where the prefilter looks for required literals. */
-    private record Passage(EvidenceSource source, String text, String folded, Set<Integer> statusCodes) {
+    /** The [start, end) spans of the clauses that carry a hedge word, in text order. */
+    static List<int[]> guessClauses(String text) {
+        List<int[]> spans = new ArrayList<>();
+        Matcher hedge = HEDGE.matcher(text);
+        int searchFrom = 0;
+        while (searchFrom < text.length() && hedge.find(searchFrom)) {
+            int start = clauseStart(text, hedge.start());
+            Matcher end = CLAUSE_END.matcher(text);
+            int stop = end.find(hedge.end()) ? end.start() : text.length();
+            spans.add(new int[]{start, stop});
+            searchFrom = stop + 1;
+        }
+        return spans;
+    }
+
+    private static int clauseStart(String text, int from) {
+        int start = 0;
+        Matcher end = CLAUSE_END.matcher(text).region(0, from);
+        while (end.find()) {
+            start = end.end();
+        }
+        return start;
+    }
+
+    private static String normalise(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        // NFKC folds full-width forms (＄, （, ４０１) that Chinese input methods produce into ASCII.
+        String text = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+        if (text.length() > MAX_TEXT_CHARS) {
+            int half = MAX_TEXT_CHARS / 2;
+            text = text.substring(0, half) + "\n" + text.substring(text.length() - half);
+        }
+        return text;
+    }
+
+    /** The text with every clause that guesses at the cause left out. */
+    static String withoutGuesses(String text) {
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        for (int[] guess : guessClauses(text)) {
+            out.append(text, from, guess[0]).append('\n');
+            from = guess[1];
+        }
+        return out.append(text, from, text.length()).toString();
+    }
+
+    static boolean inside(List<int[]> spans, int index) {
+        for (int[] span : spans) {
+            if (index >= span[0] && index < span[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A normalised text and its case-folded copy, where the prefilter looks for required literals; for ticket text,
+     * the clauses where the customer guesses at the cause and the status codes quoted there.
+     */
+    private record Passage(EvidenceSource source, String text, String folded, Set<Integer> statusCodes,
+                           List<int[]> guesses, Set<Integer> guessedStatusCodes) {
 
         Passage(EvidenceSource source, String text, Set<Integer> statusCodes) {
-            this(source, text, RequiredLiterals.fold(text), statusCodes);
+            this(source, text, RequiredLiterals.fold(text), statusCodes, List.of(), Set.of());
+        }
+
+        Passage(EvidenceSource source, String text, Set<Integer> statusCodes, List<int[]> guesses,
+                Set<Integer> guessedStatusCodes) {
+            this(source, text, RequiredLiterals.fold(text), statusCodes, guesses, guessedStatusCodes);
         }
     }
 
@@ -225,6 +326,8 @@ public final class Classifier {
                     for (Passage passage : evidence.passages()) {
                         passage.statusCodes().stream().filter(statusCodes::contains).findFirst()
                                 .ifPresent(code -> found.add(new Candidate(passage.source(), code.toString())));
+                        passage.guessedStatusCodes().stream().filter(statusCodes::contains).findFirst()
+                                .ifPresent(code -> found.add(new Candidate(EvidenceSource.GUESS, code.toString())));
                     }
                 }
                 case ERROR_CODE -> {
@@ -249,9 +352,24 @@ public final class Classifier {
             }
         }
 
+        /** The first match outside the customer's guesses counts at the passage's trust; one inside them, at a guess's. */
         private void matchPassage(Passage passage, List<Candidate> found) {
-            if (mayMatch(passage)) {
-                match(passage.text()).ifPresent(words -> found.add(new Candidate(passage.source(), words)));
+            if (!mayMatch(passage)) {
+                return;
+            }
+            Matcher m = pattern.matcher(passage.text());
+            String guessed = null;
+            while (m.find()) {
+                if (!inside(passage.guesses(), m.start())) {
+                    found.add(new Candidate(passage.source(), words(m, passage.text())));
+                    return;
+                }
+                if (guessed == null) {
+                    guessed = words(m, passage.text());
+                }
+            }
+            if (guessed != null) {
+                found.add(new Candidate(EvidenceSource.GUESS, guessed));
             }
         }
 
@@ -266,14 +384,15 @@ public final class Classifier {
 
         private Optional<String> match(String text) {
             Matcher m = pattern.matcher(text);
-            if (!m.find()) {
-                return Optional.empty();
-            }
+            return m.find() ? Optional.of(words(m, text)) : Optional.empty();
+        }
+
+        private static String words(Matcher m, String text) {
             String words = m.group().strip();
             if (words.isEmpty()) {
                 words = text.length() > MAX_MATCHED_CHARS ? text.substring(0, MAX_MATCHED_CHARS) : text;
             }
-            return Optional.of(words.length() > MAX_MATCHED_CHARS ? words.substring(0, MAX_MATCHED_CHARS) + "…" : words);
+            return words.length() > MAX_MATCHED_CHARS ? words.substring(0, MAX_MATCHED_CHARS) + "…" : words;
         }
     }
 

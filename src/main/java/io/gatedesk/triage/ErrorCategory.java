@@ -8,6 +8,8 @@ public enum ErrorCategory {
     INVALID_KEY,
     ACCESS_DENIED,
     INSUFFICIENT_QUOTA,
+    // A question about money (top-up, invoice, refund, price, double charge), not a call refused for lack of quota.
+    BILLING,
     RATE_LIMITED,
     MODEL_NOT_AVAILABLE,
     WRONG_BASE_URL,

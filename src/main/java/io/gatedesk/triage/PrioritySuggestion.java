@@ -27,7 +27,7 @@ final class PrioritySuggestion {
     static boolean gatewaySide(ErrorCategory category) {
         return switch (category) {
             case UPSTREAM_ERROR, UPSTREAM_TIMEOUT, STREAM_INTERRUPTED, MODEL_NOT_AVAILABLE, RATE_LIMITED -> true;
-            case INVALID_KEY, ACCESS_DENIED, INSUFFICIENT_QUOTA, WRONG_BASE_URL, CONTEXT_LENGTH, OTHER -> false;
+            case INVALID_KEY, ACCESS_DENIED, INSUFFICIENT_QUOTA, BILLING, WRONG_BASE_URL, CONTEXT_LENGTH, OTHER -> false;
         };
     }
 }

@@ -133,7 +133,7 @@ class ClassifierTest {
 
     @Test
     void nothingRecognisedIsOtherWithZeroConfidenceAndNoReasons() {
-        assertThat(classify(null, null, "怎么开发票？")).isEqualTo(new Classification(ErrorCategory.OTHER, 0.0, List.of()));
+        assertThat(classify(null, null, "怎么修改登录邮箱？")).isEqualTo(new Classification(ErrorCategory.OTHER, 0.0, List.of()));
         assertThat(classifier.classify(new TriageInput(null, null, null, null, null, null, null)).reasons()).isEmpty();
     }
 

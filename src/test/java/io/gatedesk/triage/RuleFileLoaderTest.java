@@ -77,10 +77,10 @@ class RuleFileLoaderTest {
 
     @Test
     void unknownCategoryListsTheKnownOnes() {
-        assertThatThrownBy(() -> loader.parse("a.rules", rule("x.cat", "BILLING", "STATUS_CODE", "402")))
+        assertThatThrownBy(() -> loader.parse("a.rules", rule("x.cat", "REFUNDS", "STATUS_CODE", "402")))
                 .isInstanceOf(RuleFileException.class)
                 .hasMessageContaining("rule 'x.cat'")
-                .hasMessageContaining("unknown category 'BILLING'")
+                .hasMessageContaining("unknown category 'REFUNDS'")
                 .hasMessageContaining("INSUFFICIENT_QUOTA");
     }
 
