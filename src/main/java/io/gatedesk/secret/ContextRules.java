@@ -31,6 +31,16 @@ final class ContextRules {
 
     private static final Set<Integer> HASH_HEX_LENGTHS = Set.of(40, 64, 128);
 
+    /** Last letters of every secret name, lower case: key, token, secret, password, credential(s), SecretId. */
+    private static final String NAME_ENDS = "yntdsl";
+    private static final List<String> PASSWORD_NAME_ENDINGS = List.of("password", "passwd", "pass");
+    private static final List<String> CHINESE_KEY_NAMES = List.of("密钥", "秘钥", "密匙", "令牌", "私钥");
+    private static final List<String> CHINESE_PASSWORD_NAMES = List.of("密码", "口令");
+
+    /** Quotes and brackets a value may stand in, in both scripts; {@code CLOSERS} holds each one's closing pair. */
+    private static final String OPENERS = "\"'`\u201C\u2018\u300C\u300E\u300A\uFF08(\u3010[\uFF02\uFF07";
+    private static final String CLOSERS = "\"'`\u201D\u2019\u300D\u300F\u300B\uFF09)\u3011]\uFF02\uFF07";
+
     private final FamilyIndex families;
 
     ContextRules(FamilyIndex families) {
@@ -39,17 +49,26 @@ final class ContextRules {
 
     // ---- Bearer ----------------------------------------------------------------------------------------------------
 
-    /** The token after {@code Bearer} at {@code b}, or {@code null}. */
+    /**
+     * The token after {@code Bearer} at {@code b}, or {@code null}. Between the two may stand what code and encodings
+     * put there: spaces, {@code %20}, {@code +}, and quotes with a {@code +} ({@code "Bearer " + "token"}).
+     */
     Candidate bearer(String text, int b) {
-        if (!text.regionMatches(b + 1, "earer", 0, 5) && !text.regionMatches(b + 1, "EARER", 0, 5)) {
-            return null;
-        }
-        if (b > 0 && KeyText.isAsciiLetterOrDigit(text.charAt(b - 1))) {
+        if (!text.regionMatches(true, b, "bearer", 0, 6) || b > 0 && KeyText.isAsciiLetterOrDigit(text.charAt(b - 1))) {
             return null;
         }
         int tokenStart = b + 6;
-        while (tokenStart < text.length() && (text.charAt(tokenStart) == ' ' || text.charAt(tokenStart) == '\t')) {
-            tokenStart++;
+        while (tokenStart < text.length() && tokenStart - b < 14) {
+            char c = text.charAt(tokenStart);
+            if (c == ' ' || c == '\t' || c == '+' || isQuote(c)) {
+                tokenStart++;
+            }
+            else if (text.startsWith("%20", tokenStart)) {
+                tokenStart += 3;
+            }
+            else {
+                break;
+            }
         }
         if (tokenStart == b + 6 || tokenStart >= text.length()) {
             return null;
@@ -58,9 +77,6 @@ final class ContextRules {
         if (known != null) {
             return known;
         }
-        if (families.startsWithPrefix(text, tokenStart)) {
-            return null;
-        }
         int tokenEnd = tokenStart;
         while (tokenEnd < text.length() && isBearerTokenChar(text.charAt(tokenEnd))) {
             tokenEnd++;
@@ -68,8 +84,11 @@ final class ContextRules {
         while (tokenEnd > tokenStart && text.charAt(tokenEnd - 1) == '.') {
             tokenEnd--;
         }
+        if (tokenEnd < text.length() && isMaskChar(text.charAt(tokenEnd))) {
+            return null;
+        }
         String token = text.substring(tokenStart, tokenEnd);
-        if (!looksLikeCredential(token)) {
+        if (!looksLikeCredential(token, false, true)) {
             return null;
         }
         String maskedToken = KeyText.mask(token);
@@ -77,15 +96,19 @@ final class ContextRules {
                 maskedToken);
     }
 
-    // ---- name = value, name: value, "name": "value", ?name=value --------------------------------------------------
+    // ---- name = value, name: value, "name": "value", ?name=value, 密钥：value, --api-key value ----------------------
 
     /** The value assigned at the separator {@code separator} to a secret name, or {@code null}. */
     Candidate assignment(String text, int separator) {
-        int nameEnd = separator;
-        while (nameEnd > 0 && (text.charAt(nameEnd - 1) == ' ' || text.charAt(nameEnd - 1) == '\t')) {
-            nameEnd--;
+        int nameEnd = skipBackBlanks(text, separator);
+        if (nameEnd > 0 && text.charAt(nameEnd - 1) == ']') {
+            // "AWS Secret Access Key [None]:" as aws configure prints it
+            int open = text.lastIndexOf('[', nameEnd - 1);
+            if (open >= 0 && nameEnd - open <= 16 && !isQuote(text.charAt(open + 1))) {
+                nameEnd = skipBackBlanks(text, open);
+            }
         }
-        if (nameEnd > 0 && isQuote(text.charAt(nameEnd - 1))) {
+        for (int wrappers = 0; wrappers < 2 && nameEnd > 0 && isClosingWrapper(text.charAt(nameEnd - 1)); wrappers++) {
             nameEnd--;
             if (nameEnd > 0 && text.charAt(nameEnd - 1) == '\\') {
                 nameEnd--;
@@ -94,77 +117,293 @@ final class ContextRules {
         if (nameEnd == 0) {
             return null;
         }
-        // Cheap rejection before any allocation: a secret name ends in key, token or secret.
-        char last = Character.toLowerCase(text.charAt(nameEnd - 1));
-        if (last != 'y' && last != 'n' && last != 't') {
-            return null;
-        }
+        NameClass name = chineseName(text, nameEnd);
         int nameStart = nameEnd;
-        while (nameStart > 0 && nameEnd - nameStart < MAX_NAME && isNameChar(text.charAt(nameStart - 1))) {
-            nameStart--;
-        }
-        if (!isSecretName(text.substring(nameStart, nameEnd))) {
-            return null;
+        if (name == NameClass.NONE) {
+            // Cheap rejection before any allocation: a secret name ends in key, token, secret, password, auth...
+            if (NAME_ENDS.indexOf(Character.toLowerCase(text.charAt(nameEnd - 1))) < 0) {
+                return null;
+            }
+            while (nameStart > 0 && nameEnd - nameStart < MAX_NAME && isNameChar(text.charAt(nameStart - 1))) {
+                nameStart--;
+            }
+            name = classify(text.substring(nameStart, nameEnd));
+            if (name == NameClass.NONE) {
+                return null;
+            }
         }
         int valueStart = separator + 1;
         char sep = text.charAt(separator);
+        if ((sep == ',' && nameEnd == skipBackBlanks(text, separator)) || (sep == ',' || sep == '(')
+                && !opensWithQuote(text, valueStart)) {
+            return null; // f(name, "v") and apiKey("v") only count with a quoted value; f("name", "v") a quoted name
+        }
         if (valueStart < text.length() && sep == '=' && text.charAt(valueStart) == '>') {
             valueStart++;
         }
         else if (valueStart < text.length() && (text.charAt(valueStart) == sep)) {
             return null; // == comparisons and :: scopes are code, not assignments
         }
-        while (valueStart < text.length() && (text.charAt(valueStart) == ' ' || text.charAt(valueStart) == '\t')) {
+        boolean inUrl = nameStart > 0 && (text.charAt(nameStart - 1) == '?' || text.charAt(nameStart - 1) == '&');
+        // LiteLLM's spend logs hold the SHA-256 of the key in a field named api_key
+        boolean jsonField = nameEnd < separator && text.charAt(nameEnd) == '"'
+                && text.regionMatches(nameStart, "api_key", 0, nameEnd - nameStart) && nameEnd - nameStart == 7;
+        return value(text, valueStart, name, inUrl, jsonField);
+    }
+
+    private static boolean opensWithQuote(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i < text.length() && (isQuote(text.charAt(i)) || text.startsWith("\\\"", i));
+    }
+
+    /** {@code --api-key VALUE} (a flag followed by a space; {@code --api-key=VALUE} is an assignment). */
+    Candidate flag(String text, int dash) {
+        if (!text.startsWith("--", dash) && !text.startsWith("-u ", dash) || dash > 0 && !Character.isWhitespace(text.charAt(dash - 1))) {
+            return null;
+        }
+        int nameStart = text.charAt(dash + 1) == '-' ? dash + 2 : dash + 1;
+        int nameEnd = KeyText.skipKeyChars(text, nameStart);
+        if (nameEnd >= text.length() || text.charAt(nameEnd) != ' ') {
+            return null;
+        }
+        String flagName = text.substring(nameStart, nameEnd);
+        if (flagName.equals("u") || flagName.equals("user")) {
+            return userinfo(text, nameEnd + 1, text.length());
+        }
+        NameClass name = classify(flagName);
+        return name == NameClass.NONE ? null : value(text, nameEnd + 1, name, false, false);
+    }
+
+    /** {@code scheme://user:password@host}: the password, or a token standing alone as the user. */
+    Candidate urlUserinfo(String text, int at) {
+        int from = Math.max(0, at - MAX_QUOTED_VALUE);
+        int i = at - 1;
+        while (i >= from && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '/' && text.charAt(i) != '@') {
+            i--;
+        }
+        if (i < 2 || text.charAt(i) != '/' || text.charAt(i - 1) != '/' || text.charAt(i - 2) != ':') {
+            return null;
+        }
+        return userinfo(text, i + 1, at);
+    }
+
+    private Candidate userinfo(String text, int start, int limit) {
+        int colon = start;
+        while (colon < limit && isUserChar(text.charAt(colon))) {
+            colon++;
+        }
+        if (colon >= limit || text.charAt(colon) != ':') {
+            return null;
+        }
+        int end = colon + 1;
+        while (end < limit && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != '@'
+                && text.charAt(end) != '"' && text.charAt(end) != '\'') {
+            end++;
+        }
+        if (limit < text.length() && end != limit) {
+            return null;
+        }
+        String password = text.substring(colon + 1, end);
+        if (!looksLikePassword(password)) {
+            return null;
+        }
+        String masked = maskAny(password);
+        return Candidate.inContext(colon + 1, end, SecretKind.URL_PASSWORD, password, masked, masked);
+    }
+
+    /** What follows a secret name and its separator. */
+    private Candidate value(String text, int from, NameClass name, boolean inUrl, boolean jsonField) {
+        int valueStart = from;
+        boolean newLine = false;
+        while (valueStart < text.length() && (text.charAt(valueStart) == ' ' || text.charAt(valueStart) == '\t'
+                || !newLine && (newLine = text.charAt(valueStart) == '\n') || text.charAt(valueStart) == '\r')) {
             valueStart++;
         }
-        if (valueStart >= text.length()) {
-            return null;
-        }
-        int valueEnd;
-        boolean quoted;
-        if (isQuote(text.charAt(valueStart)) || text.startsWith("\\\"", valueStart)) {
-            String closing = text.charAt(valueStart) == '\\' ? "\\\"" : String.valueOf(text.charAt(valueStart));
-            valueStart += closing.length();
-            valueEnd = text.indexOf(closing, valueStart);
-            if (valueEnd < 0 || valueEnd - valueStart > MAX_QUOTED_VALUE) {
-                return null;
+        char opener = 0;
+        for (int wrappers = 0; wrappers < 2 && valueStart < text.length(); wrappers++) {
+            if (text.startsWith("\\\"", valueStart)) {
+                opener = '"';
+                valueStart += 2;
             }
-            quoted = true;
-        }
-        else {
-            valueEnd = valueStart;
-            while (valueEnd < text.length() && isValueChar(text.charAt(valueEnd))) {
-                valueEnd++;
+            else if (isOpeningWrapper(text.charAt(valueStart))) {
+                opener = text.charAt(valueStart);
+                valueStart++;
             }
-            if (valueEnd < text.length() && isMaskChar(text.charAt(valueEnd))) {
-                return null; // already masked, e.g. key=abcd…wxyz
+            else {
+                break;
             }
-            while (valueEnd > valueStart && text.charAt(valueEnd - 1) == '.') {
-                valueEnd--;
-            }
-            quoted = false;
         }
         if (valueStart >= text.length()) {
             return null;
+        }
+        if (name == NameClass.PASSWORD) {
+            return password(text, valueStart, opener);
+        }
+        if (text.regionMatches(true, valueStart, "basic ", 0, 6)) {
+            return basic(text, valueStart + 6);
+        }
+        if (text.regionMatches(true, valueStart, "bearer", 0, 6)) {
+            return null; // the Bearer rule reads it
+        }
+        int valueEnd = valueStart;
+        while (valueEnd < text.length() && isValueChar(text.charAt(valueEnd))) {
+            valueEnd++;
+        }
+        if (valueEnd < text.length() && isMaskChar(text.charAt(valueEnd))) {
+            return null; // already masked, e.g. key=abcd…wxyz
+        }
+        while (valueEnd > valueStart && text.charAt(valueEnd - 1) == '.') {
+            valueEnd--;
+        }
+        if (isQuote(opener)) {
+            Candidate joined = joinedAcrossLineBreak(text, valueStart, valueEnd, opener);
+            if (joined != null) {
+                return joined;
+            }
         }
         Candidate known = families.match(text, valueStart);
         if (known != null) {
             return known;
         }
-        if (families.startsWithPrefix(text, valueStart)) {
-            return null;
-        }
         String value = text.substring(valueStart, valueEnd);
-        if (quoted && !allValueChars(value)) {
+        if (!looksLikeCredential(value, jsonField, false)) {
             return null;
         }
-        if (!looksLikeCredential(value)) {
-            return null;
-        }
-        boolean inUrl = nameStart > 0 && (text.charAt(nameStart - 1) == '?' || text.charAt(nameStart - 1) == '&');
         String masked = KeyText.mask(value);
         return Candidate.inContext(valueStart, valueEnd, inUrl ? SecretKind.URL_QUERY_SECRET : SecretKind.ASSIGNED_SECRET,
                 value, masked, masked);
+    }
+
+    /** A JSON string value a line break cut in two (a key wrapped by an editor or a mail client). */
+    private Candidate joinedAcrossLineBreak(String text, int valueStart, int firstEnd, char opener) {
+        int next = firstEnd;
+        boolean broke = false;
+        while (next < text.length() && next - firstEnd < 32) {
+            char c = text.charAt(next);
+            if (c == '\n' || c == '\r') {
+                broke = true;
+                next++;
+            }
+            else if (c == ' ' || c == '\t') {
+                next++;
+            }
+            else if (text.startsWith("\\n", next) || text.startsWith("\\r", next)) {
+                broke = true;
+                next += 2;
+            }
+            else {
+                break;
+            }
+        }
+        int secondEnd = next;
+        char closer = closerOf(opener);
+        while (secondEnd < text.length() && secondEnd - next < MAX_QUOTED_VALUE && text.charAt(secondEnd) != closer
+                && text.charAt(secondEnd) > ' ' && text.charAt(secondEnd) < 127) {
+            secondEnd++;
+        }
+        if (!broke || secondEnd == next || secondEnd >= text.length() || text.charAt(secondEnd) != closer) {
+            return null;
+        }
+        String joined = text.substring(valueStart, firstEnd) + text.substring(next, secondEnd);
+        Candidate known = families.match(joined, 0);
+        if (known != null && known.end() == joined.length()) {
+            return new Candidate(valueStart, secondEnd, known.kind(), joined, known.masked(), known.masked(), true);
+        }
+        if (!looksLikeCredential(joined, false, false)) {
+            return null;
+        }
+        String masked = KeyText.mask(joined);
+        return Candidate.inContext(valueStart, secondEnd, SecretKind.ASSIGNED_SECRET, joined, masked, masked);
+    }
+
+    private Candidate password(String text, int valueStart, char opener) {
+        char closer = closerOf(opener);
+        int end = valueStart;
+        while (end < text.length() && end - valueStart <= MAX_QUOTED_VALUE) {
+            char c = text.charAt(end);
+            if (opener != 0 ? c == closer || c == '\n' : Character.isWhitespace(c) || ",;&\"'`)}]".indexOf(c) >= 0 || c > 127) {
+                break;
+            }
+            end++;
+        }
+        if (end < text.length() && isMaskChar(text.charAt(end))) {
+            return null;
+        }
+        String password = text.substring(valueStart, end);
+        if (!looksLikePassword(password)) {
+            return null;
+        }
+        String masked = maskAny(password);
+        return Candidate.inContext(valueStart, end, SecretKind.ASSIGNED_SECRET, password, masked, masked);
+    }
+
+    private Candidate basic(String text, int from) {
+        int start = from;
+        while (start < text.length() && text.charAt(start) == ' ') {
+            start++;
+        }
+        int end = start;
+        while (end < text.length() && isBearerTokenChar(text.charAt(end))) {
+            end++;
+        }
+        String credentials = text.substring(start, end);
+        if (credentials.length() < 8 || KeyText.isPlaceholder(credentials)) {
+            return null;
+        }
+        String masked = KeyText.mask(credentials);
+        return Candidate.inContext(start, end, SecretKind.BASIC_AUTH, credentials, "Basic " + masked, masked);
+    }
+
+    /** A Chinese secret name right before the separator ({@code 密钥：}, {@code 令牌是}). */
+    private static NameClass chineseName(String text, int nameEnd) {
+        for (String word : CHINESE_KEY_NAMES) {
+            if (nameEnd >= word.length() && text.startsWith(word, nameEnd - word.length())) {
+                return NameClass.KEY;
+            }
+        }
+        for (String word : CHINESE_PASSWORD_NAMES) {
+            if (nameEnd >= word.length() && text.startsWith(word, nameEnd - word.length())) {
+                return NameClass.PASSWORD;
+            }
+        }
+        return NameClass.NONE;
+    }
+
+    /** The name before {@code 是} or {@code 为} (is), which only separates a name from a value after a secret name. */
+    Candidate copula(String text, int at) {
+        int nameEnd = skipBackBlanks(text, at);
+        NameClass name = chineseName(text, nameEnd);
+        if (name == NameClass.NONE) {
+            int nameStart = nameEnd;
+            while (nameStart > 0 && nameEnd - nameStart < MAX_NAME && isNameChar(text.charAt(nameStart - 1))) {
+                nameStart--;
+            }
+            name = classify(text.substring(nameStart, nameEnd));
+        }
+        return name == NameClass.NONE ? null : value(text, at + 1, name, false, false);
+    }
+
+    static NameClass classify(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String word : PASSWORD_NAME_ENDINGS) {
+            if (lower.endsWith(word) && separatedAt(name, name.length() - word.length(), lower)) {
+                return NameClass.PASSWORD;
+            }
+        }
+        if (lower.endsWith("authorization") || lower.endsWith("credentials") || lower.endsWith("credential")
+                || lower.endsWith("secretid")) {
+            return NameClass.KEY;
+        }
+        return isSecretName(name) ? NameClass.KEY : NameClass.NONE;
+    }
+
+    private static boolean separatedAt(String name, int at, String lower) {
+        return at == 0 || "_-.".indexOf(name.charAt(at - 1)) >= 0
+                || Character.isUpperCase(name.charAt(at)) && Character.isLowerCase(name.charAt(at - 1))
+                || lower.endsWith("password") || lower.endsWith("passwd");
     }
 
     static boolean isSecretName(String name) {
@@ -188,9 +427,11 @@ final class ContextRules {
     /**
      * An opaque value (Bearer token, assigned value) is masked when it is long enough, not a placeholder and random
      * enough: digits mixed with letters, or upper and lower case mixed the way random text mixes them. Identifiers
-     * such as {@code process.env.OPENAI_API_KEY}, request IDs and hash fingerprints fail these tests.
+     * such as {@code process.env.OPENAI_API_KEY}, request IDs and order numbers fail these tests. A hash-length hex
+     * value in a lower-case JSON field is a digest (LiteLLM logs {@code "api_key": "<sha256>"}); after {@code Bearer}
+     * or in an environment variable the same shape is a key (Together's legacy keys are 64 hex).
      */
-    static boolean looksLikeCredential(String value) {
+    static boolean looksLikeCredential(String value, boolean digestsPossible, boolean bearer) {
         int length = value.length();
         if (length < MIN_OPAQUE_TOKEN || length > MAX_QUOTED_VALUE || KeyText.isPlaceholder(value)) {
             return false;
@@ -221,39 +462,79 @@ final class ContextRules {
             return false;
         }
         if (digits == 0) {
+            if (upper == 0 && longestLetterRun(value) >= 32) {
+                return true; // SiliconFlow's 48 lower-case letters: no word runs that long
+            }
             if (value.indexOf('.') >= 0 || lower == 0 || upper == 0) {
                 return false;
             }
             double upperShare = (double) upper / letters;
             return upperShare >= 0.2 && upperShare <= 0.8;
         }
-        if (hex && HASH_HEX_LENGTHS.contains(length)) {
-            return false; // a SHA-1/256/512 fingerprint (LiteLLM logs key hashes), not a secret
-        }
-        return !isUuid(value);
+        return bearer || !(hex && digestsPossible && HASH_HEX_LENGTHS.contains(length));
     }
 
-    private static boolean isUuid(String value) {
-        if (value.length() != 36) {
+    private static int longestLetterRun(String value) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < value.length(); i++) {
+            run = Character.isLetter(value.charAt(i)) ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
+    }
+
+    /**
+     * A password: six characters or more, not a placeholder, a reference ({@code $DB_PASSWORD}, {@code <password>},
+     * {@code ${...}}) or a path, and not a plain lower-case word ({@code password: required}).
+     */
+    static boolean looksLikePassword(String value) {
+        int length = value.length();
+        if (length < 6 || length > MAX_QUOTED_VALUE || "$%<{/~".indexOf(value.charAt(0)) >= 0
+                || value.indexOf(KeyText.ELLIPSIS) >= 0 || KeyText.isPlaceholder(value)) {
             return false;
         }
-        for (int i = 0; i < 36; i++) {
+        boolean lowerLettersOnly = true;
+        for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
-            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-            if (dash ? c != '-' : Character.digit(c, 16) < 0) {
-                return false;
-            }
+            lowerLettersOnly &= c >= 'a' && c <= 'z';
         }
-        return true;
+        return !lowerLettersOnly;
     }
 
-    private static boolean allValueChars(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            if (!isValueChar(value.charAt(i))) {
-                return false;
-            }
+    /** Short secrets (passwords) show only their last two characters; a first-and-last-four mask would show most. */
+    static String maskAny(String secret) {
+        return secret.length() >= 12 ? KeyText.mask(secret) : KeyText.ELLIPSIS + secret.substring(secret.length() - 2);
+    }
+
+    enum NameClass {
+        NONE, KEY, PASSWORD
+    }
+
+    private static int skipBackBlanks(String text, int from) {
+        int i = from;
+        while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+            i--;
         }
-        return true;
+        return i;
+    }
+
+
+    private static boolean isOpeningWrapper(char c) {
+        return OPENERS.indexOf(c) >= 0;
+    }
+
+    private static boolean isClosingWrapper(char c) {
+        return CLOSERS.indexOf(c) >= 0;
+    }
+
+    private static char closerOf(char opener) {
+        int at = OPENERS.indexOf(opener);
+        return at < 0 ? 0 : CLOSERS.charAt(at);
+    }
+
+    private static boolean isUserChar(char c) {
+        return KeyText.isKeyChar(c) || c == '.' || c == '%' || c == '+' || c == '~';
     }
 
     private static boolean isNameChar(char c) {
@@ -269,7 +550,8 @@ final class ContextRules {
     }
 
     private static boolean isQuote(char c) {
-        return c == '"' || c == '\'' || c == '`';
+        return c == '"' || c == '\'' || c == '`' || c == '\u201C' || c == '\u2018' || c == '\u300C' || c == '\u300E'
+                || c == '\uFF02';
     }
 
     private static boolean isMaskChar(char c) {

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.gatedesk.secret.family.KeyFamily;
-import io.gatedesk.secret.family.Shapes;
 import io.gatedesk.secret.family.Span;
 
 /**
@@ -57,19 +56,5 @@ final class FamilyIndex {
             }
         }
         return null;
-    }
-
-    /** Whether {@code at} starts with the prefix of some family (a value that may be a fragment of its key). */
-    boolean startsWithPrefix(String text, int at) {
-        char c = text.charAt(at);
-        if (c >= 128 || byAnchor[c] == null) {
-            return false;
-        }
-        for (KeyFamily family : byAnchor[c]) {
-            if (family.shape() != Shapes.JWT && text.startsWith(family.prefix(), at)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

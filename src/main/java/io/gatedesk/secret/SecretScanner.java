@@ -37,7 +37,14 @@ public final class SecretScanner implements SecretGuard {
     private static final byte FAMILY = 1;
     private static final byte BEARER = 2;
     private static final byte SEPARATOR = 4;
+    private static final byte FLAG = 8;
+    private static final byte USERINFO = 16;
     private static final char FULL_WIDTH_COLON = '\uFF1A';
+    private static final char FULL_WIDTH_EQUALS = '\uFF1D';
+    private static final char FULL_WIDTH_PARENTHESIS = '\uFF08';
+    /** 是 and 为 ("is"), which join a secret name to its value in Chinese: 密钥是…, key为…. */
+    private static final char SHI = '\u662F';
+    private static final char WEI = '\u4E3A';
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -62,6 +69,10 @@ public final class SecretScanner implements SecretGuard {
         actions['b'] |= BEARER;
         actions['='] |= SEPARATOR;
         actions[':'] |= SEPARATOR;
+        actions[','] |= SEPARATOR;
+        actions['('] |= SEPARATOR;
+        actions['-'] |= FLAG;
+        actions['@'] |= USERINFO;
     }
 
     @Override
@@ -81,8 +92,12 @@ public final class SecretScanner implements SecretGuard {
                     continue;
                 }
             }
-            else if (c == FULL_WIDTH_COLON) {
+            else if (c == FULL_WIDTH_COLON || c == FULL_WIDTH_EQUALS || c == FULL_WIDTH_PARENTHESIS) {
                 action = SEPARATOR;
+            }
+            else if (c == SHI || c == WEI) {
+                add(candidates = orNew(candidates), context.copula(text, i));
+                continue;
             }
             else {
                 continue;
@@ -97,17 +112,30 @@ public final class SecretScanner implements SecretGuard {
             if (found == null && (action & SEPARATOR) != 0) {
                 found = context.assignment(text, i);
             }
+            if (found == null && (action & FLAG) != 0) {
+                found = context.flag(text, i);
+            }
+            if (found == null && (action & USERINFO) != 0) {
+                found = context.urlUserinfo(text, i);
+            }
             if (found != null) {
-                if (candidates == null) {
-                    candidates = new ArrayList<>();
-                }
-                candidates.add(found);
+                add(candidates = orNew(candidates), found);
             }
         }
-        if (candidates == null) {
+        if (candidates == null || candidates.isEmpty()) {
             return Redaction.unchanged(text);
         }
         return apply(text, candidates);
+    }
+
+    private static List<Candidate> orNew(List<Candidate> candidates) {
+        return candidates == null ? new ArrayList<>() : candidates;
+    }
+
+    private static void add(List<Candidate> candidates, Candidate found) {
+        if (found != null) {
+            candidates.add(found);
+        }
     }
 
     /** SHA-256 of the raw secret, lowercase hex: the same digest LiteLLM stores for its keys. */

@@ -11,6 +11,8 @@ public final class KeyText {
     private static final List<String> PLACEHOLDER_WORDS = List.of(
             "your", "example", "placeholder", "replace", "changeme", "dummy", "insert", "redacted", "sample");
 
+    private static final List<String> GLUED_NAMES = List.of("key", "apikey", "token");
+
     private KeyText() {
     }
 
@@ -80,8 +82,40 @@ public final class KeyText {
         return isAsciiLetterOrDigit(c) || c == '-' || c == '_';
     }
 
+    /** Whether a key may start at {@code start}: not inside a word, or right after a URL-encoded separator. */
     public static boolean startsAtBoundary(CharSequence text, int start) {
-        return start == 0 || !isKeyChar(text.charAt(start - 1));
+        return start == 0 || !isKeyChar(text.charAt(start - 1)) || afterEncodedSeparator(text, start);
+    }
+
+    /** {@code %20} (space), {@code %22} and {@code %27} (quotes), {@code %2C}, {@code %3A}, {@code %3D}. */
+    private static boolean afterEncodedSeparator(CharSequence text, int start) {
+        if (start < 3 || text.charAt(start - 3) != '%') {
+            return false;
+        }
+        char high = text.charAt(start - 2);
+        char low = Character.toUpperCase(text.charAt(start - 1));
+        return high == '2' && (low == '0' || low == '2' || low == '7' || low == 'C')
+                || high == '3' && (low == 'A' || low == 'D');
+    }
+
+    /** Whether a key may start at {@code at}: at a boundary, or glued to a name that announces it. */
+    public static boolean mayStartKey(CharSequence text, int at) {
+        return startsAtBoundary(text, at) || followsGluedName(text, at);
+    }
+
+    /**
+     * Whether {@code at} follows a name glued to the key without a space, as Chinese text writes English words:
+     * {@code 新key} + key, {@code 我的token} + key.
+     */
+    public static boolean followsGluedName(CharSequence text, int at) {
+        for (String name : GLUED_NAMES) {
+            int start = at - name.length();
+            if (start >= 0 && (start == 0 || !isAsciiLetterOrDigit(text.charAt(start - 1)))
+                    && text.subSequence(start, at).toString().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static int skipKeyChars(CharSequence text, int from) {

@@ -96,6 +96,98 @@ public final class Shapes {
         }
     };
 
+    /**
+     * A plain body that mixes letters and digits, for short prefixes that also start ordinary words or host names
+     * ({@code app-}, {@code pat_}): a random key almost always mixes them, a name almost never does.
+     */
+    public static final Shape RANDOM = new Prefixed() {
+        @Override
+        Span body(String text, int start, int bodyStart, KeyFamily family) {
+            Span span = PLAIN_BODY.body(text, start, bodyStart, family);
+            return span != null && mixesLettersAndDigits(text, bodyStart, span.end()) ? span : null;
+        }
+    };
+
+    /**
+     * A PEM private key block, also inside JSON with {@code \n} escapes (a GCP service-account file): the base64 body
+     * is masked, the BEGIN and END lines stay. https://www.rfc-editor.org/rfc/rfc7468
+     */
+    public static final Shape PEM_PRIVATE_KEY = new Prefixed() {
+        @Override
+        Span body(String text, int start, int bodyStart, KeyFamily family) {
+            int headerEnd = text.indexOf("-----", bodyStart);
+            if (headerEnd < 0 || headerEnd - bodyStart > 40 || !text.startsWith("PRIVATE KEY", headerEnd - 11)) {
+                return null;
+            }
+            int from = skipLineBreaks(text, headerEnd + 5);
+            int footer = text.indexOf("-----END", from);
+            if (footer < 0 || footer - from > 16_384) {
+                return null;
+            }
+            int to = footer;
+            while (to > from && (Character.isWhitespace(text.charAt(to - 1)) || text.startsWith("\\n", to - 2))) {
+                to -= Character.isWhitespace(text.charAt(to - 1)) ? 1 : 2;
+            }
+            int footerEnd = text.indexOf("-----", footer + 8);
+            if (footerEnd < 0 || footerEnd - footer > 48 || to - from < family.minLength()) {
+                return null;
+            }
+            return new Span(start, from, to, footerEnd + 5);
+        }
+    };
+
+    /**
+     * Zhipu (BigModel) keys: a 32-hex id, a dot and a 16-character secret. Found at the dot, since their first
+     * character is any hex digit. https://open.bigmodel.cn/dev/api/http-call/http-auth
+     */
+    public static final Shape ID_DOT_SECRET = new Shape() {
+        @Override
+        public char anchor(KeyFamily family) {
+            return '.';
+        }
+
+        @Override
+        public Span match(String text, int at, KeyFamily family) {
+            int start = at - 32;
+            if (start < 0 || !KeyText.mayStartKey(text, start)
+                    || Alphabet.HEX.skip(text, start) != at) {
+                return null;
+            }
+            int end = family.alphabet().skip(text, at + 1);
+            if (end < text.length() && KeyText.isKeyChar(text.charAt(end)) || !family.acceptsBody(text, at + 1, end)
+                    || !mixesLettersAndDigits(text, at + 1, end)) {
+                return null;
+            }
+            return Span.prefixed(start, start, end);
+        }
+    };
+
+    /** DeepL free-plan keys: a UUID with {@code :fx}, found at the colon. https://developers.deepl.com/docs/getting-started/auth */
+    public static final Shape UUID_FX = new Shape() {
+        @Override
+        public char anchor(KeyFamily family) {
+            return ':';
+        }
+
+        @Override
+        public Span match(String text, int at, KeyFamily family) {
+            int start = at - 36;
+            if (start < 0 || !text.startsWith(":fx", at)
+                    || !KeyText.mayStartKey(text, start)
+                    || at + 3 < text.length() && KeyText.isKeyChar(text.charAt(at + 3))) {
+                return null;
+            }
+            for (int i = start; i < at; i++) {
+                char c = text.charAt(i);
+                boolean dash = i - start == 8 || i - start == 13 || i - start == 18 || i - start == 23;
+                if (dash ? c != '-' : !Alphabet.HEX.contains(Character.toLowerCase(c))) {
+                    return null;
+                }
+            }
+            return Span.prefixed(start, start, at + 3);
+        }
+    };
+
     private static final Prefixed PLAIN_BODY = (Prefixed) PLAIN;
 
     /** Shapes that start with the family's prefix at a word boundary. */
@@ -108,13 +200,41 @@ public final class Shapes {
 
         @Override
         public Span match(String text, int at, KeyFamily family) {
-            if (!text.startsWith(family.prefix(), at) || !KeyText.startsAtBoundary(text, at)) {
+            if (!text.startsWith(family.prefix(), at)
+                    || !KeyText.mayStartKey(text, at)) {
                 return null;
             }
             return body(text, at, at + family.prefix().length(), family);
         }
 
         abstract Span body(String text, int start, int bodyStart, KeyFamily family);
+    }
+
+    static boolean mixesLettersAndDigits(String text, int from, int to) {
+        boolean letter = false;
+        boolean digit = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            digit |= KeyText.isDigit(c);
+            letter |= Character.isLetter(c);
+        }
+        return letter && digit;
+    }
+
+    private static int skipLineBreaks(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            else if (text.startsWith("\\n", i) || text.startsWith("\\r", i)) {
+                i += 2;
+            }
+            else {
+                break;
+            }
+        }
+        return i;
     }
 
     private static int channelSuffixStart(String text, int bodyStart, int end) {
