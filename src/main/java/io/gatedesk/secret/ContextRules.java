@@ -36,6 +36,10 @@ final class ContextRules {
     private static final List<String> PASSWORD_NAME_ENDINGS = List.of("password", "passwd", "pass");
     private static final List<String> CHINESE_KEY_NAMES = List.of("密钥", "秘钥", "密匙", "令牌", "私钥");
     private static final List<String> CHINESE_PASSWORD_NAMES = List.of("密码", "口令");
+    private static final String CHINESE_NAME_ENDS = "钥匙牌码令";
+    /** Every ending of a secret name, lower case, for the cheap test before a name is read. */
+    private static final List<String> ENDINGS = List.of("key", "token", "secret", "pass", "password", "passwd",
+            "credential", "credentials", "authorization", "secretid");
 
     /** Quotes and brackets a value may stand in, in both scripts; {@code CLOSERS} holds each one's closing pair. */
     private static final String OPENERS = "\"'`\u201C\u2018\u300C\u300E\u300A\uFF08(\u3010[\uFF02\uFF07";
@@ -54,7 +58,7 @@ final class ContextRules {
      * put there: spaces, {@code %20}, {@code +}, and quotes with a {@code +} ({@code "Bearer " + "token"}).
      */
     Candidate bearer(String text, int b) {
-        if (!text.regionMatches(true, b, "bearer", 0, 6) || b > 0 && KeyText.isAsciiLetterOrDigit(text.charAt(b - 1))) {
+        if (b + 6 >= text.length() || (text.charAt(b + 1) | 0x20) != 'e' || !text.regionMatches(true, b, "bearer", 0, 6) || b > 0 && KeyText.isAsciiLetterOrDigit(text.charAt(b - 1))) {
             return null;
         }
         int tokenStart = b + 6;
@@ -100,7 +104,13 @@ final class ContextRules {
 
     /** The value assigned at the separator {@code separator} to a secret name, or {@code null}. */
     Candidate assignment(String text, int separator) {
-        int nameEnd = skipBackBlanks(text, separator);
+        char sep = text.charAt(separator);
+        int beforeSeparator = skipBackBlanks(text, separator);
+        if (sep == '(' && !opensWithQuote(text, separator + 1)
+                || sep == ',' && (beforeSeparator == 0 || !isClosingWrapper(text.charAt(beforeSeparator - 1)))) {
+            return null; // apiKey("v") only counts with a quoted value, f("name", "v") with a quoted name
+        }
+        int nameEnd = beforeSeparator;
         if (nameEnd > 0 && text.charAt(nameEnd - 1) == ']') {
             // "AWS Secret Access Key [None]:" as aws configure prints it
             int open = text.lastIndexOf('[', nameEnd - 1);
@@ -117,11 +127,12 @@ final class ContextRules {
         if (nameEnd == 0) {
             return null;
         }
-        NameClass name = chineseName(text, nameEnd);
+        char last = text.charAt(nameEnd - 1);
+        NameClass name = last < 128 ? NameClass.NONE : chineseName(text, nameEnd);
         int nameStart = nameEnd;
         if (name == NameClass.NONE) {
-            // Cheap rejection before any allocation: a secret name ends in key, token, secret, password, auth...
-            if (NAME_ENDS.indexOf(Character.toLowerCase(text.charAt(nameEnd - 1))) < 0) {
+            // Cheap rejection before any allocation: a secret name ends in key, token, secret, password, credential
+            if (last >= 128 || NAME_ENDS.indexOf(last | 0x20) < 0 || !mayEndSecretName(text, nameEnd)) {
                 return null;
             }
             while (nameStart > 0 && nameEnd - nameStart < MAX_NAME && isNameChar(text.charAt(nameStart - 1))) {
@@ -133,10 +144,8 @@ final class ContextRules {
             }
         }
         int valueStart = separator + 1;
-        char sep = text.charAt(separator);
-        if ((sep == ',' && nameEnd == skipBackBlanks(text, separator)) || (sep == ',' || sep == '(')
-                && !opensWithQuote(text, valueStart)) {
-            return null; // f(name, "v") and apiKey("v") only count with a quoted value; f("name", "v") a quoted name
+        if (sep == ',' && !opensWithQuote(text, valueStart)) {
+            return null;
         }
         if (valueStart < text.length() && sep == '=' && text.charAt(valueStart) == '>') {
             valueStart++;
@@ -359,6 +368,9 @@ final class ContextRules {
 
     /** A Chinese secret name right before the separator ({@code 密钥：}, {@code 令牌是}). */
     private static NameClass chineseName(String text, int nameEnd) {
+        if (nameEnd == 0 || CHINESE_NAME_ENDS.indexOf(text.charAt(nameEnd - 1)) < 0) {
+            return NameClass.NONE;
+        }
         for (String word : CHINESE_KEY_NAMES) {
             if (nameEnd >= word.length() && text.startsWith(word, nameEnd - word.length())) {
                 return NameClass.KEY;
@@ -377,6 +389,9 @@ final class ContextRules {
         int nameEnd = skipBackBlanks(text, at);
         NameClass name = chineseName(text, nameEnd);
         if (name == NameClass.NONE) {
+            if (!mayEndSecretName(text, nameEnd)) {
+                return null;
+            }
             int nameStart = nameEnd;
             while (nameStart > 0 && nameEnd - nameStart < MAX_NAME && isNameChar(text.charAt(nameStart - 1))) {
                 nameStart--;
@@ -384,6 +399,16 @@ final class ContextRules {
             name = classify(text.substring(nameStart, nameEnd));
         }
         return name == NameClass.NONE ? null : value(text, at + 1, name, false, false);
+    }
+
+    /** Whether the text before {@code nameEnd} ends like a secret name; {@link #classify} decides. No allocation. */
+    private static boolean mayEndSecretName(String text, int nameEnd) {
+        for (String word : ENDINGS) {
+            if (nameEnd >= word.length() && text.regionMatches(true, nameEnd - word.length(), word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static NameClass classify(String name) {

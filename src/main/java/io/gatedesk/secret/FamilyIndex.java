@@ -15,6 +15,12 @@ final class FamilyIndex {
 
     private final KeyFamily[][] byAnchor = new KeyFamily[128][];
     private final SecretKind[][] kinds = new SecretKind[128][];
+    /**
+     * Per anchor, the ASCII characters that may follow it (bits 0-127 over two longs), so the common letters that
+     * start a prefix ({@code s}, {@code e}, {@code p}) cost one test where no family's second character follows.
+     */
+    private final long[] secondLow = new long[128];
+    private final long[] secondHigh = new long[128];
 
     FamilyIndex(List<KeyFamily> families) {
         List<List<KeyFamily>> grouped = new ArrayList<>();
@@ -27,6 +33,20 @@ final class FamilyIndex {
                 throw new IllegalArgumentException(family.kind() + ": anchors are ASCII");
             }
             grouped.get(anchor).add(family);
+            String prefix = family.prefix();
+            if (prefix.length() >= 2 && prefix.charAt(0) == anchor && prefix.charAt(1) < 128) {
+                char second = prefix.charAt(1);
+                if (second < 64) {
+                    secondLow[anchor] |= 1L << second;
+                }
+                else {
+                    secondHigh[anchor] |= 1L << (second - 64);
+                }
+            }
+            else {
+                secondLow[anchor] = -1L;
+                secondHigh[anchor] = -1L;
+            }
         }
         for (int c = 0; c < 128; c++) {
             if (!grouped.get(c).isEmpty()) {
@@ -47,6 +67,14 @@ final class FamilyIndex {
         char c = text.charAt(at);
         if (c >= 128 || byAnchor[c] == null) {
             return null;
+        }
+        if (at + 1 < text.length()) {
+            char next = text.charAt(at + 1);
+            boolean mayFollow = next < 64 ? (secondLow[c] & (1L << next)) != 0
+                    : next < 128 && (secondHigh[c] & (1L << (next - 64))) != 0;
+            if (!mayFollow) {
+                return null;
+            }
         }
         KeyFamily[] families = byAnchor[c];
         for (int i = 0; i < families.length; i++) {

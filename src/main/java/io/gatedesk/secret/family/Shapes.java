@@ -149,7 +149,9 @@ public final class Shapes {
         @Override
         public Span match(String text, int at, KeyFamily family) {
             int start = at - 32;
-            if (start < 0 || !KeyText.mayStartKey(text, start)
+            if (start < 0 || at + 1 >= text.length() || !KeyText.isAsciiLetterOrDigit(text.charAt(at + 1))
+                    || !Alphabet.HEX.contains(text.charAt(at - 1)) || !Alphabet.HEX.contains(text.charAt(start))
+                    || !KeyText.mayStartKey(text, start)
                     || Alphabet.HEX.skip(text, start) != at) {
                 return null;
             }
