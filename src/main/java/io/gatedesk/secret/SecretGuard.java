@@ -20,4 +20,13 @@ public interface SecretGuard {
         findings.addAll(redaction.findings());
         return redaction.text();
     }
+
+    /**
+     * Guards a field meant for a masked key (the ticket form's and {@code POST /api/v1/tickets}' {@code maskedKey}):
+     * it holds only a mask. Whatever is longer than a mask's visible characters, a full key of any shape included,
+     * is masked, so the field never stores or shows a full key.
+     */
+    default String redactMaskFieldInto(String value, Collection<SecretFinding> findings) {
+        return MaskField.guard(redactInto(value, findings), findings);
+    }
 }

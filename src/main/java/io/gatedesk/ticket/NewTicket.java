@@ -59,6 +59,12 @@ public record NewTicket(
                 requestTime, requestTimeZone, stream, callerType);
     }
 
+    /** The same ticket with another masked key. */
+    NewTicket withMaskedKey(String newMaskedKey) {
+        return new NewTicket(subject, description, customerName, customerEmail, client, clientVersion, baseUrl, model,
+                newMaskedKey, requestIds, statusCode, errorMessage, requestTime, requestTimeZone, stream, callerType);
+    }
+
     private static String trim(String value) {
         return value == null ? null : value.trim();
     }

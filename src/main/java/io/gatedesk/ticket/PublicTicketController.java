@@ -86,6 +86,7 @@ class PublicTicketController {
                   HttpServletResponse response, Model model, Locale locale, RedirectAttributes redirect) {
         List<SecretFinding> masked = new ArrayList<>(form.earlierFindings());
         form.maskWith(text -> secretGuard.redactInto(text, masked));
+        form.setMaskedKey(secretGuard.redactMaskFieldInto(form.getMaskedKey(), masked));
         Map<String, String> conversion = new LinkedHashMap<>();
         NewTicket submission = form.toNewTicket(conversion);
         if (!rateLimiter.tryAcquire(request)) {

@@ -121,7 +121,8 @@ public class TicketService {
     public TicketReceipt submit(NewTicket submission, Locale locale, Map<String, String> readingErrors,
                                 List<SecretFinding> maskedBefore) {
         List<SecretFinding> findings = new ArrayList<>(maskedBefore);
-        NewTicket ticket = submission.mapText(text -> secretGuard.redactInto(text, findings));
+        NewTicket ticket = submission.withMaskedKey(secretGuard.redactMaskFieldInto(submission.maskedKey(), findings))
+                .mapText(text -> secretGuard.redactInto(text, findings));
         Map<String, String> errors = new LinkedHashMap<>(readingErrors);
         validate(ticket).forEach(errors::putIfAbsent);
         OffsetDateTime requestTime = null;

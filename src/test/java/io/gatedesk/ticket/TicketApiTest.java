@@ -82,6 +82,24 @@ class TicketApiTest {
     }
 
     @Test
+    void aFullKeyInTheMaskedKeyFieldIsStoredAndReturnedOnlyMasked() throws Exception {
+        String azureKey = "9f2c4e6a8b0d1f3e" + "5a7c9e1b3d5f7a9c";
+        String body = """
+                {"subject":"Masked %s","description":"Azure returns 401","name":"Lin","email":"lin@example.com",
+                 "maskedKey":"%s"}""".formatted(agent.username(), azureKey);
+        String response = mvc.perform(post("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        String number = response.replaceAll(".*\"number\":\"(GD-\\d+)\".*", "$1");
+
+        String stored = mvc.perform(get("/api/v1/tickets/" + number).header("Authorization", basic))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.maskedKey").value("9f2c\u20267a9c"))
+                .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(response + stored).doesNotContain(azureKey);
+    }
+
+    @Test
     void staffEndpointsNeedCredentialsAndAnswerInJson() throws Exception {
         String number = create("Private " + agent.username());
         mvc.perform(get("/api/v1/tickets/" + number))

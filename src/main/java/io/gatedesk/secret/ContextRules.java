@@ -1,0 +1,585 @@
+package io.gatedesk.secret;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.gatedesk.secret.family.KeyText;
+
+/**
+ * Secrets recognised by where they stand rather than by what they look like: the token after {@code Bearer}, the value
+ * of a name that says key, token or secret ({@code name = value}, {@code name: value}, {@code "name": "value"},
+ * {@code ?name=value}). A value that is a known family's key is left to that family.
+ */
+final class ContextRules {
+
+    /** Bearer tokens and assigned values shorter than this are too weak a signal to be worth masking. */
+    private static final int MIN_OPAQUE_TOKEN = 16;
+    private static final int MAX_QUOTED_VALUE = 1024;
+    private static final int MAX_NAME = 64;
+
+    private static final List<String> SECRET_NAME_ENDINGS = List.of("key", "token", "secret");
+
+    /** Fused spellings (no separator, no camel case) of names that hold credentials. */
+    private static final List<String> FUSED_SECRET_NAMES = List.of(
+            "apikey", "accesstoken", "authtoken", "secretkey", "accesskey", "privatekey", "sessiontoken",
+            "refreshtoken", "idtoken", "bearertoken", "clientsecret", "appsecret", "appkey", "authkey", "masterkey");
+
+    /** Names ending in key/token that by convention hold identifiers, not credentials. */
+    private static final List<String> NON_SECRET_NAME_PARTS = List.of(
+            "primary", "foreign", "sort", "partition", "cache", "idempotency", "page", "cursor", "public", "hash");
+
+    private static final Set<Integer> HASH_HEX_LENGTHS = Set.of(40, 64, 128);
+
+    /** Last letters of every secret name, lower case: key, token, secret, password, credential(s), SecretId. */
+    private static final String NAME_ENDS = "yntdsl";
+    private static final List<String> PASSWORD_NAME_ENDINGS = List.of("password", "passwd", "pass");
+    private static final List<String> CHINESE_KEY_NAMES = List.of("密钥", "秘钥", "密匙", "令牌", "私钥");
+    private static final List<String> CHINESE_PASSWORD_NAMES = List.of("密码", "口令");
+    private static final String CHINESE_NAME_ENDS = "钥匙牌码令";
+    /** Every ending of a secret name, lower case, for the cheap test before a name is read. */
+    private static final List<String> ENDINGS = List.of("key", "token", "secret", "pass", "password", "passwd",
+            "credential", "credentials", "authorization", "secretid");
+
+    /** Quotes and brackets a value may stand in, in both scripts; {@code CLOSERS} holds each one's closing pair. */
+    private static final String OPENERS = "\"'`\u201C\u2018\u300C\u300E\u300A\uFF08(\u3010[\uFF02\uFF07";
+    private static final String CLOSERS = "\"'`\u201D\u2019\u300D\u300F\u300B\uFF09)\u3011]\uFF02\uFF07";
+
+    private final FamilyIndex families;
+
+    ContextRules(FamilyIndex families) {
+        this.families = families;
+    }
+
+    // ---- Bearer ----------------------------------------------------------------------------------------------------
+
+    /**
+     * The token after {@code Bearer} at {@code b}, or {@code null}. Between the two may stand what code and encodings
+     * put there: spaces, {@code %20}, {@code +}, and quotes with a {@code +} ({@code "Bearer " + "token"}).
+     */
+    Candidate bearer(String text, int b) {
+        if (b + 6 >= text.length() || (text.charAt(b + 1) | 0x20) != 'e' || !text.regionMatches(true, b, "bearer", 0, 6) || b > 0 && KeyText.isAsciiLetterOrDigit(text.charAt(b - 1))) {
+            return null;
+        }
+        int tokenStart = b + 6;
+        while (tokenStart < text.length() && tokenStart - b < 14) {
+            char c = text.charAt(tokenStart);
+            if (c == ' ' || c == '\t' || c == '+' || isQuote(c)) {
+                tokenStart++;
+            }
+            else if (text.startsWith("%20", tokenStart)) {
+                tokenStart += 3;
+            }
+            else {
+                break;
+            }
+        }
+        if (tokenStart == b + 6 || tokenStart >= text.length()) {
+            return null;
+        }
+        Candidate known = families.match(text, tokenStart);
+        if (known != null) {
+            return known;
+        }
+        int tokenEnd = tokenStart;
+        while (tokenEnd < text.length() && isBearerTokenChar(text.charAt(tokenEnd))) {
+            tokenEnd++;
+        }
+        while (tokenEnd > tokenStart && text.charAt(tokenEnd - 1) == '.') {
+            tokenEnd--;
+        }
+        if (tokenEnd < text.length() && isMaskChar(text.charAt(tokenEnd))) {
+            return null;
+        }
+        String token = text.substring(tokenStart, tokenEnd);
+        if (!looksLikeCredential(token, false, true)) {
+            return null;
+        }
+        String maskedToken = KeyText.mask(token);
+        return Candidate.inContext(tokenStart, tokenEnd, SecretKind.BEARER_TOKEN, token, "Bearer " + maskedToken,
+                maskedToken);
+    }
+
+    // ---- name = value, name: value, "name": "value", ?name=value, 密钥：value, --api-key value ----------------------
+
+    /** The value assigned at the separator {@code separator} to a secret name, or {@code null}. */
+    Candidate assignment(String text, int separator) {
+        char sep = text.charAt(separator);
+        int beforeSeparator = skipBackBlanks(text, separator);
+        if (sep == '(' && !opensWithQuote(text, separator + 1)
+                || sep == ',' && (beforeSeparator == 0 || !isClosingWrapper(text.charAt(beforeSeparator - 1)))) {
+            return null; // apiKey("v") only counts with a quoted value, f("name", "v") with a quoted name
+        }
+        int nameEnd = beforeSeparator;
+        if (nameEnd > 0 && text.charAt(nameEnd - 1) == ']') {
+            // "AWS Secret Access Key [None]:" as aws configure prints it
+            int open = text.lastIndexOf('[', nameEnd - 1);
+            if (open >= 0 && nameEnd - open <= 16 && !isQuote(text.charAt(open + 1))) {
+                nameEnd = skipBackBlanks(text, open);
+            }
+        }
+        for (int wrappers = 0; wrappers < 2 && nameEnd > 0 && isClosingWrapper(text.charAt(nameEnd - 1)); wrappers++) {
+            nameEnd--;
+            if (nameEnd > 0 && text.charAt(nameEnd - 1) == '\\') {
+                nameEnd--;
+            }
+        }
+        if (nameEnd == 0) {
+            return null;
+        }
+        char last = text.charAt(nameEnd - 1);
+        NameClass name = last < 128 ? NameClass.NONE : chineseName(text, nameEnd);
+        int nameStart = nameEnd;
+        if (name == NameClass.NONE) {
+            // Cheap rejection before any allocation: a secret name ends in key, token, secret, password, credential
+            if (last >= 128 || NAME_ENDS.indexOf(last | 0x20) < 0 || !mayEndSecretName(text, nameEnd)) {
+                return null;
+            }
+            while (nameStart > 0 && nameEnd - nameStart < MAX_NAME && isNameChar(text.charAt(nameStart - 1))) {
+                nameStart--;
+            }
+            name = classify(text.substring(nameStart, nameEnd));
+            if (name == NameClass.NONE) {
+                return null;
+            }
+        }
+        int valueStart = separator + 1;
+        if (sep == ',' && !opensWithQuote(text, valueStart)) {
+            return null;
+        }
+        if (valueStart < text.length() && sep == '=' && text.charAt(valueStart) == '>') {
+            valueStart++;
+        }
+        else if (valueStart < text.length() && (text.charAt(valueStart) == sep)) {
+            return null; // == comparisons and :: scopes are code, not assignments
+        }
+        boolean inUrl = nameStart > 0 && (text.charAt(nameStart - 1) == '?' || text.charAt(nameStart - 1) == '&');
+        // LiteLLM's spend logs hold the SHA-256 of the key in a field named api_key
+        boolean jsonField = nameEnd < separator && text.charAt(nameEnd) == '"'
+                && text.regionMatches(nameStart, "api_key", 0, nameEnd - nameStart) && nameEnd - nameStart == 7;
+        return value(text, valueStart, name, inUrl, jsonField);
+    }
+
+    private static boolean opensWithQuote(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i < text.length() && (isQuote(text.charAt(i)) || text.startsWith("\\\"", i));
+    }
+
+    /** {@code --api-key VALUE} (a flag followed by a space; {@code --api-key=VALUE} is an assignment). */
+    Candidate flag(String text, int dash) {
+        if (!text.startsWith("--", dash) && !text.startsWith("-u ", dash) || dash > 0 && !Character.isWhitespace(text.charAt(dash - 1))) {
+            return null;
+        }
+        int nameStart = text.charAt(dash + 1) == '-' ? dash + 2 : dash + 1;
+        int nameEnd = KeyText.skipKeyChars(text, nameStart);
+        if (nameEnd >= text.length() || text.charAt(nameEnd) != ' ') {
+            return null;
+        }
+        String flagName = text.substring(nameStart, nameEnd);
+        if (flagName.equals("u") || flagName.equals("user")) {
+            return userinfo(text, nameEnd + 1, text.length());
+        }
+        NameClass name = classify(flagName);
+        return name == NameClass.NONE ? null : value(text, nameEnd + 1, name, false, false);
+    }
+
+    /** {@code scheme://user:password@host}: the password, or a token standing alone as the user. */
+    Candidate urlUserinfo(String text, int at) {
+        int from = Math.max(0, at - MAX_QUOTED_VALUE);
+        int i = at - 1;
+        while (i >= from && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '/' && text.charAt(i) != '@') {
+            i--;
+        }
+        if (i < 2 || text.charAt(i) != '/' || text.charAt(i - 1) != '/' || text.charAt(i - 2) != ':') {
+            return null;
+        }
+        return userinfo(text, i + 1, at);
+    }
+
+    private Candidate userinfo(String text, int start, int limit) {
+        int colon = start;
+        while (colon < limit && isUserChar(text.charAt(colon))) {
+            colon++;
+        }
+        if (colon >= limit || text.charAt(colon) != ':') {
+            return null;
+        }
+        int end = colon + 1;
+        while (end < limit && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != '@'
+                && text.charAt(end) != '"' && text.charAt(end) != '\'') {
+            end++;
+        }
+        if (limit < text.length() && end != limit) {
+            return null;
+        }
+        String password = text.substring(colon + 1, end);
+        if (!looksLikePassword(password)) {
+            return null;
+        }
+        String masked = maskAny(password);
+        return Candidate.inContext(colon + 1, end, SecretKind.URL_PASSWORD, password, masked, masked);
+    }
+
+    /** What follows a secret name and its separator. */
+    private Candidate value(String text, int from, NameClass name, boolean inUrl, boolean jsonField) {
+        int valueStart = from;
+        boolean newLine = false;
+        while (valueStart < text.length() && (text.charAt(valueStart) == ' ' || text.charAt(valueStart) == '\t'
+                || !newLine && (newLine = text.charAt(valueStart) == '\n') || text.charAt(valueStart) == '\r')) {
+            valueStart++;
+        }
+        char opener = 0;
+        for (int wrappers = 0; wrappers < 2 && valueStart < text.length(); wrappers++) {
+            if (text.startsWith("\\\"", valueStart)) {
+                opener = '"';
+                valueStart += 2;
+            }
+            else if (isOpeningWrapper(text.charAt(valueStart))) {
+                opener = text.charAt(valueStart);
+                valueStart++;
+            }
+            else {
+                break;
+            }
+        }
+        if (valueStart >= text.length()) {
+            return null;
+        }
+        if (name == NameClass.PASSWORD) {
+            return password(text, valueStart, opener);
+        }
+        if (text.regionMatches(true, valueStart, "basic ", 0, 6)) {
+            return basic(text, valueStart + 6);
+        }
+        if (text.regionMatches(true, valueStart, "bearer", 0, 6)) {
+            return null; // the Bearer rule reads it
+        }
+        int valueEnd = valueStart;
+        while (valueEnd < text.length() && isValueChar(text.charAt(valueEnd))) {
+            valueEnd++;
+        }
+        if (valueEnd < text.length() && isMaskChar(text.charAt(valueEnd))) {
+            return null; // already masked, e.g. key=abcd…wxyz
+        }
+        while (valueEnd > valueStart && text.charAt(valueEnd - 1) == '.') {
+            valueEnd--;
+        }
+        if (isQuote(opener)) {
+            Candidate joined = joinedAcrossLineBreak(text, valueStart, valueEnd, opener);
+            if (joined != null) {
+                return joined;
+            }
+        }
+        Candidate known = families.match(text, valueStart);
+        if (known != null) {
+            return known;
+        }
+        String value = text.substring(valueStart, valueEnd);
+        if (!looksLikeCredential(value, jsonField, false)) {
+            return null;
+        }
+        String masked = KeyText.mask(value);
+        return Candidate.inContext(valueStart, valueEnd, inUrl ? SecretKind.URL_QUERY_SECRET : SecretKind.ASSIGNED_SECRET,
+                value, masked, masked);
+    }
+
+    /** A JSON string value a line break cut in two (a key wrapped by an editor or a mail client). */
+    private Candidate joinedAcrossLineBreak(String text, int valueStart, int firstEnd, char opener) {
+        int next = firstEnd;
+        boolean broke = false;
+        while (next < text.length() && next - firstEnd < 32) {
+            char c = text.charAt(next);
+            if (c == '\n' || c == '\r') {
+                broke = true;
+                next++;
+            }
+            else if (c == ' ' || c == '\t') {
+                next++;
+            }
+            else if (text.startsWith("\\n", next) || text.startsWith("\\r", next)) {
+                broke = true;
+                next += 2;
+            }
+            else {
+                break;
+            }
+        }
+        int secondEnd = next;
+        char closer = closerOf(opener);
+        while (secondEnd < text.length() && secondEnd - next < MAX_QUOTED_VALUE && text.charAt(secondEnd) != closer
+                && text.charAt(secondEnd) > ' ' && text.charAt(secondEnd) < 127) {
+            secondEnd++;
+        }
+        if (!broke || secondEnd == next || secondEnd >= text.length() || text.charAt(secondEnd) != closer) {
+            return null;
+        }
+        String joined = text.substring(valueStart, firstEnd) + text.substring(next, secondEnd);
+        Candidate known = families.match(joined, 0);
+        if (known != null && known.end() == joined.length()) {
+            return new Candidate(valueStart, secondEnd, known.kind(), joined, known.masked(), known.masked(), true);
+        }
+        if (!looksLikeCredential(joined, false, false)) {
+            return null;
+        }
+        String masked = KeyText.mask(joined);
+        return Candidate.inContext(valueStart, secondEnd, SecretKind.ASSIGNED_SECRET, joined, masked, masked);
+    }
+
+    private Candidate password(String text, int valueStart, char opener) {
+        char closer = closerOf(opener);
+        int end = valueStart;
+        while (end < text.length() && end - valueStart <= MAX_QUOTED_VALUE) {
+            char c = text.charAt(end);
+            if (opener != 0 ? c == closer || c == '\n' : Character.isWhitespace(c) || ",;&\"'`)}]".indexOf(c) >= 0 || c > 127) {
+                break;
+            }
+            end++;
+        }
+        if (end < text.length() && isMaskChar(text.charAt(end))) {
+            return null;
+        }
+        String password = text.substring(valueStart, end);
+        if (!looksLikePassword(password)) {
+            return null;
+        }
+        String masked = maskAny(password);
+        return Candidate.inContext(valueStart, end, SecretKind.ASSIGNED_SECRET, password, masked, masked);
+    }
+
+    private Candidate basic(String text, int from) {
+        int start = from;
+        while (start < text.length() && text.charAt(start) == ' ') {
+            start++;
+        }
+        int end = start;
+        while (end < text.length() && isBearerTokenChar(text.charAt(end))) {
+            end++;
+        }
+        String credentials = text.substring(start, end);
+        if (credentials.length() < 8 || KeyText.isPlaceholder(credentials)) {
+            return null;
+        }
+        String masked = KeyText.mask(credentials);
+        return Candidate.inContext(start, end, SecretKind.BASIC_AUTH, credentials, "Basic " + masked, masked);
+    }
+
+    /** A Chinese secret name right before the separator ({@code 密钥：}, {@code 令牌是}). */
+    private static NameClass chineseName(String text, int nameEnd) {
+        if (nameEnd == 0 || CHINESE_NAME_ENDS.indexOf(text.charAt(nameEnd - 1)) < 0) {
+            return NameClass.NONE;
+        }
+        for (String word : CHINESE_KEY_NAMES) {
+            if (nameEnd >= word.length() && text.startsWith(word, nameEnd - word.length())) {
+                return NameClass.KEY;
+            }
+        }
+        for (String word : CHINESE_PASSWORD_NAMES) {
+            if (nameEnd >= word.length() && text.startsWith(word, nameEnd - word.length())) {
+                return NameClass.PASSWORD;
+            }
+        }
+        return NameClass.NONE;
+    }
+
+    /** The name before {@code 是} or {@code 为} (is), which only separates a name from a value after a secret name. */
+    Candidate copula(String text, int at) {
+        int nameEnd = skipBackBlanks(text, at);
+        NameClass name = chineseName(text, nameEnd);
+        if (name == NameClass.NONE) {
+            if (!mayEndSecretName(text, nameEnd)) {
+                return null;
+            }
+            int nameStart = nameEnd;
+            while (nameStart > 0 && nameEnd - nameStart < MAX_NAME && isNameChar(text.charAt(nameStart - 1))) {
+                nameStart--;
+            }
+            name = classify(text.substring(nameStart, nameEnd));
+        }
+        return name == NameClass.NONE ? null : value(text, at + 1, name, false, false);
+    }
+
+    /** Whether the text before {@code nameEnd} ends like a secret name; {@link #classify} decides. No allocation. */
+    private static boolean mayEndSecretName(String text, int nameEnd) {
+        for (String word : ENDINGS) {
+            if (nameEnd >= word.length() && text.regionMatches(true, nameEnd - word.length(), word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static NameClass classify(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String word : PASSWORD_NAME_ENDINGS) {
+            if (lower.endsWith(word) && separatedAt(name, name.length() - word.length(), lower)) {
+                return NameClass.PASSWORD;
+            }
+        }
+        if (lower.endsWith("authorization") || lower.endsWith("credentials") || lower.endsWith("credential")
+                || lower.endsWith("secretid")) {
+            return NameClass.KEY;
+        }
+        return isSecretName(name) ? NameClass.KEY : NameClass.NONE;
+    }
+
+    private static boolean separatedAt(String name, int at, String lower) {
+        return at == 0 || "_-.".indexOf(name.charAt(at - 1)) >= 0
+                || Character.isUpperCase(name.charAt(at)) && Character.isLowerCase(name.charAt(at - 1))
+                || lower.endsWith("password") || lower.endsWith("passwd");
+    }
+
+    static boolean isSecretName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String word : SECRET_NAME_ENDINGS) {
+            if (!lower.endsWith(word)) {
+                continue;
+            }
+            int at = name.length() - word.length();
+            boolean separated = at == 0 || "_-.".indexOf(name.charAt(at - 1)) >= 0
+                    || (Character.isUpperCase(name.charAt(at)) && Character.isLowerCase(name.charAt(at - 1)));
+            boolean fused = FUSED_SECRET_NAMES.stream().anyMatch(lower::endsWith);
+            if (!separated && !fused) {
+                return false;
+            }
+            return NON_SECRET_NAME_PARTS.stream().noneMatch(lower::contains);
+        }
+        return false;
+    }
+
+    /**
+     * An opaque value (Bearer token, assigned value) is masked when it is long enough, not a placeholder and random
+     * enough: digits mixed with letters, or upper and lower case mixed the way random text mixes them. Identifiers
+     * such as {@code process.env.OPENAI_API_KEY}, request IDs and order numbers fail these tests. A hash-length hex
+     * value in a lower-case JSON field is a digest (LiteLLM logs {@code "api_key": "<sha256>"}); after {@code Bearer}
+     * or in an environment variable the same shape is a key (Together's legacy keys are 64 hex).
+     */
+    static boolean looksLikeCredential(String value, boolean digestsPossible, boolean bearer) {
+        int length = value.length();
+        if (length < MIN_OPAQUE_TOKEN || length > MAX_QUOTED_VALUE || KeyText.isPlaceholder(value)) {
+            return false;
+        }
+        int lower = 0;
+        int upper = 0;
+        int digits = 0;
+        boolean hex = true;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                lower++;
+                hex &= c <= 'f';
+            }
+            else if (c >= 'A' && c <= 'Z') {
+                upper++;
+                hex = false;
+            }
+            else if (KeyText.isDigit(c)) {
+                digits++;
+            }
+            else {
+                hex = false;
+            }
+        }
+        int letters = lower + upper;
+        if (letters == 0) {
+            return false;
+        }
+        if (digits == 0) {
+            if (upper == 0 && longestLetterRun(value) >= 32) {
+                return true; // SiliconFlow's 48 lower-case letters: no word runs that long
+            }
+            if (value.indexOf('.') >= 0 || lower == 0 || upper == 0) {
+                return false;
+            }
+            double upperShare = (double) upper / letters;
+            return upperShare >= 0.2 && upperShare <= 0.8;
+        }
+        return bearer || !(hex && digestsPossible && HASH_HEX_LENGTHS.contains(length));
+    }
+
+    private static int longestLetterRun(String value) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < value.length(); i++) {
+            run = Character.isLetter(value.charAt(i)) ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
+    }
+
+    /**
+     * A password: six characters or more, not a placeholder, a reference ({@code $DB_PASSWORD}, {@code <password>},
+     * {@code ${...}}) or a path, and not a plain lower-case word ({@code password: required}).
+     */
+    static boolean looksLikePassword(String value) {
+        int length = value.length();
+        if (length < 6 || length > MAX_QUOTED_VALUE || "$%<{/~".indexOf(value.charAt(0)) >= 0
+                || value.indexOf(KeyText.ELLIPSIS) >= 0 || KeyText.isPlaceholder(value)) {
+            return false;
+        }
+        boolean lowerLettersOnly = true;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            lowerLettersOnly &= c >= 'a' && c <= 'z';
+        }
+        return !lowerLettersOnly;
+    }
+
+    /** Short secrets (passwords) show only their last two characters; a first-and-last-four mask would show most. */
+    static String maskAny(String secret) {
+        return secret.length() >= 12 ? KeyText.mask(secret) : KeyText.ELLIPSIS + secret.substring(secret.length() - 2);
+    }
+
+    enum NameClass {
+        NONE, KEY, PASSWORD
+    }
+
+    private static int skipBackBlanks(String text, int from) {
+        int i = from;
+        while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+            i--;
+        }
+        return i;
+    }
+
+
+    private static boolean isOpeningWrapper(char c) {
+        return OPENERS.indexOf(c) >= 0;
+    }
+
+    private static boolean isClosingWrapper(char c) {
+        return CLOSERS.indexOf(c) >= 0;
+    }
+
+    private static char closerOf(char opener) {
+        int at = OPENERS.indexOf(opener);
+        return at < 0 ? 0 : CLOSERS.charAt(at);
+    }
+
+    private static boolean isUserChar(char c) {
+        return KeyText.isKeyChar(c) || c == '.' || c == '%' || c == '+' || c == '~';
+    }
+
+    private static boolean isNameChar(char c) {
+        return KeyText.isKeyChar(c) || c == '.';
+    }
+
+    private static boolean isValueChar(char c) {
+        return KeyText.isKeyChar(c) || c == '.' || c == '+' || c == '/' || c == '=' || c == '~' || c == '%';
+    }
+
+    private static boolean isBearerTokenChar(char c) {
+        return KeyText.isKeyChar(c) || c == '.' || c == '+' || c == '/' || c == '=' || c == '~';
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '"' || c == '\'' || c == '`' || c == '\u201C' || c == '\u2018' || c == '\u300C' || c == '\u300E'
+                || c == '\uFF02';
+    }
+
+    private static boolean isMaskChar(char c) {
+        return c == KeyText.ELLIPSIS || c == '*';
+    }
+}

@@ -1,0 +1,11 @@
+package io.gatedesk.secret.family;
+
+/** How a family's keys are read from text, for families whose keys are more than a prefix and a run of characters. */
+public interface Shape {
+
+    /** The character the scan stops at to try this shape. */
+    char anchor(KeyFamily family);
+
+    /** The key at {@code at}, an occurrence of {@link #anchor}, or {@code null}. */
+    Span match(String text, int at, KeyFamily family);
+}
