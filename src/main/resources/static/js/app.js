@@ -178,3 +178,28 @@ document.addEventListener("click", function (event) {
         copied();
     }
 });
+
+// Rules page: filters the rules as the admin types and unfolds the groups that still hold one.
+document.addEventListener("input", function (event) {
+    if (!event.target.matches || !event.target.matches("input[data-rule-filter]")) {
+        return;
+    }
+    var query = event.target.value.trim().toLowerCase();
+    var any = false;
+    document.querySelectorAll("details.rule-group").forEach(function (group) {
+        var shown = 0;
+        group.querySelectorAll("tr[data-rule]").forEach(function (row) {
+            var match = !query || row.textContent.toLowerCase().indexOf(query) >= 0
+                || group.dataset.category.toLowerCase().indexOf(query) >= 0;
+            row.hidden = !match;
+            shown += match ? 1 : 0;
+        });
+        group.hidden = shown === 0;
+        group.open = query.length > 0 && shown > 0;
+        any = any || shown > 0;
+    });
+    var empty = document.querySelector("[data-rule-filter-empty]");
+    if (empty) {
+        empty.hidden = any;
+    }
+});

@@ -1,6 +1,8 @@
 package io.gatedesk.browser;
 
+import io.gatedesk.gatewaylog.IngestTokenService;
 import io.gatedesk.gatewaylog.LogSearchService;
+import io.gatedesk.selfservice.SiteSettingsService;
 import io.gatedesk.user.Role;
 import io.gatedesk.user.UserService;
 import org.junit.jupiter.api.AfterAll;
@@ -53,6 +55,10 @@ class PublicPagesBrowserTest {
     UserService users;
     @Autowired
     LogSearchService logSearch;
+    @Autowired
+    SiteSettingsService site;
+    @Autowired
+    IngestTokenService ingestTokens;
 
     ChromeDriver browser;
     WebDriverWait wait;
@@ -108,6 +114,21 @@ class PublicPagesBrowserTest {
             assertThat(browser.findElement(By.id("maskedKey")).getAttribute("value")).isEqualTo(mask);
             assertThat(warning.findElement(By.cssSelector("button[data-use-mask]")).isEnabled()).isFalse();
             assertNoSidewaysScroll("form " + view.name());
+        }
+    }
+
+    @Test
+    void configurationProblemsAreNamedInWordsNeverInternalCodes() {
+        for (View view : VIEWS) {
+            browser.manage().deleteAllCookies();
+            open(view, "/");
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("client"))).selectByValue("CURSOR");
+            browser.findElement(By.id("baseUrl")).sendKeys("https://api.example.com/v1/v1");
+            WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#config-check-inline [data-code='DOUBLE_V1']")));
+            assertThat(problem.getText()).doesNotContain("DOUBLE_V1").contains("/v1");
+            assertNoSidewaysScroll("inline check " + view.name());
+            Browser.screenshot(browser, "public-form-config-check-" + view.name());
         }
     }
 
@@ -209,10 +230,46 @@ class PublicPagesBrowserTest {
 
         browser.manage().deleteAllCookies();
         login(VIEWS.get(0), "admin-" + marker);
+        boolean setupDone = site.lastSaved().isPresent() && !site.catalogue().isEmpty()
+                && (logSearch.anyImported() || !ingestTokens.all().isEmpty());
+        for (View view : VIEWS) {
+            open(view, "/desk");
+            List<WebElement> checklist = browser.findElements(By.cssSelector("[data-setup-checklist]"));
+            if (setupDone) {
+                assertThat(checklist).isEmpty();
+            } else {
+                assertThat(checklist).hasSize(1);
+                assertThat(checklist.get(0).findElements(By.cssSelector("li[data-step] a")))
+                        .extracting(link -> link.getAttribute("pathname"))
+                        .containsExactly("/admin/site", "/admin/models", "/desk/logs/import");
+                // The queue under it is the desk's own layout; the checklist itself fits the window.
+                assertThat(checklist.get(0).getRect().getWidth()).isLessThanOrEqualTo(view.width());
+                Browser.screenshot(browser, "admin-setup-checklist-" + view.name());
+            }
+        }
+        if (!setupDone) {
+            browser.findElement(By.cssSelector("button[data-setup-dismiss]")).click();
+            wait.until(ExpectedConditions.urlContains("/desk"));
+            assertThat(browser.findElements(By.cssSelector("[data-setup-checklist]"))).isEmpty();
+        }
         for (View view : VIEWS) {
             open(view, "/admin/users/new");
             String help = browser.findElement(By.cssSelector("[data-password-help]")).getText();
             assertThat(help).doesNotContain("keep the current password").doesNotContain("保持原密码");
+
+            open(view, "/admin/rules");
+            long folded = ((Number) browser.executeScript("return document.documentElement.scrollHeight;")).longValue();
+            assertThat(folded).as("rules page height, groups folded").isLessThan(3000);
+            WebElement filter = browser.findElement(By.id("rule-filter"));
+            filter.sendKeys("429");
+            List<WebElement> shown = browser.findElements(By.cssSelector("details.rule-group[open] tr[data-rule]"))
+                    .stream().filter(WebElement::isDisplayed).toList();
+            assertThat(shown).isNotEmpty().allSatisfy(row -> assertThat(row.getText()).containsIgnoringCase("429"));
+            // The admin's header (eleven links) is wider than a phone; the page width is left to the layout work.
+            Browser.screenshot(browser, "admin-rules-filtered-" + view.name());
+            filter.clear();
+            filter.sendKeys("no-rule-has-this-" + marker);
+            assertThat(browser.findElement(By.cssSelector("[data-rule-filter-empty]")).isDisplayed()).isTrue();
         }
     }
 
