@@ -128,3 +128,133 @@ document.addEventListener("click", function (event) {
         }
     });
 })();
+// Public form: a pasted full key is replaced in its field by the mask the server's redact API returns, with a warning
+// next to that field. The server masks everything again on submit; this only keeps the key off the screen.
+document.addEventListener("DOMContentLoaded", function () {
+    var form = document.querySelector("form[data-mask-fields]");
+    if (!form || !window.fetch) {
+        return;
+    }
+    var maskedKeyField = form.querySelector("#maskedKey");
+
+    function warningFor(field, findings) {
+        var container = field.closest(".field") || field.parentNode;
+        var warning = container.querySelector("[data-secret-warning]");
+        if (!warning) {
+            warning = document.createElement("div");
+            warning.className = "notice warn secret-inline";
+            warning.setAttribute("role", "alert");
+            warning.setAttribute("data-secret-warning", "");
+            field.insertAdjacentElement("afterend", warning);
+        }
+        warning.textContent = "";
+        var heading = document.createElement("strong");
+        heading.textContent = form.dataset.secretHeading + " ";
+        warning.appendChild(heading);
+        warning.appendChild(document.createTextNode(form.dataset.secretText + " "));
+        var mask = findings[0].masked;
+        var code = document.createElement("code");
+        code.textContent = mask;
+        warning.appendChild(code);
+        if (maskedKeyField && field !== maskedKeyField) {
+            var use = document.createElement("button");
+            use.type = "button";
+            use.className = "link-button";
+            use.setAttribute("data-use-mask", "");
+            use.textContent = form.dataset.useMask;
+            use.addEventListener("click", function () {
+                maskedKeyField.value = mask;
+                use.textContent = form.dataset.usedMask;
+                use.disabled = true;
+            });
+            warning.appendChild(document.createElement("br"));
+            warning.appendChild(use);
+        }
+    }
+
+    function check(field) {
+        var text = field.value;
+        if (!text || text.length < 16) {
+            return;
+        }
+        fetch(form.dataset.redactUrl, {
+            method: "POST",
+            headers: {"Content-Type": "application/json", "Accept": "application/json"},
+            body: JSON.stringify({text: text})
+        }).then(function (response) {
+            return response.ok ? response.json() : null;
+        }).then(function (result) {
+            // Only replace when the customer has not typed on meanwhile.
+            if (result && result.findings && result.findings.length && field.value === text) {
+                field.value = result.text;
+                warningFor(field, result.findings);
+            }
+        }).catch(function () {
+            // Offline or rate-limited: the server masks on submit anyway.
+        });
+    }
+
+    form.querySelectorAll("input[type=text], input[type=email], input:not([type]), textarea").forEach(function (field) {
+        field.addEventListener("paste", function () {
+            setTimeout(function () { check(field); }, 0);
+        });
+        field.addEventListener("change", function () { check(field); });
+    });
+});
+
+// Forms that come back with errors put the cursor in the first field that needs fixing.
+document.addEventListener("DOMContentLoaded", function () {
+    var form = document.querySelector("form[data-focus-first-error]");
+    var first = form && form.querySelector("[aria-invalid=true], .has-error input, .has-error textarea, .has-error select");
+    if (first) {
+        first.focus();
+    }
+});
+
+// Created page: copies the private follow link.
+document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-copy-follow]");
+    if (!button) {
+        return;
+    }
+    function copied() {
+        button.textContent = button.dataset.copied;
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(button.dataset.copy).then(copied);
+    } else {
+        // Plain-HTTP sites have no clipboard API: select a temporary field and use the older command.
+        var field = document.createElement("textarea");
+        field.value = button.dataset.copy;
+        document.body.appendChild(field);
+        field.select();
+        document.execCommand("copy");
+        field.remove();
+        copied();
+    }
+});
+
+// Rules page: filters the rules as the admin types and unfolds the groups that still hold one.
+document.addEventListener("input", function (event) {
+    if (!event.target.matches || !event.target.matches("input[data-rule-filter]")) {
+        return;
+    }
+    var query = event.target.value.trim().toLowerCase();
+    var any = false;
+    document.querySelectorAll("details.rule-group").forEach(function (group) {
+        var shown = 0;
+        group.querySelectorAll("tr[data-rule]").forEach(function (row) {
+            var match = !query || row.textContent.toLowerCase().indexOf(query) >= 0
+                || group.dataset.category.toLowerCase().indexOf(query) >= 0;
+            row.hidden = !match;
+            shown += match ? 1 : 0;
+        });
+        group.hidden = shown === 0;
+        group.open = query.length > 0 && shown > 0;
+        any = any || shown > 0;
+    });
+    var empty = document.querySelector("[data-rule-filter-empty]");
+    if (empty) {
+        empty.hidden = any;
+    }
+});

@@ -1,6 +1,9 @@
 package io.gatedesk.demo;
 
 import io.gatedesk.demo.TicketGenerator.GeneratedTicket;
+import io.gatedesk.gatewaylog.ImportSummary;
+import io.gatedesk.gatewaylog.LogImportService;
+import io.gatedesk.selfservice.SiteSettingsService;
 import io.gatedesk.ticket.Actor;
 import io.gatedesk.ticket.Priority;
 import io.gatedesk.ticket.TicketChange;
@@ -21,6 +24,11 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -44,13 +52,17 @@ class DemoData implements ApplicationRunner {
 
     private final UserService users;
     private final TicketService tickets;
+    private final LogImportService logImports;
+    private final SiteSettingsService site;
     private final Clock clock;
     private final int ticketCount;
 
-    DemoData(UserService users, TicketService tickets, Clock clock,
-             @Value("${gatedesk.demo.tickets:40}") int ticketCount) {
+    DemoData(UserService users, TicketService tickets, LogImportService logImports, SiteSettingsService site,
+             Clock clock, @Value("${gatedesk.demo.tickets:40}") int ticketCount) {
         this.users = users;
         this.tickets = tickets;
+        this.logImports = logImports;
+        this.site = site;
         this.clock = clock;
         this.ticketCount = ticketCount;
     }
@@ -68,14 +80,53 @@ class DemoData implements ApplicationRunner {
         Actor agentActor = Actor.of(agent);
         Actor engineerActor = Actor.of(engineer);
 
+        // The site and its catalogue first, so the configuration check knows the demo gateway's address and
+        // refuses models it does not serve.
+        if (site.lastSaved().isEmpty()) {
+            site.save(new SiteSettingsService.SettingsCommand("RelayGate", TicketGenerator.SITE + "/v1",
+                    TicketGenerator.HOMEPAGE), AGENT);
+        }
+        if (site.catalogue().isEmpty()) {
+            site.importModels(DemoGatewayLogs.modelsAnswer(TicketGenerator.servedModels()));
+        }
         TicketGenerator generator = new TicketGenerator(SEED, clock.instant());
+        DemoGatewayLogs gatewayLogs = new DemoGatewayLogs();
         for (int i = 0; i < ticketCount; i++) {
             GeneratedTicket generated = generator.next();
             TicketReceipt receipt = tickets.submit(generated.ticket(), generated.locale());
             work(i, receipt.id(), generated, agentActor, engineerActor);
+            gatewayLogs.add(i, generated);
         }
-        log.info("Demo data: accounts '{}' and '{}' (password '{}'), {} sample tickets", AGENT, ENGINEER, PASSWORD,
-                ticketCount);
+        long imported = importLogs(gatewayLogs);
+        log.info("Demo data: accounts '{}' and '{}' (password '{}'), {} sample tickets, {} gateway log rows", AGENT,
+                ENGINEER, PASSWORD, ticketCount, imported);
+    }
+
+    /** Imports the gateway's rows through the same import an admin uses, one file per export format. */
+    private long importLogs(DemoGatewayLogs gatewayLogs) {
+        long imported = 0;
+        if (gatewayLogs.hasNewApiRows()) {
+            imported += importFile("demo-new-api-logs.json", "NEW_API_TABLE", gatewayLogs.newApiJson());
+        }
+        if (gatewayLogs.hasOneApiLines()) {
+            imported += importFile("demo-one-api.log", "ONE_API_TEXT", gatewayLogs.oneApiText());
+        }
+        return imported;
+    }
+
+    private long importFile(String name, String format, String content) {
+        try {
+            Path file = Files.createTempFile("gatedesk-demo-", "-" + name);
+            try {
+                Files.writeString(file, content, StandardCharsets.UTF_8);
+                ImportSummary summary = logImports.importNow(file, name, format, "UTC", AGENT, "API");
+                return summary.imported();
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Spreads the tickets over the lifecycle by position, so every demo shows each status. */

@@ -25,7 +25,8 @@ public final class TicketGenerator {
 
     /** The gateway this desk supports; its API lives under {@code /v1}. */
     public static final String SITE = "https://api.relaygate.example";
-    private static final String HOMEPAGE = "https://relaygate.example";
+    /** Its web console, where customers sign up and manage their keys. */
+    public static final String HOMEPAGE = "https://relaygate.example";
 
     private static final String KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final DateTimeFormatter ONE_API_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
@@ -49,6 +50,11 @@ public final class TicketGenerator {
 
     private final Random random;
     private final Instant anchor;
+
+    /** The models the demo gateway serves; tickets about a missing model ask for others. */
+    public static List<String> servedModels() {
+        return List.of(MODELS);
+    }
 
     public TicketGenerator(long seed) {
         this(seed, DEFAULT_ANCHOR);

@@ -12,4 +12,7 @@ public interface IngestTokens {
 
     /** The token's name when the raw token is known and not revoked; notes when it was last used. */
     Optional<String> authenticate(String rawToken);
+
+    /** Whether a gateway has a token to push logs with (revoked or not): a log source has been set up. */
+    boolean anyIssued();
 }

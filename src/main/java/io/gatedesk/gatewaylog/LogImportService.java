@@ -72,6 +72,11 @@ import java.util.function.UnaryOperator;
 @Service
 public class LogImportService {
 
+    /** Whether any gateway log entry is stored, by upload or push: one row read, not a count. */
+    public boolean anyImported() {
+        return store.any();
+    }
+
     public static final long MAX_FILE_BYTES = 200L * 1024 * 1024;
     public static final int MAX_INGEST_LINES = 10_000;
     static final long MAX_INGEST_BYTES = 32L * 1024 * 1024;

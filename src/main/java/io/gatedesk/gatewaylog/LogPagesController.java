@@ -128,6 +128,7 @@ class LogPagesController {
     String search(@RequestParam Map<String, String> params, Model model,
                   @RequestHeader(value = "HX-Request", required = false) String htmx) {
         model.addAttribute("params", params);
+        model.addAttribute("anyImported", search.anyImported());
         try {
             LogSearchService.Page page = search.search(params);
             model.addAttribute("page", page);

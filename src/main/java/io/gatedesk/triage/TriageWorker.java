@@ -54,6 +54,11 @@ class TriageWorker implements SmartLifecycle {
     private final TriageService triage;
     private final TicketService tickets;
     private final TransactionTemplate newTransaction;
+    /*
+     * One classification at a time on this node: the worker's batch and a change classified in the caller's thread
+     * may hold the same new ticket, and two first inserts of its classification collide on the primary key.
+     */
+    private final Object classifying = new Object();
     private final Clock clock;
     private final boolean async;
     private final int batchSize;
@@ -102,7 +107,9 @@ class TriageWorker implements SmartLifecycle {
     /** Classifies one ticket in its own transaction; a failure is logged, never thrown at whoever changed the ticket. */
     void classifyNow(long ticketId) {
         try {
-            newTransaction.executeWithoutResult(status -> triage.reclassify(ticketId));
+            synchronized (classifying) {
+                newTransaction.executeWithoutResult(status -> triage.reclassify(ticketId));
+            }
         } catch (RuntimeException e) {
             log.warn("Could not classify ticket {}: {}", ticketId, e.toString());
         }
@@ -196,7 +203,9 @@ class TriageWorker implements SmartLifecycle {
             return;
         }
         try {
-            newTransaction.executeWithoutResult(status -> triage.reclassifyAll(ids));
+            synchronized (classifying) {
+                newTransaction.executeWithoutResult(status -> triage.reclassifyAll(ids));
+            }
         } catch (RuntimeException e) {
             log.debug("Batch of {} failed ({}); classifying one by one", ids.size(), e.toString());
             ids.forEach(this::classifyNow);

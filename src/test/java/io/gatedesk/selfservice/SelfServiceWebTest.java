@@ -124,7 +124,7 @@ class SelfServiceWebTest {
                 .andExpect(content().string(containsString("data-code=\"MISSING_V1\"")));
         String form = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
         assertThat(form).contains("hx-post=\"/help/config-check/inline\"", "id=\"config-check-inline\"",
-                "hx-post=\"/secret-check\"");
+                "data-mask-fields", "data-redact-url=\"/api/v1/redact\"");
     }
 
     @Test

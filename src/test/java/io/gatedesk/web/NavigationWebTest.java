@@ -68,7 +68,7 @@ class NavigationWebTest {
     @Test
     void theLogImportLinkIsForAgentsAndAdminsNotEngineers() throws Exception {
         assertThat(page(get("/desk/logs").with(user("ann").roles("AGENT"))).select("main a[href=/desk/logs/import]"))
-                .hasSize(1);
+                .isNotEmpty();
         assertThat(page(get("/desk/logs").with(user("eve").roles("ENGINEER"))).select("main a[href=/desk/logs/import]"))
                 .isEmpty();
     }

@@ -41,6 +41,11 @@ class IngestTokenService implements IngestTokens {
     public record IssuedIngestToken(IngestTokenView token, String rawToken) {
     }
 
+    @Override
+    public boolean anyIssued() {
+        return !all().isEmpty();
+    }
+
     public List<IngestTokenView> all() {
         return jdbc.query("SELECT * FROM ingest_tokens ORDER BY created_at DESC, id DESC", (rs, n) -> new IngestTokenView(
                 rs.getLong("id"), rs.getString("name"), rs.getString("last4"), rs.getString("created_by"),

@@ -37,8 +37,13 @@ public class LogSearchService {
         }
     }
 
+    /** Whether any gateway log has been imported, so an empty search can say "import one" rather than "no match". */
+    public boolean anyImported() {
+        return store.any();
+    }
+
     /**
-     * @param params {@code from, to, statusCode, model, key, user, clientIp, source, page}
+     * @param params {@code from, to, statusCode, model, key, user, clientIp, source, requestId, page}
      * @throws IllegalArgumentException when a time, status code or page cannot be read
      */
     public Page search(Map<String, String> params) {
@@ -54,7 +59,7 @@ public class LogSearchService {
         }
         LogSearch filter = new LogSearch(TimeParam.parse(params.get("from"), siteZone),
                 TimeParam.parse(params.get("to"), siteZone), statusCode, params.get("model"), params.get("key"),
-                params.get("user"), params.get("clientIp"), params.get("source"));
+                params.get("user"), params.get("clientIp"), params.get("source"), params.get("requestId"));
         List<LogEntryView> rows = store.search(filter, page, pageSize);
         boolean hasNext = rows.size() > pageSize;
         return new Page(hasNext ? rows.subList(0, pageSize) : rows, page, pageSize, hasNext);

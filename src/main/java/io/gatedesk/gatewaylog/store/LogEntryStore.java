@@ -238,10 +238,19 @@ public class LogEntryStore {
             sql.append(" AND source = ?");
             args.add(filter.source());
         }
+        if (filter.requestId() != null) {
+            sql.append(" AND request_id = ?");
+            args.add(filter.requestId());
+        }
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?");
         args.add(pageSize + 1);
         args.add((long) page * pageSize);
         return jdbc.query(sql.toString(), ENTRY, args.toArray());
+    }
+
+    /** Cheaper than {@link #count()} on a large table: stops at the first row. */
+    public boolean any() {
+        return !jdbc.queryForList("SELECT 1 FROM gateway_log_entries LIMIT 1", Integer.class).isEmpty();
     }
 
     long count() {
