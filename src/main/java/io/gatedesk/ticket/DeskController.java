@@ -254,10 +254,11 @@ class DeskController {
         model.addAttribute("staff", users.activeStaff());
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("priorities", Priority.values());
-        model.addAttribute("myId", actor(principal).userId());
+        Long me = actor(principal).userId();
+        model.addAttribute("myId", me);
         model.addAttribute("from", back);
         model.addAttribute("queueHref", back == null ? "/desk" : "/desk?" + back);
-        model.addAttribute("nextHref", view == null ? null : tickets.nextInView(view, actor(principal).userId(), id)
+        model.addAttribute("nextHref", view == null ? null : tickets.nextInView(view, me, id)
                 .map(next -> ticketHref(next, back)).orElse(null));
         model.addAttribute("createdAgo", relativeTime.ago(ticket.createdAt(), locale));
         model.addAttribute("history", history.of(ticket.events(), locale));

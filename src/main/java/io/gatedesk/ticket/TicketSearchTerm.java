@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 
 import java.io.Serializable;
 
-/** One exact, lower-cased term a ticket is found by in the queue search (see {@link SearchTerms}). */
+/**
+ * One exact, lower-cased term a ticket is found by in the queue search. Written with plain SQL by {@link SearchTerms}
+ * (so filing and the backfill can both insert without a conflict); mapped only so the search can query it.
+ */
 @Entity
 @Table(name = "ticket_search_terms")
 class TicketSearchTerm {
@@ -17,10 +20,6 @@ class TicketSearchTerm {
     private Key key;
 
     protected TicketSearchTerm() {
-    }
-
-    TicketSearchTerm(long ticketId, String term) {
-        this.key = new Key(term, ticketId);
     }
 
     @Embeddable
