@@ -74,6 +74,27 @@ class PublicTicketWebTest {
     }
 
     @Test
+    void findingsTheBrowserReportsAreAuditedButAForgedOneCarryingAKeyIsDropped() throws Exception {
+        String subject = "Masked in the browser " + UUID.randomUUID();
+        String fingerprint = "a".repeat(64);
+        String fullKey = "sk-" + "Zq9".repeat(16);
+        mvc.perform(post("/").with(csrf())
+                        .param("subject", subject).param("description", "My key was sk-abcd…wxyz")
+                        .param("customerName", "Ann").param("customerEmail", "ann@example.com")
+                        .param("maskedEarlier", "GATEWAY_KEY|sk-abcd…wxyz|" + fingerprint)
+                        .param("maskedEarlier", "GATEWAY_KEY|" + fullKey + "|" + "b".repeat(64))
+                        .param("maskedEarlier", "NOT_A_KIND|sk-abcd…wxyz|" + "c".repeat(64)))
+                .andExpect(redirectedUrl("/submitted"));
+
+        Long id = jdbc.queryForObject("SELECT id FROM tickets WHERE subject = ?", Long.class, subject);
+        List<String> audit = jdbc.queryForList("SELECT detail FROM ticket_events WHERE ticket_id = ? AND action = ?",
+                String.class, id, TicketAction.SECRET_MASKED.name());
+        assertThat(audit).containsExactly("GATEWAY_KEY sk-abcd…wxyz sha256:" + fingerprint);
+        assertThat(jdbc.queryForList("SELECT detail FROM ticket_events WHERE detail IS NOT NULL", String.class))
+                .noneMatch(detail -> detail.contains(fullKey));
+    }
+
+    @Test
     void invalidSubmissionComesBackInTheCustomersLanguageWithEverythingTyped() throws Exception {
         Integer before = jdbc.queryForObject("SELECT count(*) FROM tickets", Integer.class);
         String page = mvc.perform(post("/").with(csrf()).header("Accept-Language", "zh-CN,zh;q=0.9")
