@@ -31,6 +31,7 @@ class ClassifierMechanismWordsTest {
             model.access-words             | MODEL_NOT_AVAILABLE | Unknown model: qwen-max-latest
             context.length-words           | CONTEXT_LENGTH      | request rejected: input length 40960 exceeds the limit of this model
             context.length-words           | CONTEXT_LENGTH      | 请求失败：输入token数量超过上限
+            context.length-words           | CONTEXT_LENGTH      | 报错 Prompt 超长，换了模型也一样
             rate-limit.per-unit-of-time    | RATE_LIMITED        | Quota exceeded for metric input_tokens_per_minute_per_model
             rate-limit.words               | RATE_LIMITED        | 当前请求速率过高，请稍后再试
             invalid-key.credential-words   | INVALID_KEY         | the credentials you supplied are no longer valid
@@ -64,10 +65,13 @@ class ClassifierMechanismWordsTest {
     }
 
     @Test
-    void aTokenLimitIsNotACredentialRefusedNorAModelTheUserMayNotUse() {
+    void wordsThatOnlyLookLikeAMechanismDecideNothing() {
         assertThat(classify(400, "max_tokens is invalid: must be at most 8192").reasons()).extracting(Reason::ruleId)
                 .doesNotContain("invalid-key.credential-words");
         assertThat(classify(null, "the model answered, but the response was not allowed to exceed 100 words").reasons())
                 .extracting(Reason::ruleId).doesNotContain("model.access-words");
+        // 超长 alone is "very long" (超长时间 is a long wait): only a prompt or input that is 超长 is a length limit.
+        assertThat(classify(null, "请求超长时间没有响应").reasons()).extracting(Reason::ruleId)
+                .doesNotContain("context.length-words");
     }
 }
