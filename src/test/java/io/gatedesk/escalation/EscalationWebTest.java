@@ -348,12 +348,17 @@ class EscalationWebTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(tickets.detail(ticket.id()).status()).isEqualTo(TicketStatus.OPEN);
         assertThat(escalations.withUnreadFindings(List.of(ticket.id()))).containsExactly(ticket.id());
+        String queue = mvc.perform(as(agent, get("/desk").param("q", ticket.number()), false))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(queue).contains("data-row-mark", "New findings from engineering");
 
         String panel = mvc.perform(as(agent, get("/desk/tickets/" + ticket.number() + "/escalation"), true))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(panel).contains("data-findings", "Channel 7 was down " + marker, "Gateway or channel",
                 "data-insert-suggested-reply");
         assertThat(escalations.withUnreadFindings(List.of(ticket.id()))).isEmpty();
+        assertThat(mvc.perform(as(agent, get("/desk").param("q", ticket.number()), true))
+                .andReturn().getResponse().getContentAsString()).contains(ticket.number()).doesNotContain("data-row-mark");
 
         String inserted = mvc.perform(as(agent, post("/desk/tickets/" + ticket.number()
                         + "/escalation/insert-reply"), true).with(csrf()).param("body", "Hello,"))
