@@ -46,6 +46,7 @@ class HistoryLines {
         return switch (event.action()) {
             case STATUS_CHANGED, REOPENED -> words(detail, "status.", locale);
             case CATEGORY_OVERRIDDEN -> words(detail, "category.", locale);
+            case HANDED_BACK, RESOLVED_BY_ENGINEER -> words(detail, "escalation.rootCause.", locale);
             default -> detail;
         };
     }

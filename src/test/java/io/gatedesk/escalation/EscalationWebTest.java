@@ -28,6 +28,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -171,6 +172,14 @@ class EscalationWebTest {
         String follow = mvc.perform(get("/t/" + ticket.followToken())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(follow).contains("With our engineers").doesNotContain("Channel 7 returns 502", "S2");
+    }
+
+    @Test
+    void anEngineerLandsOnTheEngineerQueueAfterLoginAgentsAndAdminsOnTheDesk() throws Exception {
+        mvc.perform(formLogin("/login").user(engineer.username()).password(PASSWORD))
+                .andExpect(redirectedUrl("/engineering"));
+        mvc.perform(formLogin("/login").user(agent.username()).password(PASSWORD)).andExpect(redirectedUrl("/desk"));
+        mvc.perform(formLogin("/login").user(admin.username()).password(PASSWORD)).andExpect(redirectedUrl("/desk"));
     }
 
     // ------------------------------------------------------------------------------------------------ API
