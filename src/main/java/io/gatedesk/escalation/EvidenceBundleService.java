@@ -9,7 +9,7 @@ import io.gatedesk.gatewaylog.PinnedLogRow;
 import io.gatedesk.secret.MaskedKey;
 import io.gatedesk.secret.MaskedKeyParser;
 import io.gatedesk.secret.SecretGuard;
-import io.gatedesk.ticket.EventView;
+import io.gatedesk.ticket.HistoryLines;
 import io.gatedesk.ticket.MessageView;
 import io.gatedesk.ticket.TicketDetail;
 import io.gatedesk.ticket.TicketEvidence;
@@ -47,11 +47,13 @@ public class EvidenceBundleService {
     private final EscalationService escalations;
     private final SecretGuard secretGuard;
     private final MessageSource messages;
+    private final HistoryLines history;
     private final Clock clock;
 
     EvidenceBundleService(TicketService tickets, LogMatchService logs, LogImportService imports,
                           TriageService triage, EscalationService escalations, SecretGuard secretGuard,
-                          MessageSource messages, Clock clock) {
+                          MessageSource messages, HistoryLines history, Clock clock) {
+        this.history = history;
         this.tickets = tickets;
         this.logs = logs;
         this.imports = imports;
@@ -136,10 +138,9 @@ public class EvidenceBundleService {
                                                         List<EvidenceBundle.LogRow> pinned, ZoneId zone,
                                                         Locale locale) {
         List<EvidenceBundle.TimelineEntry> entries = new ArrayList<>();
-        for (EventView event : ticket.events()) {
-            String what = messages.getMessage("audit." + event.action(), null, event.action().name(), locale);
-            entries.add(entry(event.createdAt(), zone, "ticket", event.actorName(),
-                    event.detail() == null ? what : what + " · " + event.detail()));
+        for (HistoryLines.Line event : history.of(ticket.events(), locale)) {
+            entries.add(entry(event.at(), zone, "ticket", event.actor(),
+                    event.detail() == null ? event.what() : event.what() + " · " + event.detail()));
         }
         for (MessageView message : ticket.messages()) {
             String kind = message.fromCustomer() ? "customer" : message.internal() ? "note" : "reply";

@@ -145,6 +145,8 @@ class EscalationLoopBrowserTest {
                 .contains("aws-bedrock-7", "30125 ms", "203.0.113.7");
         assertThat(browser.findElement(By.cssSelector("[data-bundle-timeline]")).getText()).contains("gateway log");
         Browser.screenshot(browser, "escalation-bundle-en");
+        browser.executeScript("document.querySelector('[data-bundle-logs]').scrollIntoView();");
+        Browser.screenshot(browser, "escalation-bundle-logs-en");
 
         browser.findElement(By.cssSelector("[data-download-markdown]")).click();
         Path file = downloads.resolve("gatedesk-" + ticket.number() + "-bundle.md");
@@ -209,5 +211,7 @@ class EscalationLoopBrowserTest {
                 "复现"));
         assertThat(browser.findElement(By.cssSelector("[data-bundle-timeline]")).getText()).contains("时间线");
         Browser.screenshot(browser, "escalation-bundle-zh");
+        browser.executeScript("document.querySelector('[data-bundle-logs]').scrollIntoView();");
+        Browser.screenshot(browser, "escalation-bundle-logs-zh");
     }
 }
