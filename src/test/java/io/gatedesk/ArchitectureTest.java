@@ -86,6 +86,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void noFeatureBelowDependsOnEscalation() {
+        noClasses().that().resideInAnyPackage("io.gatedesk.ticket..", "io.gatedesk.triage..",
+                        "io.gatedesk.gatewaylog..", "io.gatedesk.answer..", "io.gatedesk.secret..",
+                        "io.gatedesk.user..", "io.gatedesk.web..", "io.gatedesk.common..", "io.gatedesk.selfservice..")
+                .should().dependOnClassesThat().resideInAPackage("io.gatedesk.escalation..")
+                .because("escalation builds on tickets, logs and triage; the queue's badge comes through"
+                        + " ticket.QueueRowMarker")
+                .check(classes);
+    }
+
+    @Test
     void usersKnowNothingOfTickets() {
         noClasses().that().resideInAPackage("io.gatedesk.user..")
                 .should().dependOnClassesThat().resideInAPackage("io.gatedesk.ticket..")

@@ -19,7 +19,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -61,6 +64,8 @@ class SecurityConfig {
                         // Gateways push logs with an ingest token, whose principal may do nothing else.
                         .requestMatchers(HttpMethod.POST, "/api/v1/gateway-logs").hasRole("INGEST")
                         .requestMatchers(HttpMethod.POST, "/api/v1/gateway-logs/import").hasAnyRole("AGENT", "ADMIN")
+                        // Findings are the engineers' to write; agents read them.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tickets/*/findings").hasAnyRole("ENGINEER", "ADMIN")
                         .requestMatchers("/api/v1/**").hasAnyRole("AGENT", "ENGINEER", "ADMIN")
                         .anyRequest().denyAll());
         return http.build();
@@ -75,11 +80,30 @@ class SecurityConfig {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/desk/logs/import", "/desk/logs/imports/**").hasAnyRole("AGENT", "ADMIN")
                         .requestMatchers("/desk/**").hasAnyRole("AGENT", "ENGINEER", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/engineering/tickets/*/findings",
+                                "/engineering/tickets/*/assign").hasAnyRole("ENGINEER", "ADMIN")
+                        .requestMatchers("/engineering", "/engineering/**").hasAnyRole("AGENT", "ENGINEER", "ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/desk", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(homeByRole()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(htmxAwareLoginEntryPoint()));
         return http.build();
+    }
+
+    /**
+     * After login: back to the page that asked for it, else home: the engineer queue for an engineer who is not an
+     * admin, the desk for everyone else.
+     */
+    private static AuthenticationSuccessHandler homeByRole() {
+        SavedRequestAwareAuthenticationSuccessHandler desk = new SavedRequestAwareAuthenticationSuccessHandler();
+        desk.setDefaultTargetUrl("/desk");
+        SavedRequestAwareAuthenticationSuccessHandler engineering = new SavedRequestAwareAuthenticationSuccessHandler();
+        engineering.setDefaultTargetUrl("/engineering");
+        return (request, response, authentication) -> {
+            var roles = AuthorityUtils.authorityListToSet(authentication.getAuthorities());
+            boolean engineer = roles.contains("ROLE_ENGINEER") && !roles.contains("ROLE_ADMIN");
+            (engineer ? engineering : desk).onAuthenticationSuccess(request, response, authentication);
+        };
     }
 
     /** An htmx request from an expired session reloads the login page instead of swapping it into a fragment. */

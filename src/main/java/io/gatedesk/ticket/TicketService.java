@@ -448,6 +448,17 @@ public class TicketService {
         flush(ticket);
     }
 
+    /**
+     * Moves a ticket for another feature's workflow (an escalation and its hand-back) and records why on the audit
+     * trail as {@code action}, in one step; the status change is recorded too when the status changes.
+     */
+    @Transactional
+    public void moveFor(long id, TicketStatus status, TicketAction action, String detail, Actor actor) {
+        Ticket ticket = load(id, null);
+        change(ticket, new TicketChange(status, null, null, false), actor);
+        record(ticket, AuthorType.STAFF, actor.name(), action, detail);
+    }
+
     public TicketEvidence evidence(long id) {
         Ticket ticket = tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(TicketNumber.format(id)));
         return evidenceOf(ticket, messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.getId()).stream()
