@@ -98,6 +98,13 @@ class Escalation {
         this.status = outcome == Outcome.HAND_BACK ? EscalationStatus.HANDED_BACK : EscalationStatus.RESOLVED;
     }
 
+    /** Staff moved the ticket out of ESCALATED by hand: the round leaves the engineers' queue, with no findings. */
+    void withdraw() {
+        if (status == EscalationStatus.OPEN) {
+            status = EscalationStatus.WITHDRAWN;
+        }
+    }
+
     void markRead(Instant now) {
         if (findingsReadAt == null) {
             findingsReadAt = now;

@@ -7,6 +7,7 @@ import io.gatedesk.ticket.TicketEvidence;
 import io.gatedesk.ticket.TicketNumber;
 import io.gatedesk.ticket.TicketService;
 import io.gatedesk.ticket.TicketStatus;
+import io.gatedesk.ticket.TicketStatusChanged;
 import io.gatedesk.triage.TicketTriage;
 import io.gatedesk.triage.TriageService;
 import io.gatedesk.user.Role;
@@ -20,7 +21,9 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -116,6 +119,34 @@ public class EscalationService {
         tickets.moveFor(ticketId, TicketStatus.ESCALATED, TicketAction.ESCALATED,
                 saved.getSeverity() + (engineer == null ? "" : " → " + engineer.displayName()), actor);
         return view(saved, users.staffById());
+    }
+
+    /**
+     * Follows a status move made outside this feature, once it is committed: a ticket set to ESCALATED by hand (the
+     * status list, the API) gets a round, so it reaches the engineers' queue, with a reason that says none was given;
+     * a ticket moved out of ESCALATED by hand withdraws its open round, so the queue holds no case nobody works.
+     * Moves this service makes itself find their round already in the state they left it, and change nothing.
+     */
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void ticketMoved(TicketStatusChanged moved) {
+        Optional<Escalation> latest = escalations.findFirstByTicketIdOrderByRoundDesc(moved.ticketId());
+        boolean open = latest.isPresent() && latest.get().getStatus() == EscalationStatus.OPEN;
+        if (moved.to() == TicketStatus.ESCALATED && !open) {
+            TicketEvidence evidence = tickets.evidence(moved.ticketId());
+            TicketTriage category = triage.forTicket(moved.ticketId());
+            try {
+                escalations.saveAndFlush(new Escalation(moved.ticketId(), latest.map(e -> e.getRound() + 1).orElse(1),
+                        Severity.S3, message("escalation.reason.statusOnly", moved.actorName()), moved.actorName(),
+                        clock.instant(), null, evidence.subject(), evidence.model(),
+                        category == null || category.category() == null ? null : category.category().name(),
+                        evidence.createdAt()));
+            } catch (DataIntegrityViolationException concurrent) {
+                // Someone escalated it with the form at the same moment: their round stands.
+            }
+        } else if (moved.from() == TicketStatus.ESCALATED && moved.to() != TicketStatus.ESCALATED && open) {
+            latest.get().withdraw();
+        }
     }
 
     /** An engineer takes the open round: it is theirs, and the first-look clock stops. */

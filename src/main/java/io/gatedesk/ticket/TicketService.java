@@ -426,6 +426,7 @@ public class TicketService {
             TicketStatus before = ticket.getStatus();
             ticket.changeStatus(change.status(), now);
             record(ticket, AuthorType.STAFF, actor.name(), TicketAction.STATUS_CHANGED, before + " → " + change.status());
+            publisher.publishEvent(new TicketStatusChanged(ticket.getId(), before, change.status(), actor.name()));
         }
         if (change.priority() != null && change.priority() != ticket.getPriority()) {
             Priority before = ticket.getPriority();

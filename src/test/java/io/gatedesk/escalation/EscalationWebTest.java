@@ -399,4 +399,30 @@ class EscalationWebTest {
         assertThat(tickets.detail(ticket.id()).status()).isEqualTo(TicketStatus.RESOLVED);
         assertThat(escalations.latest(ticket.id()).orElseThrow().status()).isEqualTo(EscalationStatus.RESOLVED);
     }
+    @Test
+    void aTicketSetToEscalatedByTheStatusListReachesTheQueueAndMovingItBackWithdrawsTheRound() throws Exception {
+        TicketReceipt ticket = file("Status list " + marker);
+        mvc.perform(as(agent, post("/desk/tickets/" + ticket.number() + "/changes"), false).with(csrf())
+                        .param("status", "ESCALATED").param("version", String.valueOf(tickets.detail(ticket.id()).version())))
+                .andExpect(status().is3xxRedirection());
+        EscalationView round = escalations.latest(ticket.id()).orElseThrow();
+        assertThat(round.status()).isEqualTo(EscalationStatus.OPEN);
+        assertThat(round.severity()).isEqualTo(Severity.S3);
+        assertThat(round.reason()).contains(agent.displayName()).contains("without the escalation form");
+        mvc.perform(as(engineer, get("/engineering"), false))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Status list " + marker)));
+
+        mvc.perform(as(agent, post("/desk/tickets/" + ticket.number() + "/changes"), false).with(csrf())
+                        .param("status", "OPEN").param("version", String.valueOf(tickets.detail(ticket.id()).version())))
+                .andExpect(status().is3xxRedirection());
+        assertThat(escalations.latest(ticket.id()).orElseThrow().status()).isEqualTo(EscalationStatus.WITHDRAWN);
+        mvc.perform(as(engineer, get("/engineering"), false))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("Status list " + marker))));
+
+        // Escalating with the form afterwards opens round 2; the form's own move adds no round of its own.
+        escalate(ticket);
+        assertThat(escalations.rounds(ticket.id())).extracting(EscalationView::status)
+                .containsExactly(EscalationStatus.WITHDRAWN, EscalationStatus.OPEN);
+    }
 }
