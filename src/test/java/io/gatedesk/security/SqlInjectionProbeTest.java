@@ -33,7 +33,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * SQL-injection probes through every search and filter parameter of the queue, the log search and the API lists:
  * never a 500, never a filter that suddenly matches everything, and every table still there afterwards.
  */
-@SpringBootTest(properties = "spring.application.name=gatedesk-sql-probes") // own context and database
+@SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
