@@ -29,6 +29,7 @@ import java.util.TreeSet;
 
 import static io.gatedesk.security.AccessControlMatrixTest.Access.ADMIN;
 import static io.gatedesk.security.AccessControlMatrixTest.Access.AGENT_OR_ADMIN;
+import static io.gatedesk.security.AccessControlMatrixTest.Access.ENGINEER_OR_ADMIN;
 import static io.gatedesk.security.AccessControlMatrixTest.Access.FOLLOW_TOKEN;
 import static io.gatedesk.security.AccessControlMatrixTest.Access.INGEST;
 import static io.gatedesk.security.AccessControlMatrixTest.Access.PUBLIC;
@@ -61,6 +62,8 @@ class AccessControlMatrixTest {
         /** Any signed-in staff member: agent, engineer or admin. */
         STAFF(EnumSet.of(Caller.AGENT, Caller.ENGINEER, Caller.ADMIN)),
         AGENT_OR_ADMIN(EnumSet.of(Caller.AGENT, Caller.ADMIN)),
+        /** Engineering's own actions: taking a case, writing findings. Agents may look but not act. */
+        ENGINEER_OR_ADMIN(EnumSet.of(Caller.ENGINEER, Caller.ADMIN)),
         ADMIN(EnumSet.of(Caller.ADMIN)),
         /** Only a gateway's ingest token, which may do nothing else. */
         INGEST(EnumSet.of(Caller.INGEST_TOKEN));
@@ -136,6 +139,20 @@ class AccessControlMatrixTest {
             row("POST /desk/logs/import", AGENT_OR_ADMIN),
             row("GET /desk/logs/imports/{id}", AGENT_OR_ADMIN),
             row("GET /desk/logs/imports/{id}/errors.csv", AGENT_OR_ADMIN),
+            // Escalation
+            row("GET /desk/tickets/{number}/escalation", STAFF),
+            row("POST /desk/tickets/{number}/escalation", STAFF),
+            row("POST /desk/tickets/{number}/escalation/insert-reply", STAFF),
+            row("GET /engineering", STAFF),
+            row("GET /engineering/tickets/{number}", STAFF),
+            row("GET /engineering/tickets/{number}/bundle.md", STAFF),
+            row("POST /engineering/tickets/{number}/assign", ENGINEER_OR_ADMIN),
+            row("POST /engineering/tickets/{number}/findings", ENGINEER_OR_ADMIN),
+            row("GET /api/v1/escalations", STAFF),
+            row("POST /api/v1/tickets/{number}/escalation", STAFF),
+            row("GET /api/v1/tickets/{number}/bundle", STAFF),
+            row("GET /api/v1/tickets/{number}/bundle.md", STAFF),
+            row("POST /api/v1/tickets/{number}/findings", ENGINEER_OR_ADMIN),
             // Administration
             row("GET /admin/users", ADMIN),
             row("GET /admin/users/new", ADMIN),
