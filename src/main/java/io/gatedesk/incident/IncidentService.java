@@ -17,6 +17,7 @@ import io.gatedesk.ticket.Visibility;
 import io.gatedesk.triage.ErrorCategory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -74,8 +75,10 @@ public class IncidentService {
      * Records the ticket's pattern (category + model, and the channel its matched log rows name) and joins it to an
      * incident with that pattern, opening a suggested one when the threshold is reached inside the window. A ticket
      * reclassified away from a suggested incident it was linked to automatically leaves it. Serialised, so two
-     * tickets classified at once cannot open two incidents for one pattern.
+     * tickets classified at once cannot open two incidents for one pattern. Not in the caller's transaction: the
+     * detector's own one commits before the lock is let go.
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public synchronized void ticketClassified(long ticketId, ErrorCategory category) {
         transaction.executeWithoutResult(status -> detect(ticketId, category));
     }
@@ -342,6 +345,7 @@ public class IncidentService {
      * cannot all be filled is skipped and listed. Each ticket that got the reply is recorded under a key made of the
      * incident and the text, so a retry (or a double click) never answers a ticket twice.
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public BulkResult reply(long id, String answerKey, String body, Actor actor) {
         requireWorkable(id);
         boolean byAnswer = answerKey != null && !answerKey.isBlank();
@@ -394,6 +398,7 @@ public class IncidentService {
      * {@link #reply}), then each ticket that got it (or every ticket, without a reply) moves to {@code ticketStatus},
      * audited on the ticket. Retrying sends nothing twice and changes nothing twice.
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public BulkResult resolve(long id, String reply, TicketStatus ticketStatus, Actor actor) {
         requireWorkable(id);
         if (ticketStatus != TicketStatus.RESOLVED && ticketStatus != TicketStatus.WAITING_ON_CUSTOMER) {
