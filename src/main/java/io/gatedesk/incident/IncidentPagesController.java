@@ -5,6 +5,7 @@ import io.gatedesk.answer.ShortAnswer;
 import io.gatedesk.ticket.Actor;
 import io.gatedesk.ticket.TicketStatus;
 import io.gatedesk.user.UserService;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -21,6 +22,8 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The staff pages: the suggestion banner on the desk, the incident list and the incident page. Every change is a
@@ -140,10 +143,13 @@ class IncidentPagesController {
     }
 
     @ExceptionHandler(InvalidIncidentException.class)
-    String invalid(InvalidIncidentException e, @PathVariable(required = false) Long id, RedirectAttributes flash) {
+    String invalid(InvalidIncidentException e, HttpServletRequest request, RedirectAttributes flash) {
         flash.addFlashAttribute("incidentError", e.messageKey());
-        return id == null ? "redirect:/desk/incidents" : redirect(id);
+        Matcher page = INCIDENT_PATH.matcher(request.getRequestURI());
+        return page.find() ? redirect(Long.parseLong(page.group(1))) : "redirect:/desk/incidents";
     }
+
+    private static final Pattern INCIDENT_PATH = Pattern.compile("/desk/incidents/(\\d+)");
 
     @ExceptionHandler(IncidentNotFoundException.class)
     String notFound(HttpServletResponse response, Model model) {
