@@ -7,8 +7,12 @@ import java.time.Duration;
 
 /**
  * When tickets make an incident: at least {@code threshold} tickets with the same category and model (or the same
- * gateway channel) filed within {@code window}.
+ * gateway channel) filed within {@code window}. When gateway logs do: at least {@code spikeErrors} error rows for one
+ * model and channel within {@code spikeWindow}, at an error rate at least {@code spikeFactor} times that of the
+ * {@code spikeBaseline} before it; checked every {@code spikeCheckInterval} (0 turns the check off).
  */
 @ConfigurationProperties("gatedesk.incident")
-record IncidentProperties(@DefaultValue("3") int threshold, @DefaultValue("30m") Duration window) {
+record IncidentProperties(@DefaultValue("3") int threshold, @DefaultValue("30m") Duration window,
+                          @DefaultValue("20") int spikeErrors, @DefaultValue("10m") Duration spikeWindow,
+                          @DefaultValue("5") double spikeFactor, @DefaultValue("24h") Duration spikeBaseline) {
 }

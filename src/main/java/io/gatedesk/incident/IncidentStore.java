@@ -103,6 +103,13 @@ class IncidentStore {
                 .params(category, model, Timestamp.from(from), Timestamp.from(from)).query(IncidentStore::row).list();
     }
 
+    /** Incidents a log spike opened (no category) for this model and channel whose window reaches {@code from}. */
+    List<Row> withLogPattern(String model, String channel, Instant from) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM incidents WHERE category IS NULL "
+                        + "AND model IS NOT DISTINCT FROM ? AND channel IS NOT DISTINCT FROM ? AND " + REACHES)
+                .params(model, channel, Timestamp.from(from), Timestamp.from(from)).query(IncidentStore::row).list();
+    }
+
     List<Row> list(Collection<IncidentStatus> statuses, Instant resolvedSince) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM incidents WHERE status IN (:statuses) "
                         + "AND (resolved_at IS NULL OR resolved_at >= :since) ORDER BY started_at DESC, id DESC")

@@ -34,6 +34,8 @@ abstract class IncidentDetectionContract {
     TicketService tickets;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    LogSpikeDetector spikes;
 
     String model;
     Instant t0;
@@ -188,5 +190,39 @@ abstract class IncidentDetectionContract {
         assertThat(tickets.detail(c).events()).filteredOn(e -> e.detail() != null
                 && e.detail().contains("incident #" + id)).hasSize(1);
         assertThat(incidents.detail(id).summary().status()).isEqualTo(IncidentStatus.RESOLVED);
+    }
+
+    void logRows(String modelName, String channel, Instant from, Duration spread, int rows, int errors) {
+        for (int i = 0; i < rows; i++) {
+            String key = modelName + "-" + from + "-" + i + "-" + UUID.randomUUID();
+            jdbc.update("INSERT INTO gateway_log_entries (dedupe_key, source, created_at, log_type, content_hash, model, "
+                            + "channel_name, status_code) VALUES (?, 'test', ?, 'consume', ?, ?, ?, ?)",
+                    key, Timestamp.from(from.plus(spread.multipliedBy(i).dividedBy(rows))), key.substring(0, 40),
+                    modelName, channel, i < errors ? 503 : 200);
+        }
+    }
+
+    @Test
+    void aSpikeOfErrorRowsSuggestsAnIncidentButASteadyErrorRateDoesNot() {
+        String steady = model + "-steady";
+        Instant end = t0.plus(Duration.ofHours(1));
+        Instant start = end.minus(Duration.ofMinutes(10));
+        logRows(model, "ch-" + model, start.minus(Duration.ofHours(5)), Duration.ofHours(4), 200, 2);
+        logRows(model, "ch-" + model, start, Duration.ofMinutes(9), 40, 25);
+        logRows(steady, null, start.minus(Duration.ofHours(5)), Duration.ofHours(4), 200, 120);
+        logRows(steady, null, start, Duration.ofMinutes(9), 40, 25);
+        logRows(model + "-few", null, start, Duration.ofMinutes(9), 19, 19);
+
+        List<Long> suggested = spikes.check(end).stream()
+                .filter(id -> incidents.detail(id).summary().models().stream().anyMatch(m -> m.startsWith(model)))
+                .toList();
+
+        assertThat(suggested).hasSize(1);
+        IncidentSummary spike = incidents.detail(suggested.get(0)).summary();
+        assertThat(spike.models()).containsExactly(model);
+        assertThat(spike.channel()).isEqualTo("ch-" + model);
+        assertThat(spike.suggested()).isTrue();
+        assertThat(spikes.check(end.plus(Duration.ofMinutes(1)))).as("no second suggestion for one spike")
+                .noneMatch(id -> incidents.detail(id).summary().models().stream().anyMatch(m -> m.startsWith(model)));
     }
 }
