@@ -9,7 +9,7 @@ import java.time.Duration;
  * When tickets make an incident: at least {@code threshold} tickets with the same category and model (or the same
  * gateway channel) filed within {@code window}. When gateway logs do: at least {@code spikeErrors} error rows for one
  * model and channel within {@code spikeWindow}, at an error rate at least {@code spikeFactor} times that of the
- * {@code spikeBaseline} before it; checked every {@code spikeCheckInterval} (0 turns the check off).
+ * {@code spikeBaseline} before it ({@code gatedesk.incident.spike-check-interval} sets how often that is checked).
  */
 @ConfigurationProperties("gatedesk.incident")
 record IncidentProperties(@DefaultValue("3") int threshold, @DefaultValue("30m") Duration window,
