@@ -198,11 +198,6 @@ public class IncidentService {
         return publicStatus().stream().filter(incident -> incident.status().isOpen()).toList();
     }
 
-    /** The open public incidents a ticket is linked to, for its confirmation and follow pages. */
-    public List<IncidentSummary> noticesForTicket(long ticketId) {
-        return store.publicIncidentsOfTicket(ticketId).stream().map(id -> summary(require(id))).toList();
-    }
-
     public IncidentDetail detail(long id) {
         IncidentStore.Row row = require(id);
         List<IncidentDetail.LinkedTicket> linked = new ArrayList<>();

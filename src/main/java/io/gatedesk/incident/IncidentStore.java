@@ -207,14 +207,6 @@ class IncidentStore {
                 .query(Integer.class).single();
     }
 
-    /** Open, public, confirmed incidents this ticket is linked to. */
-    List<Long> publicIncidentsOfTicket(long ticketId) {
-        return jdbc.sql("SELECT i.id FROM incidents i JOIN incident_tickets t ON t.incident_id = i.id "
-                        + "WHERE t.ticket_id = ? AND i.public_notice = TRUE AND i.suggested = FALSE "
-                        + "AND i.status IN ('INVESTIGATING', 'IDENTIFIED', 'MONITORING') ORDER BY i.id")
-                .param(ticketId).query(Long.class).list();
-    }
-
     // ------------------------------------------------------------------------------------------------ timeline
 
     void addUpdate(long incidentId, IncidentStatus status, String body, String author, Instant now) {
