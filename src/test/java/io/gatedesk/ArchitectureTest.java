@@ -97,6 +97,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void incidentsAreReachedOnlyThroughTheirPublicFace() {
+        noClasses().that().resideOutsideOfPackage("io.gatedesk.incident..")
+                .should().dependOnClassesThat().resideInAPackage("io.gatedesk.incident..")
+                .because("incidents build on tickets, triage, answers and logs; nothing below them knows they exist")
+                .check(classes);
+    }
+
+    @Test
     void usersKnowNothingOfTickets() {
         noClasses().that().resideInAPackage("io.gatedesk.user..")
                 .should().dependOnClassesThat().resideInAPackage("io.gatedesk.ticket..")

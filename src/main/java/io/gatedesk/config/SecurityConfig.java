@@ -61,6 +61,7 @@ class SecurityConfig {
                                 HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "api.forbidden")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, PUBLIC_API).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/status").permitAll()
                         // Gateways push logs with an ingest token, whose principal may do nothing else.
                         .requestMatchers(HttpMethod.POST, "/api/v1/gateway-logs").hasRole("INGEST")
                         .requestMatchers(HttpMethod.POST, "/api/v1/gateway-logs/import").hasAnyRole("AGENT", "ADMIN")
@@ -77,6 +78,7 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/submitted", "/secret-check", "/t/**", "/help", "/help/**", "/login", "/error", "/assets/**",
                                 "/webjars/**", "/favicon.ico", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/status").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/desk/logs/import", "/desk/logs/imports/**").hasAnyRole("AGENT", "ADMIN")
                         .requestMatchers("/desk/**").hasAnyRole("AGENT", "ENGINEER", "ADMIN")

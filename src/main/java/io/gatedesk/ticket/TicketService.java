@@ -420,6 +420,24 @@ public class TicketService {
         change(load(id, expectedVersion), change, actor);
     }
 
+    /**
+     * Sets the status for another feature's action over many tickets (an incident resolved), without a version check:
+     * the audit line says why. A ticket already in that status is left alone; returns whether it changed.
+     */
+    @Transactional
+    public boolean changeStatus(long id, TicketStatus status, Actor actor, String why) {
+        Ticket ticket = load(id, null);
+        if (ticket.getStatus() == status) {
+            return false;
+        }
+        TicketStatus before = ticket.getStatus();
+        ticket.changeStatus(status, clock.instant());
+        record(ticket, AuthorType.STAFF, actor.name(), TicketAction.STATUS_CHANGED,
+                before + " → " + status + " (" + why + ")");
+        flush(ticket);
+        return true;
+    }
+
     private void change(Ticket ticket, TicketChange change, Actor actor) {
         Instant now = clock.instant();
         if (change.status() != null && change.status() != ticket.getStatus()) {
