@@ -19,12 +19,12 @@ class AdminUserController {
 
     static final String LIST_VIEW = "user/admin-users";
     static final String FORM_VIEW = "user/admin-user-form";
-    static final int MIN_PASSWORD = 10;
-
     private final UserService users;
+    private final PasswordPolicy passwordPolicy;
 
-    AdminUserController(UserService users) {
+    AdminUserController(UserService users, PasswordPolicy passwordPolicy) {
         this.users = users;
+        this.passwordPolicy = passwordPolicy;
     }
 
     @ModelAttribute("allRoles")
@@ -48,9 +48,8 @@ class AdminUserController {
     @PostMapping("/admin/users")
     String create(@Valid @ModelAttribute("staffForm") StaffForm form, BindingResult result, Model model,
                   HttpServletResponse response, RedirectAttributes redirect) {
-        if (form.getPassword() == null || form.getPassword().length() < MIN_PASSWORD) {
-            result.rejectValue("password", "user.password.tooShort", new Object[]{MIN_PASSWORD}, null);
-        }
+        passwordPolicy.problem(form.getPassword(), form.getUsername()).ifPresent(problem ->
+                result.rejectValue("password", problem, PasswordPolicy.messageArguments(), null));
         if (form.getRoles().isEmpty()) {
             result.rejectValue("roles", "user.roles.required");
         }
@@ -84,8 +83,10 @@ class AdminUserController {
                   RedirectAttributes redirect) {
         StaffMember member = users.find(id).orElseThrow(() -> new UserService.UnknownStaffMemberException(id));
         form.setUsername(member.username());
-        if (form.getPassword() != null && !form.getPassword().isEmpty() && form.getPassword().length() < MIN_PASSWORD) {
-            result.rejectValue("password", "user.password.tooShort", new Object[]{MIN_PASSWORD}, null);
+        if (form.getPassword() != null && !form.getPassword().isEmpty()) {
+            // An admin's reset follows the same rules as a password the user sets.
+            passwordPolicy.problem(form.getPassword(), member.username()).ifPresent(problem ->
+                    result.rejectValue("password", problem, PasswordPolicy.messageArguments(), null));
         }
         if (form.getRoles().isEmpty()) {
             result.rejectValue("roles", "user.roles.required");
