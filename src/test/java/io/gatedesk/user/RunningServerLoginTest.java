@@ -8,6 +8,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import io.gatedesk.support.StaffHttpClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.gatedesk.user;
+package io.gatedesk.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A person's browser reduced to a cookie jar: real HTTP against the running app, no redirects followed. */
-final class StaffHttpClient {
+public final class StaffHttpClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
@@ -26,17 +26,17 @@ final class StaffHttpClient {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
 
-    StaffHttpClient(int port) {
+    public StaffHttpClient(int port) {
         this.base = "http://localhost:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
     /** Posts a form with the CSRF token of the page at {@code pagePath}, as the page's own form would. */
-    HttpResponse<String> postForm(String pagePath, String path, Map<String, String> fields) {
+    public HttpResponse<String> postForm(String pagePath, String path, Map<String, String> fields) {
         Matcher token = CSRF.matcher(get(pagePath).body());
         if (!token.find()) {
             throw new IllegalStateException("No CSRF token on " + pagePath);
@@ -50,17 +50,17 @@ final class StaffHttpClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    HttpResponse<String> login(String username, String password) {
+    public HttpResponse<String> login(String username, String password) {
         return postForm("/login", "/login", Map.of("username", username, "password", password));
     }
 
-    String sessionId() {
+    public String sessionId() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
     /** Puts another browser's session cookie into this jar, as a thief who copied it would. */
-    void useSession(String sessionCookieValue) {
+    public void useSession(String sessionCookieValue) {
         cookies.getCookieStore().removeAll();
         HttpCookie cookie = new HttpCookie("JSESSIONID", sessionCookieValue);
         cookie.setPath("/");
@@ -68,7 +68,7 @@ final class StaffHttpClient {
         cookies.getCookieStore().add(URI.create(base), cookie);
     }
 
-    HttpResponse<String> send(HttpRequest request) {
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
