@@ -108,13 +108,17 @@ public class LoginThrottle {
 
     private record Counter(int failures, Instant windowStart, int lockouts, Instant lastFailure) {
 
-        /** A window without failures forgets everything; a window that ran out starts the count again. */
+        /**
+         * A whole window without failures forgets everything. A window that ran out starts the count again only if
+         * it never locked: once locked, every failure until a quiet window locks again, so a guesser at the cap
+         * gets one guess per lock.
+         */
         Counter afterFailure(Instant now, Duration window) {
             if (failures > 0 && lastFailure.plus(window).isBefore(now)) {
                 return new Counter(1, now, 0, now);
             }
-            if (windowStart.plus(window).isBefore(now)) {
-                return new Counter(1, now, lockouts, now);
+            if (lockouts == 0 && windowStart.plus(window).isBefore(now)) {
+                return new Counter(1, now, 0, now);
             }
             return new Counter(failures + 1, windowStart, lockouts, now);
         }
