@@ -106,7 +106,7 @@ public class LoginThrottle {
         return Optional.ofNullable(lockedUntil).map(until -> Duration.between(now, until));
     }
 
-    private record Counter(int failures, Instant windowStart, int lockouts, Instant lastFailure) {
+    record Counter(int failures, Instant windowStart, int lockouts, Instant lastFailure) {
 
         /**
          * A whole window without failures forgets everything. A window that ran out starts the count again only if
