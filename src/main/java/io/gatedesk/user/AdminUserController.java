@@ -1,6 +1,7 @@
 package io.gatedesk.user;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -21,10 +22,12 @@ class AdminUserController {
     static final String FORM_VIEW = "user/admin-user-form";
     private final UserService users;
     private final PasswordPolicy passwordPolicy;
+    private final UserSessions sessions;
 
-    AdminUserController(UserService users, PasswordPolicy passwordPolicy) {
+    AdminUserController(UserService users, PasswordPolicy passwordPolicy, UserSessions sessions) {
         this.users = users;
         this.passwordPolicy = passwordPolicy;
+        this.sessions = sessions;
     }
 
     @ModelAttribute("allRoles")
@@ -74,7 +77,18 @@ class AdminUserController {
         model.addAttribute("staffForm", StaffForm.of(member));
         model.addAttribute("memberId", id);
         model.addAttribute("creating", false);
+        model.addAttribute("sessionCount", sessions.of(member.username(), null).size());
         return FORM_VIEW;
+    }
+
+    /** Signs a colleague out of every browser at once (ASVS 5.0 7.4.5), e.g. after a lost laptop. */
+    @PostMapping("/admin/users/{id}/sessions/end")
+    String endSessions(@PathVariable Long id, HttpSession session, RedirectAttributes redirect) {
+        StaffMember member = users.find(id).orElseThrow(() -> new UserService.UnknownStaffMemberException(id));
+        int ended = sessions.endAll(member.username(), session.getId());
+        redirect.addFlashAttribute("notice", "session.admin.ended");
+        redirect.addFlashAttribute("noticeArg", ended);
+        return "redirect:/admin/users/" + id;
     }
 
     @PostMapping("/admin/users/{id}")
@@ -104,6 +118,7 @@ class AdminUserController {
         }
         model.addAttribute("memberId", id);
         model.addAttribute("creating", false);
+        model.addAttribute("sessionCount", sessions.of(member.username(), null).size());
         response.setStatus(422);
         return FORM_VIEW;
     }

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Login throttling, the login audit and the profile's sessions and password in a real browser: every new button
- * clicked once (End session, Save password, the audit filter), in English and Chinese.
+ * clicked once (End session, Save password, the audit filter, an admin's Sign out everywhere), in English and
+ * Chinese.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -133,6 +134,17 @@ class LoginProtectionBrowserTest {
         browser.get(url("/profile?lang=zh-CN"));
         assertThat(browser.findElement(By.cssSelector("[data-sessions]")).getText()).contains("活动会话", "当前浏览器");
         Browser.screenshot(browser, "sec-auth-profile-sessions-zh");
+
+        // An admin signs the colleague out of every browser at once.
+        browser.manage().deleteAllCookies();
+        typeLogin("admin", "test-admin-password");
+        waitFor().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        browser.get(url("/admin/users/" + users.findByUsername(username).orElseThrow().id() + "?lang=en"));
+        browser.findElement(By.cssSelector("[data-end-all-sessions]")).click();
+        assertThat(waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice.ok")))
+                .getText()).contains("session(s) ended");
+        Browser.screenshot(browser, "sec-auth-admin-sessions-en");
+        assertThat(laptop.get("/desk").statusCode()).isEqualTo(302);
         browser.get(url("/profile?lang=en"));
     }
 

@@ -177,6 +177,28 @@ class RunningServerLoginTest {
         assertThat(phone.get("/desk").statusCode()).isEqualTo(302);
     }
 
+    @Test
+    void anAdminSignsAColleagueOutEverywhere() {
+        StaffHttpClient laptop = new StaffHttpClient(port);
+        StaffHttpClient phone = new StaffHttpClient(port);
+        laptop.login(username, PASSWORD);
+        phone.login(username, PASSWORD);
+        StaffHttpClient admin = new StaffHttpClient(port);
+        admin.login("admin", "test-admin-password");
+        Long id = users.findByUsername(username).orElseThrow().id();
+
+        assertThat(admin.get("/admin/users/" + id).body()).contains("data-end-all-sessions", "Logged in on 2 browser(s)");
+        HttpResponse<String> ended = admin.postForm("/admin/users/" + id, "/admin/users/" + id + "/sessions/end",
+                Map.of());
+        assertThat(ended.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/admin/users/" + id).body()).contains("2 session(s) ended");
+        assertThat(laptop.get("/desk").statusCode()).isEqualTo(302);
+        assertThat(phone.get("/desk").statusCode()).isEqualTo(302);
+        assertThat(admin.get("/desk").statusCode()).isEqualTo(200);
+        assertThat(laptop.postForm("/login", "/admin/users/" + id + "/sessions/end", Map.of()).statusCode())
+                .as("only admins").isIn(302, 403);
+    }
+
     private int sessionRows() {
         return jdbc.queryForObject("SELECT count(*) FROM spring_session WHERE principal_name = ?", Integer.class,
                 username);
