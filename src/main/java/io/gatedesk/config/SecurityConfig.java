@@ -3,6 +3,7 @@ package io.gatedesk.config;
 import io.gatedesk.gatewaylog.IngestTokenAuthenticationFilter;
 import io.gatedesk.gatewaylog.IngestTokens;
 import io.gatedesk.user.ApiTokenAuthenticationFilter;
+import io.gatedesk.user.LoginProtection;
 import io.gatedesk.user.UserService;
 import io.gatedesk.web.ApiErrorWriter;
 import io.gatedesk.web.PublicApiRateLimitFilter;
@@ -23,6 +24,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -42,7 +44,8 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, UserService users, IngestTokens ingestTokens,
-                                 ApiErrorWriter errors, PublicRateLimiter limiter) throws Exception {
+                                 ApiErrorWriter errors, PublicRateLimiter limiter, LoginProtection loginProtection)
+            throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"GateDesk\", Bearer");
             errors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", "api.unauthorized");
@@ -51,6 +54,8 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+                // Added first so it runs before both token filters: a locked account or address is refused unchecked.
+                .addFilterBefore(loginProtection.apiThrottle(errors), BasicAuthenticationFilter.class)
                 .addFilterBefore(new ApiTokenAuthenticationFilter(users, unauthorized), BasicAuthenticationFilter.class)
                 .addFilterBefore(new IngestTokenAuthenticationFilter(ingestTokens, unauthorized),
                         BasicAuthenticationFilter.class)
@@ -74,9 +79,10 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain browserChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain browserChain(HttpSecurity http, LoginProtection loginProtection) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/submitted", "/secret-check", "/t/**", "/help", "/help/**", "/login", "/error", "/assets/**",
+                                LoginProtection.THROTTLED_PATH,
                                 "/webjars/**", "/favicon.ico", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/status").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
@@ -86,8 +92,13 @@ class SecurityConfig {
                                 "/engineering/tickets/*/assign").hasAnyRole("ENGINEER", "ADMIN")
                         .requestMatchers("/engineering", "/engineering/**").hasAnyRole("AGENT", "ENGINEER", "ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").successHandler(homeByRole()).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(loginProtection.formLoginSuccess(homeByRole()))
+                        .failureHandler(loginProtection.formLoginFailure("/login?error"))
+                        .permitAll())
+                .addFilterBefore(loginProtection.formLoginThrottle("/login"), UsernamePasswordAuthenticationFilter.class)
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .addLogoutHandler(loginProtection.logoutAudit()).permitAll())
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(htmxAwareLoginEntryPoint()));
         return http.build();
     }

@@ -6,8 +6,8 @@ import java.util.List;
  * What a bulk reply did: how many tickets got it now, and the tickets skipped with why (a placeholder that could not
  * be filled, or already answered by this same action).
  */
-public record BulkResult(int sent, List<Skipped> skipped) {
+public record BulkResult(int sent, List<Skipped> skipped) implements java.io.Serializable {
 
-    public record Skipped(String ticket, String reason) {
+    public record Skipped(String ticket, String reason) implements java.io.Serializable {
     }
 }

@@ -1,6 +1,7 @@
 package io.gatedesk.selfservice;
 
 import io.gatedesk.secret.SampleKeys;
+import io.gatedesk.support.CookieJar;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -8,7 +9,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -245,15 +245,15 @@ class SelfServiceWebTest {
     @Test
     void checksWithoutATicketCountAsDeflectedAndAFiledTicketUndoesIt() throws Exception {
         jdbc.update("DELETE FROM deflection_episodes");
-        MockHttpSession gaveUp = new MockHttpSession();
-        MockHttpSession filed = new MockHttpSession();
-        for (MockHttpSession session : new MockHttpSession[]{gaveUp, filed}) {
+        CookieJar gaveUp = new CookieJar();
+        CookieJar filed = new CookieJar();
+        for (CookieJar visitor : new CookieJar[]{gaveUp, filed}) {
             for (String url : new String[]{"https://api.acme.test", "https://api.acme.test/v1"}) {
-                mvc.perform(post("/help/config-check/inline").session(session).with(csrf())
-                        .header("HX-Request", "true").param("client", "CURSOR").param("baseUrl", url));
+                mvc.perform(post("/help/config-check/inline").with(visitor).with(csrf())
+                        .header("HX-Request", "true").param("client", "CURSOR").param("baseUrl", url)).andDo(visitor);
             }
         }
-        mvc.perform(post("/").session(filed).with(csrf()).param("subject", "Still 401").param("description", "Help")
+        mvc.perform(post("/").with(filed).with(csrf()).param("subject", "Still 401").param("description", "Help")
                         .param("customerName", "Ann").param("customerEmail", "ann@example.com").param("client", "CURSOR"))
                 .andExpect(redirectedUrlPattern("/submitted*"));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM deflection_episodes", Integer.class)).isEqualTo(2);

@@ -1,11 +1,11 @@
 package io.gatedesk.ticket;
 
+import io.gatedesk.support.CookieJar;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -51,17 +51,17 @@ class PublicTicketWebTest {
     @Test
     void filingATicketShowsItsNumberAndAPrivateFollowLinkOnce() throws Exception {
         String subject = "Cursor 401 " + UUID.randomUUID();
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/").session(session).with(csrf())
+        CookieJar visitor = new CookieJar();
+        mvc.perform(post("/").with(visitor).with(csrf())
                         .param("subject", subject).param("description", "Since 9:00")
                         .param("customerName", "Ann").param("customerEmail", "ann@example.com")
                         .param("client", "CURSOR").param("statusCode", "401").param("stream", "yes")
                         .param("requestIds", "20241128093015123456789012345678\nchatcmpl-9xYz")
                         .param("requestTime", "2024-11-28T09:30").param("requestTimeZone", "Asia/Shanghai")
                         .param("callerType", "PRODUCTION"))
-                .andExpect(redirectedUrl("/submitted"));
+                .andExpect(redirectedUrl("/submitted")).andDo(visitor);
 
-        MvcResult confirmation = mvc.perform(get("/submitted").session(session))
+        MvcResult confirmation = mvc.perform(get("/submitted").with(visitor))
                 .andExpect(status().isOk()).andReturn();
         String page = confirmation.getResponse().getContentAsString();
         assertThat(page).containsPattern("GD-\\d+");
