@@ -31,6 +31,7 @@ import static io.gatedesk.security.AccessControlMatrixTest.Access.ADMIN;
 import static io.gatedesk.security.AccessControlMatrixTest.Access.AGENT_OR_ADMIN;
 import static io.gatedesk.security.AccessControlMatrixTest.Access.ENGINEER_OR_ADMIN;
 import static io.gatedesk.security.AccessControlMatrixTest.Access.FOLLOW_TOKEN;
+import static io.gatedesk.security.AccessControlMatrixTest.Access.FORWARD_TO_LOGIN;
 import static io.gatedesk.security.AccessControlMatrixTest.Access.INGEST;
 import static io.gatedesk.security.AccessControlMatrixTest.Access.PUBLIC;
 import static io.gatedesk.security.AccessControlMatrixTest.Access.STAFF;
@@ -66,7 +67,12 @@ class AccessControlMatrixTest {
         ENGINEER_OR_ADMIN(EnumSet.of(Caller.ENGINEER, Caller.ADMIN)),
         ADMIN(EnumSet.of(Caller.ADMIN)),
         /** Only a gateway's ingest token, which may do nothing else. */
-        INGEST(EnumSet.of(Caller.INGEST_TOKEN));
+        INGEST(EnumSet.of(Caller.INGEST_TOKEN)),
+        /**
+         * A page the login throttle forwards to; called directly, without a refusal to show, it sends everybody to
+         * the login page.
+         */
+        FORWARD_TO_LOGIN(EnumSet.noneOf(Caller.class));
 
         final Set<Caller> allowed;
 
@@ -94,6 +100,8 @@ class AccessControlMatrixTest {
             row("GET /help/diagnose", PUBLIC),
             row("POST /help/diagnose", PUBLIC),
             row("GET /login", PUBLIC),
+            row("GET /login/throttled", FORWARD_TO_LOGIN),
+            row("POST /login/throttled", FORWARD_TO_LOGIN),
             // Public JSON API
             row("POST /api/v1/tickets", PUBLIC),
             row("POST /api/v1/redact", PUBLIC),
@@ -114,6 +122,7 @@ class AccessControlMatrixTest {
             row("POST /profile/password", STAFF),
             row("POST /profile/tokens", STAFF),
             row("POST /profile/tokens/{id}/revoke", STAFF),
+            row("POST /profile/sessions/end", STAFF),
             // Desk
             row("GET /desk", STAFF),
             row("GET /desk/changes", STAFF),
@@ -181,6 +190,8 @@ class AccessControlMatrixTest {
             row("POST /admin/users", ADMIN),
             row("GET /admin/users/{id}", ADMIN),
             row("POST /admin/users/{id}", ADMIN),
+            row("POST /admin/users/{id}/sessions/end", ADMIN),
+            row("GET /admin/login-audit", ADMIN),
             row("GET /admin/rules", ADMIN),
             row("POST /admin/rules", ADMIN),
             row("GET /admin/rules/new", ADMIN),
@@ -298,6 +309,9 @@ class AccessControlMatrixTest {
         boolean signedIn = caller == Caller.AGENT || caller == Caller.ENGINEER || caller == Caller.ADMIN;
         if (access == FOLLOW_TOKEN) {
             return "404";
+        }
+        if (access == FORWARD_TO_LOGIN) {
+            return "login";
         }
         if (route.pattern().startsWith("/api/")) {
             return signedIn || caller == Caller.INGEST_TOKEN ? "403" : "401";
