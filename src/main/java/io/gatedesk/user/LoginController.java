@@ -7,8 +7,7 @@ import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.PostMapping;
 
 @Controller
 class LoginController {
@@ -28,8 +27,16 @@ class LoginController {
         return LOGIN_VIEW;
     }
 
-    /** A refused login, forwarded here by {@link LoginProtection} with the wait; the typed user name stays. */
-    @RequestMapping(path = LoginProtection.THROTTLED_PATH, method = {RequestMethod.GET, RequestMethod.POST})
+    /**
+     * A refused login, forwarded here by {@link LoginProtection} with the wait; the typed user name stays. The forward
+     * keeps the login's method, so the page answers a POST (already past the CSRF check) as well as a GET.
+     */
+    @PostMapping(LoginProtection.THROTTLED_PATH)
+    String throttledLogin(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return throttled(request, response, model);
+    }
+
+    @GetMapping(LoginProtection.THROTTLED_PATH)
     String throttled(HttpServletRequest request, HttpServletResponse response, Model model) {
         if (!(request.getAttribute(LoginProtection.WAIT_ATTRIBUTE) instanceof Long seconds)) {
             return "redirect:/login";
