@@ -61,6 +61,7 @@ class SecurityConfig {
                         // Gateways push logs with an ingest token, whose principal may do nothing else.
                         .requestMatchers(HttpMethod.POST, "/api/v1/gateway-logs").hasRole("INGEST")
                         .requestMatchers(HttpMethod.POST, "/api/v1/gateway-logs/import").hasAnyRole("AGENT", "ADMIN")
+                        .requestMatchers("/api/v1/metrics", "/api/v1/metrics.csv").hasAnyRole("AGENT", "ADMIN")
                         .requestMatchers("/api/v1/**").hasAnyRole("AGENT", "ENGINEER", "ADMIN")
                         .anyRequest().denyAll());
         return http.build();
