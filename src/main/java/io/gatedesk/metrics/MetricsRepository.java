@@ -57,12 +57,12 @@ class MetricsRepository {
     /** Tickets filed per site-local day and category, with how many of them count as configuration tickets. */
     List<DayCategoryRow> filedPerDayAndCategory(Window window, MetricsQuery query) {
         String day = localDay("t.created_at", window.zone());
-        String sql = "SELECT " + day + " AS day, t.category AS category, COUNT(*) AS filed, "
+        String sql = "SELECT " + day + " AS local_day, t.category AS category, COUNT(*) AS filed, "
                 + "SUM(CASE WHEN t.category = 'WRONG_BASE_URL' OR EXISTS (SELECT 1 FROM deflection_episodes d "
                 + "WHERE d.ticket_id = t.id AND d.last_ok = FALSE) THEN 1 ELSE 0 END) AS config "
                 + "FROM tickets t WHERE t.created_at >= :from AND t.created_at < :to" + filters(query)
                 + " GROUP BY " + day + ", t.category";
-        return jdbc.query(sql, params(window, query), (rs, n) -> new DayCategoryRow(rs.getDate("day").toLocalDate(),
+        return jdbc.query(sql, params(window, query), (rs, n) -> new DayCategoryRow(rs.getDate("local_day").toLocalDate(),
                 rs.getString("category"), rs.getLong("filed"), rs.getLong("config")));
     }
 
@@ -132,10 +132,10 @@ class MetricsRepository {
         }
         String day = localDay("t." + column, window.zone());
         TreeMap<LocalDate, Long> counts = new TreeMap<>();
-        jdbc.query("SELECT " + day + " AS day, COUNT(*) AS n FROM tickets t WHERE t." + column + " >= :from"
+        jdbc.query("SELECT " + day + " AS local_day, COUNT(*) AS n FROM tickets t WHERE t." + column + " >= :from"
                         + filters(query) + " GROUP BY " + day, params(window, query),
                 rs -> {
-                    counts.put(rs.getDate("day").toLocalDate(), rs.getLong("n"));
+                    counts.put(rs.getDate("local_day").toLocalDate(), rs.getLong("n"));
                 });
         return counts;
     }
