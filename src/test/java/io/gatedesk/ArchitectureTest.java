@@ -215,4 +215,26 @@ class ArchitectureTest {
                 .because("generators, fixtures and benchmarks are not shipped")
                 .check(classes);
     }
+
+    @Test
+    void nothingDependsOnMetrics() {
+        noClasses().that().resideOutsideOfPackage("io.gatedesk.metrics..")
+                .should().dependOnClassesThat().resideInAPackage("io.gatedesk.metrics..")
+                .because("metrics is a read-only report over the other features; they must not need it")
+                .check(classes);
+    }
+
+    @Test
+    void metricsOnlyReadsOtherFeaturesTables() {
+        noClasses().that().resideInAPackage("io.gatedesk.metrics..")
+                .should().dependOnClassesThat().areAnnotatedWith(Entity.class)
+                .orShould().dependOnClassesThat().areAssignableTo(Repository.class)
+                .orShould().callMethod(org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate.class,
+                        "update", String.class, java.util.Map.class)
+                .orShould().callMethod(org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate.class,
+                        "update", String.class, org.springframework.jdbc.core.namedparam.SqlParameterSource.class)
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.JdbcTemplate")
+                .because("metrics aggregates with SELECTs through NamedParameterJdbcTemplate and writes nothing")
+                .check(classes);
+    }
 }

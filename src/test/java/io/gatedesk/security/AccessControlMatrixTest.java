@@ -117,6 +117,8 @@ class AccessControlMatrixTest {
             row("GET /api/v1/gateway-logs/matches", STAFF),
             row("POST /api/v1/gateway-logs/import", AGENT_OR_ADMIN),
             row("POST /api/v1/gateway-logs", INGEST),
+            row("GET /api/v1/metrics", STAFF),
+            row("GET /api/v1/metrics.csv", STAFF),
             // Every signed-in staff member
             row("GET /profile", STAFF),
             row("POST /profile/password", STAFF),

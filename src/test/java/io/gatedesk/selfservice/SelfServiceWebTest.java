@@ -77,6 +77,15 @@ class SelfServiceWebTest {
     }
 
     @Test
+    void eachClientHelpPageViewIsCountedWithoutTheVisitor() throws Exception {
+        long before = jdbc.queryForObject("SELECT count(*) FROM help_page_views WHERE client = 'nextchat'", Long.class);
+        mvc.perform(get("/help/clients/nextchat")).andExpect(status().isOk());
+        mvc.perform(get("/help/clients/windsurf")).andExpect(status().isNotFound());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM help_page_views WHERE client = 'nextchat'", Long.class))
+                .isEqualTo(before + 1);
+    }
+
+    @Test
     void siteValuesAreEscapedNotInterpretedOnHelpPages() throws Exception {
         site.save(new SiteSettingsService.SettingsCommand("Acme <b>AI</b> [x](javascript:alert(1)) *big*",
                 "https://api.acme.test", ""), "admin");
@@ -260,6 +269,9 @@ class SelfServiceWebTest {
         assertThat(jdbc.queryForObject("SELECT sum(checks) FROM deflection_episodes", Integer.class)).isEqualTo(4);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM deflection_episodes WHERE ticket_filed_at IS NOT NULL",
                 Integer.class)).isEqualTo(1);
+        // The metrics' "filed after a check that found a problem" needs to know which ticket followed.
+        assertThat(jdbc.queryForObject("SELECT t.customer_email FROM deflection_episodes d JOIN tickets t "
+                + "ON t.id = d.ticket_id WHERE d.ticket_filed_at IS NOT NULL", String.class)).isEqualTo("ann@example.com");
         // Let the window pass for both: the one without a ticket is deflected.
         jdbc.update("UPDATE deflection_episodes SET last_check_at = last_check_at - INTERVAL '3' HOUR");
         mvc.perform(post("/api/v1/config-check").contentType(MediaType.APPLICATION_JSON)
