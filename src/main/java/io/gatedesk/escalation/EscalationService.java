@@ -103,16 +103,10 @@ public class EscalationService {
         if (latest.isPresent() && latest.get().getStatus() == EscalationStatus.OPEN) {
             throw new EscalationConflictException("escalation.already");
         }
-        TicketEvidence evidence = tickets.evidence(ticketId);
-        TicketTriage category = triage.forTicket(ticketId);
-        Instant now = clock.instant();
         Escalation saved;
         try {
-            saved = escalations.saveAndFlush(new Escalation(ticketId, latest.map(e -> e.getRound() + 1).orElse(1),
-                    severity.orElseThrow(), reason, actor.name(), now, engineer == null ? null : engineer.id(),
-                    evidence.subject(), evidence.model(),
-                    category == null || category.category() == null ? null : category.category().name(),
-                    evidence.createdAt()));
+            saved = openRound(ticketId, latest, severity.orElseThrow(), reason, actor.name(),
+                    engineer == null ? null : engineer.id());
         } catch (DataIntegrityViolationException concurrent) {
             throw new EscalationConflictException("escalation.already");
         }
@@ -133,20 +127,29 @@ public class EscalationService {
         Optional<Escalation> latest = escalations.findFirstByTicketIdOrderByRoundDesc(moved.ticketId());
         boolean open = latest.isPresent() && latest.get().getStatus() == EscalationStatus.OPEN;
         if (moved.to() == TicketStatus.ESCALATED && !open) {
-            TicketEvidence evidence = tickets.evidence(moved.ticketId());
-            TicketTriage category = triage.forTicket(moved.ticketId());
             try {
-                escalations.saveAndFlush(new Escalation(moved.ticketId(), latest.map(e -> e.getRound() + 1).orElse(1),
-                        Severity.S3, message("escalation.reason.statusOnly", moved.actorName()), moved.actorName(),
-                        clock.instant(), null, evidence.subject(), evidence.model(),
-                        category == null || category.category() == null ? null : category.category().name(),
-                        evidence.createdAt()));
+                openRound(moved.ticketId(), latest, Severity.S3,
+                        message("escalation.reason.statusOnly", moved.actorName()), moved.actorName(), null);
             } catch (DataIntegrityViolationException concurrent) {
                 // Someone escalated it with the form at the same moment: their round stands.
             }
         } else if (moved.from() == TicketStatus.ESCALATED && moved.to() != TicketStatus.ESCALATED && open) {
             latest.get().withdraw();
         }
+    }
+
+    /**
+     * Stores the ticket's next round, with the queue's columns (subject, model, category, filing time) copied from the
+     * ticket as it is now. A concurrent round for the same ticket fails on the (ticket, round) key.
+     */
+    private Escalation openRound(long ticketId, Optional<Escalation> latest, Severity severity, String reason,
+                                 String escalatedBy, Long engineerId) {
+        TicketEvidence evidence = tickets.evidence(ticketId);
+        TicketTriage category = triage.forTicket(ticketId);
+        return escalations.saveAndFlush(new Escalation(ticketId, latest.map(e -> e.getRound() + 1).orElse(1),
+                severity, reason, escalatedBy, clock.instant(), engineerId, evidence.subject(), evidence.model(),
+                category == null || category.category() == null ? null : category.category().name(),
+                evidence.createdAt()));
     }
 
     /** An engineer takes the open round: it is theirs, and the first-look clock stops. */
