@@ -49,6 +49,11 @@ class MaskedKeyEvidence {
         });
     }
 
+    /** Whether the texts or findings name any masked key, without reading the ticket's keys. */
+    boolean mentionsAny(Collection<String> texts, List<SecretFinding> findings) {
+        return !found(texts, findings).isEmpty();
+    }
+
     private static Map<String, MaskedKey> found(Collection<String> texts, List<SecretFinding> findings) {
         Map<String, MaskedKey> found = new LinkedHashMap<>();
         for (SecretFinding finding : findings) {
@@ -57,6 +62,14 @@ class MaskedKeyEvidence {
         texts.stream().filter(Objects::nonNull).flatMap(text -> MaskedKeyParser.findAll(text).stream())
                 .forEach(key -> found.putIfAbsent(key.masked(), key));
         return found;
+    }
+
+    /** The keys of several tickets with one query; a ticket with none is absent. */
+    Map<Long, List<MaskedKey>> of(java.util.Collection<Long> ticketIds) {
+        Map<Long, List<MaskedKey>> byTicket = new java.util.HashMap<>();
+        keys.findByTicketIdInOrderByIdAsc(ticketIds).forEach(key -> byTicket
+                .computeIfAbsent(key.getTicketId(), id -> new java.util.ArrayList<>()).add(key.toMaskedKey()));
+        return byTicket;
     }
 
     List<MaskedKey> of(long ticketId) {

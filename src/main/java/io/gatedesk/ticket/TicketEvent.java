@@ -41,6 +41,10 @@ class TicketEvent {
     protected TicketEvent() {
     }
 
+    Long getTicketId() {
+        return ticketId;
+    }
+
     TicketEvent(Long ticketId, AuthorType actorType, String actorName, TicketAction action, String detail,
                 Instant createdAt) {
         this.ticketId = ticketId;

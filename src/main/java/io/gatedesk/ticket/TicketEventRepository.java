@@ -8,5 +8,7 @@ interface TicketEventRepository extends JpaRepository<TicketEvent, Long> {
 
     List<TicketEvent> findByTicketIdOrderByCreatedAtAscIdAsc(Long ticketId);
 
+    List<TicketEvent> findByTicketIdInOrderByCreatedAtAscIdAsc(java.util.Collection<Long> ticketIds);
+
     boolean existsByTicketIdAndAction(Long ticketId, TicketAction action);
 }

@@ -8,12 +8,17 @@ import java.util.List;
 /**
  * A ticket's evidence as other features read it (log matching, triage): the customer's fields and every public and
  * internal text on the ticket, all already passed through the secret guard.
+ *
+ * @param messageBodies  every message on the ticket, oldest first
+ * @param evidenceBodies the messages that describe the problem: the customer's and staff internal notes. A public
+ *                       staff reply is an answer (often one text sent to many tickets), not a description of this
+ *                       ticket's problem, so what is inferred from the evidence does not read it
  */
 public record TicketEvidence(long id, String number, String subject, String description, ClientApp client,
                              String clientVersion, String baseUrl, String model, String maskedKey,
                              List<String> requestIds, Integer statusCode, String errorMessage,
                              OffsetDateTime requestTime, CallerType callerType, List<String> messageBodies,
-                             Instant createdAt) {
+                             List<String> evidenceBodies, Instant createdAt) {
 
     /** Everything a customer or agent wrote on the ticket, for extractors that look through free text. */
     public List<String> allTexts() {

@@ -58,6 +58,10 @@ class TicketMaskedKey {
         }
     }
 
+    Long getTicketId() {
+        return ticketId;
+    }
+
     MaskedKey toMaskedKey() {
         return new MaskedKey(prefix, head, tail, masked, fingerprint);
     }

@@ -7,4 +7,6 @@ import java.util.List;
 interface TicketMaskedKeyRepository extends JpaRepository<TicketMaskedKey, Long> {
 
     List<TicketMaskedKey> findByTicketIdOrderByIdAsc(Long ticketId);
+
+    List<TicketMaskedKey> findByTicketIdInOrderByIdAsc(java.util.Collection<Long> ticketIds);
 }

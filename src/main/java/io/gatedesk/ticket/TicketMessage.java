@@ -54,6 +54,11 @@ class TicketMessage {
         this.createdAt = createdAt;
     }
 
+    /** Whether the text says something about the problem: the customer's words and staff notes, not staff answers. */
+    boolean isEvidence() {
+        return authorType != AuthorType.STAFF || visibility != Visibility.PUBLIC;
+    }
+
     Visibility getVisibility() {
         return visibility;
     }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.gatedesk.common.Hashing;
 import io.gatedesk.secret.SecretFinding;
 import io.gatedesk.secret.MaskedKeyParser;
+import io.gatedesk.secret.MaskedKey;
 import io.gatedesk.secret.SecretGuard;
 import io.gatedesk.user.StaffMember;
 import io.gatedesk.user.UserService;
@@ -73,13 +74,15 @@ public class TicketService {
     private final long exactCountBelow;
     private final TicketCategoryWriter categoryWriter;
     private final SearchTerms searchTerms;
+    private final TicketBulkWriter bulk;
 
     TicketService(TicketRepository tickets, TicketMessageRepository messages, TicketEventRepository events,
                   SecretGuard secretGuard, Validator validator, UserService users, MessageSource messageSource,
                   Clock clock, DeskProperties deskProperties, ApplicationEventPublisher publisher,
                   MaskedKeyEvidence maskedKeys, SlaPolicy sla, EntityManager entityManager,
-                  TicketCategoryWriter categoryWriter, SearchTerms searchTerms) {
+                  TicketCategoryWriter categoryWriter, SearchTerms searchTerms, TicketBulkWriter bulk) {
         this.tickets = tickets;
+        this.bulk = bulk;
         this.searchTerms = searchTerms;
         this.messages = messages;
         this.events = events;
@@ -341,7 +344,39 @@ public class TicketService {
 
     public TicketDetail detail(long id) {
         Ticket ticket = tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(TicketNumber.format(id)));
+        return detailOf(ticket, users.staffById(), maskedKeys.of(ticket.getId()),
+                messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.getId()),
+                events.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.getId()));
+    }
+
+    /**
+     * The details of several tickets, read with one query per kind of row whatever their number (a bulk reply fills
+     * each one's placeholders), in the order of {@code ids}; tickets that do not exist are left out.
+     */
+    public List<TicketDetail> details(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Ticket> found = new java.util.HashMap<>();
+        tickets.findAllById(ids).forEach(ticket -> found.put(ticket.getId(), ticket));
+        Map<Long, List<TicketMessage>> messagesOf = new java.util.HashMap<>();
+        messages.findByTicketIdInOrderByCreatedAtAscIdAsc(ids).forEach(message -> messagesOf
+                .computeIfAbsent(message.getTicketId(), id -> new ArrayList<>()).add(message));
+        Map<Long, List<TicketEvent>> eventsOf = new java.util.HashMap<>();
+        events.findByTicketIdInOrderByCreatedAtAscIdAsc(ids).forEach(event -> eventsOf
+                .computeIfAbsent(event.getTicketId(), id -> new ArrayList<>()).add(event));
+        Map<Long, List<MaskedKey>> keysOf = maskedKeys.of(ids);
         Map<Long, StaffMember> staff = users.staffById();
+        return ids.stream().distinct().map(found::get).filter(java.util.Objects::nonNull)
+                .map(ticket -> detailOf(ticket, staff, keysOf.getOrDefault(ticket.getId(), List.of()),
+                        messagesOf.getOrDefault(ticket.getId(), List.of()),
+                        eventsOf.getOrDefault(ticket.getId(), List.of())))
+                .toList();
+    }
+
+    private static TicketDetail detailOf(Ticket ticket, Map<Long, StaffMember> staff,
+                                         List<MaskedKey> keys, List<TicketMessage> onTicket,
+                                         List<TicketEvent> audit) {
         return new TicketDetail(ticket.getId(), TicketNumber.format(ticket.getId()), ticket.getSubject(),
                 ticket.getDescription(), ticket.getCustomerName(), ticket.getCustomerEmail(), ticket.getClient(),
                 ticket.getClientVersion(), ticket.getBaseUrl(), ticket.getModel(), ticket.getMaskedKey(),
@@ -349,9 +384,9 @@ public class TicketService {
                 ticket.getRequestTimeZone(), ticket.getStream(), ticket.getCallerType(), ticket.getStatus(),
                 ticket.getPriority(), ticket.getAssigneeId(), nameOf(staff, ticket.getAssigneeId()),
                 ticket.getVersion(), ticket.getCreatedAt(), ticket.getUpdatedAt(), ticket.getFirstResponseAt(),
-                ticket.getResolvedAt(), ticket.getLocale(), maskedKeys.of(ticket.getId()),
-                messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.getId()).stream().map(TicketMessage::toView).toList(),
-                events.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.getId()).stream().map(TicketEvent::toView).toList());
+                ticket.getResolvedAt(), ticket.getLocale(), keys,
+                onTicket.stream().map(TicketMessage::toView).toList(),
+                audit.stream().map(TicketEvent::toView).toList());
     }
 
     /**
@@ -438,6 +473,25 @@ public class TicketService {
         return true;
     }
 
+    /**
+     * Adds a public staff reply to each of many tickets and, when {@code then} is given, moves each to that status, in
+     * the caller's transaction with one statement per kind of row: the bulk answer to an incident. The same rules
+     * and audit lines as {@link #reply} with {@link #changeStatus} (status line "A → B (why)"); every text passes the
+     * secret guard. No {@link TicketEvidenceChanged} is published: a public staff reply is an answer, not evidence,
+     * and triage does not read it (see {@link TicketEvidence#evidenceBodies()}). A ticket changed by someone else after
+     * this transaction read it is reported as conflicted and left untouched.
+     */
+    @Transactional
+    public BulkOutcome addPublicReplies(List<BulkReply> replies, TicketStatus then, String why, Actor actor) {
+        return bulk.write(replies, List.of(), then, why, actor);
+    }
+
+    /** As {@link #changeStatus} for many tickets, with one statement per kind of row; same outcome rules. */
+    @Transactional
+    public BulkOutcome changeStatuses(List<Long> ids, TicketStatus status, Actor actor, String why) {
+        return bulk.write(List.of(), ids, status, why, actor);
+    }
+
     private void change(Ticket ticket, TicketChange change, Actor actor) {
         Instant now = clock.instant();
         if (change.status() != null && change.status() != ticket.getStatus()) {
@@ -480,8 +534,7 @@ public class TicketService {
 
     public TicketEvidence evidence(long id) {
         Ticket ticket = tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(TicketNumber.format(id)));
-        return evidenceOf(ticket, messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.getId()).stream()
-                .map(TicketMessage::getBody).toList());
+        return evidenceOf(ticket, messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.getId()));
     }
 
     /**
@@ -492,9 +545,9 @@ public class TicketService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<String>> bodies = new java.util.HashMap<>();
+        Map<Long, List<TicketMessage>> bodies = new java.util.HashMap<>();
         for (TicketMessage message : messages.findByTicketIdInOrderByCreatedAtAscIdAsc(ids)) {
-            bodies.computeIfAbsent(message.getTicketId(), id -> new ArrayList<>()).add(message.getBody());
+            bodies.computeIfAbsent(message.getTicketId(), id -> new ArrayList<>()).add(message);
         }
         Map<Long, Ticket> found = new java.util.HashMap<>();
         tickets.findAllById(ids).forEach(ticket -> found.put(ticket.getId(), ticket));
@@ -502,11 +555,13 @@ public class TicketService {
                 .map(ticket -> evidenceOf(ticket, bodies.getOrDefault(ticket.getId(), List.of()))).toList();
     }
 
-    private static TicketEvidence evidenceOf(Ticket ticket, List<String> messageBodies) {
+    private static TicketEvidence evidenceOf(Ticket ticket, List<TicketMessage> onTicket) {
         return new TicketEvidence(ticket.getId(), TicketNumber.format(ticket.getId()), ticket.getSubject(),
                 ticket.getDescription(), ticket.getClient(), ticket.getClientVersion(), ticket.getBaseUrl(),
                 ticket.getModel(), ticket.getMaskedKey(), ticket.getRequestIds(), ticket.getStatusCode(),
-                ticket.getErrorMessage(), ticket.getRequestTime(), ticket.getCallerType(), messageBodies,
+                ticket.getErrorMessage(), ticket.getRequestTime(), ticket.getCallerType(),
+                onTicket.stream().map(TicketMessage::getBody).toList(),
+                onTicket.stream().filter(TicketMessage::isEvidence).map(TicketMessage::getBody).toList(),
                 ticket.getCreatedAt());
     }
 

@@ -140,7 +140,8 @@ public class TriageService {
         List<String> texts = new ArrayList<>();
         addIfPresent(texts, evidence.subject());
         addIfPresent(texts, evidence.description());
-        evidence.messageBodies().forEach(body -> addIfPresent(texts, body));
+        // Not the public staff replies: an answer ("if you see 401, check your key") would steer the category.
+        evidence.evidenceBodies().forEach(body -> addIfPresent(texts, body));
         String client = evidence.client() == null ? null : clientName(evidence.client())
                 + (evidence.clientVersion() == null ? "" : " " + evidence.clientVersion());
         List<LogEvidence> logs = logSources.orderedStream()
