@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The public face of short answers: which answers suit a ticket, filling them in through the one renderer, counting
@@ -112,6 +114,38 @@ public class AnswerService {
     /** Any text with placeholders (a bulk reply an agent wrote) filled in for the ticket, through the one renderer. */
     public Rendering renderText(String body, long ticketId, String agentName, String language) {
         return PlaceholderRenderer.render(body, facts.values(ticketId, agentName, language));
+    }
+
+    /**
+     * The answer {@code key} filled in for each of many tickets, each in its customer's language (else the other
+     * one): a bulk reply. The tickets are read with one query per kind of row for all of them, the gateway logs only
+     * when the answer uses a log value. Keyed by ticket id; tickets that do not exist are absent.
+     */
+    public Map<Long, Rendering> renderAnswerForEach(String key, Collection<Long> ticketIds, String agentName) {
+        Map<String, Template> byLanguage = new HashMap<>();
+        return renderForEach(ticketIds, agentName, language -> byLanguage.computeIfAbsent(language,
+                wanted -> find(key, wanted).map(answer -> new Template(answer.body(), answer.language()))
+                        .orElseThrow(() -> new AnswerNotFoundException(key))));
+    }
+
+    /** As {@link #renderAnswerForEach} for a text an agent wrote, filled in each customer's language. */
+    public Map<Long, Rendering> renderTextForEach(String body, Collection<Long> ticketIds, String agentName) {
+        return renderForEach(ticketIds, agentName, language -> new Template(body, language));
+    }
+
+    /** A text to fill in and the language its values are written in. */
+    private record Template(String body, String language) {
+    }
+
+    private Map<Long, Rendering> renderForEach(Collection<Long> ticketIds, String agentName,
+                                               Function<String, Template> answerIn) {
+        Map<Long, Rendering> rendered = new LinkedHashMap<>();
+        for (TicketDetail ticket : tickets.details(ticketIds)) {
+            Template answer = answerIn.apply(Languages.of(ticket.locale()));
+            rendered.put(ticket.id(), PlaceholderRenderer.render(answer.body(), facts.values(ticket, agentName,
+                    answer.language(), PlaceholderRenderer.usesLogs(answer.body()))));
+        }
+        return rendered;
     }
 
     /** The answer's Markdown as HTML for the preview, every value escaped. */

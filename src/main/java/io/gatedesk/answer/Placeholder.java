@@ -31,6 +31,10 @@ public enum Placeholder {
         return token;
     }
 
+    boolean fromLogs() {
+        return this == LOG_STATUS_CODE || this == LOG_ERROR_MESSAGE || this == LOG_TIME;
+    }
+
     public static Optional<Placeholder> of(String token) {
         return Arrays.stream(values()).filter(p -> p.token.equals(token)).findFirst();
     }

@@ -56,6 +56,17 @@ final class PlaceholderRenderer {
         return out.toString();
     }
 
+    /** Whether the template uses a value from the ticket's gateway logs (those cost a log match per ticket). */
+    static boolean usesLogs(String template) {
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        while (matcher.find()) {
+            if (Placeholder.of(matcher.group(1)).filter(Placeholder::fromLogs).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The placeholder names a body uses that no renderer knows, for the admin form. */
     static List<String> unknownIn(String template) {
         Set<String> unknown = new LinkedHashSet<>();

@@ -41,7 +41,14 @@ class TicketFacts {
     }
 
     Map<Placeholder, String> values(long ticketId, String agentName, String language) {
-        TicketDetail ticket = tickets.detail(ticketId);
+        return values(tickets.detail(ticketId), agentName, language, true);
+    }
+
+    /**
+     * The values for a ticket already read (a bulk reply reads a chunk of tickets at once). The gateway-log values
+     * need a log match per ticket, so they are looked up only {@code withLogs}.
+     */
+    Map<Placeholder, String> values(TicketDetail ticket, String agentName, String language, boolean withLogs) {
         Locale locale = Languages.locale(language);
         Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
         values.put(Placeholder.TICKET_NUMBER, ticket.number());
@@ -56,7 +63,7 @@ class TicketFacts {
         values.put(Placeholder.SITE_NAME, site.siteName());
         values.put(Placeholder.SITE_API_BASE_URL, site.apiBaseUrl());
         values.put(Placeholder.EXPECTED_BASE_URL, site.expectedBaseUrl(ticket.client()).orElse(null));
-        List<LogMatch> matches = logs.forTicket(ticketId);
+        List<LogMatch> matches = withLogs ? logs.forTicket(ticket.id()) : List.of();
         if (!matches.isEmpty()) {
             LogEntryView best = matches.get(0).entry();
             values.put(Placeholder.LOG_STATUS_CODE, best.statusCode() == null ? null : best.statusCode().toString());
