@@ -2,18 +2,18 @@ package io.gatedesk.incident;
 
 import io.gatedesk.answer.AnswerService;
 import io.gatedesk.answer.Rendering;
-import io.gatedesk.answer.ShortAnswer;
 import io.gatedesk.gatewaylog.LogMatch;
 import io.gatedesk.gatewaylog.LogMatchService;
 import io.gatedesk.secret.SecretGuard;
 import io.gatedesk.ticket.Actor;
+import io.gatedesk.ticket.BulkOutcome;
+import io.gatedesk.ticket.BulkReply;
 import io.gatedesk.ticket.TicketDetail;
 import io.gatedesk.ticket.TicketEvidence;
 import io.gatedesk.ticket.TicketNotFoundException;
 import io.gatedesk.ticket.TicketNumber;
 import io.gatedesk.ticket.TicketService;
 import io.gatedesk.ticket.TicketStatus;
-import io.gatedesk.ticket.Visibility;
 import io.gatedesk.triage.ErrorCategory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,11 +29,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The public face of incidents: detection from classified tickets, the suggested and confirmed incidents, their
@@ -352,46 +356,83 @@ public class IncidentService {
         }
         String text = byAnswer ? null : guard.redact(body.strip()).text();
         String actionKey = actionKey(id, byAnswer ? "answer:" + answerKey : "body:" + text);
-        List<Long> ids = store.ticketsOf(id);
-        int sent = 0;
-        List<BulkResult.Skipped> skipped = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            sent += transaction.execute(status -> replyTo(chunk, actionKey, byAnswer ? answerKey : null, text, actor,
-                    skipped));
-        }
-        return new BulkResult(sent, List.copyOf(skipped));
+        return send(id, actionKey, byAnswer ? answerKey : null, text, null, actor);
     }
 
-    private int replyTo(List<Long> ids, String actionKey, String answerKey, String body, Actor actor,
-                        List<BulkResult.Skipped> skipped) {
+    /** What one chunk of a bulk reply did: how many were sent, what was skipped and why, what to try again. */
+    private record ChunkResult(int sent, Map<Long, BulkResult.Skipped> skipped, List<Long> conflicted) {
+    }
+
+    /**
+     * Sends the reply to every linked ticket, a chunk per transaction, and moves each ticket that got it to
+     * {@code then} in the same transaction (when given). A ticket changed by someone else while its chunk was
+     * written is tried once more in a fresh transaction, then listed as skipped ("conflict") — never lost: without a
+     * delivery record, the next retry of the action sends it.
+     */
+    private BulkResult send(long id, String actionKey, String answerKey, String body, TicketStatus then,
+                            Actor actor) {
+        List<Long> ids = store.ticketsOf(id);
+        String why = then == null ? null : resolvedWhy(id);
         int sent = 0;
-        for (long ticketId : ids) {
-            String number = TicketNumber.format(ticketId);
-            if (store.delivered(actionKey, ticketId)) {
-                skipped.add(new BulkResult.Skipped(number, "alreadySent"));
-                continue;
+        Map<Long, BulkResult.Skipped> skipped = new TreeMap<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> pending = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            for (int attempt = 0; attempt < 2 && !pending.isEmpty(); attempt++) {
+                List<Long> chunk = pending;
+                ChunkResult result = transaction.execute(status -> replyTo(chunk, actionKey, answerKey, body, then,
+                        why, actor));
+                sent += result.sent();
+                skipped.putAll(result.skipped());
+                pending = result.conflicted();
             }
-            String language = answers.customerLanguage(ticketId);
-            Rendering rendering = answerKey != null
-                    ? answers.render(answers.find(answerKey, language).orElseThrow(), ticketId, actor.name())
-                    : answers.renderText(body, ticketId, actor.name(), language);
-            if (!rendering.complete()) {
-                skipped.add(new BulkResult.Skipped(number, "unfilled: " + String.join(", ",
-                        rendering.unresolved().stream().map(name -> "{{" + name + "}}").toList())));
-                continue;
-            }
-            tickets.addStaffMessage(ticketId, rendering.text(), Visibility.PUBLIC, null, actor);
-            store.recordDelivery(actionKey, ticketId, clock.instant());
-            sent++;
+            pending.forEach(ticketId -> skipped.put(ticketId, skip(ticketId, "conflict")));
         }
-        return sent;
+        return new BulkResult(sent, List.copyOf(skipped.values()));
+    }
+
+    private ChunkResult replyTo(List<Long> ids, String actionKey, String answerKey, String body, TicketStatus then,
+                                String why, Actor actor) {
+        Map<Long, BulkResult.Skipped> skipped = new HashMap<>();
+        Set<Long> delivered = store.deliveredAmong(actionKey, ids);
+        List<Long> pending = ids.stream().filter(ticketId -> !delivered.contains(ticketId)).toList();
+        delivered.forEach(ticketId -> skipped.put(ticketId, skip(ticketId, "alreadySent")));
+        Map<Long, Rendering> rendered = pending.isEmpty() ? Map.of() : answerKey != null
+                ? answers.renderAnswerForEach(answerKey, pending, actor.name())
+                : answers.renderTextForEach(body, pending, actor.name());
+        List<BulkReply> replies = new ArrayList<>(pending.size());
+        for (long ticketId : pending) {
+            Rendering rendering = rendered.get(ticketId);
+            if (rendering == null) {
+                skipped.put(ticketId, skip(ticketId, "notFound"));
+            } else if (!rendering.complete()) {
+                skipped.put(ticketId, skip(ticketId, "unfilled: " + String.join(", ",
+                        rendering.unresolved().stream().map(name -> "{{" + name + "}}").toList())));
+            } else {
+                replies.add(new BulkReply(ticketId, rendering.text()));
+            }
+        }
+        BulkOutcome outcome = replies.isEmpty() ? new BulkOutcome(List.of(), List.of(), List.of(), List.of())
+                : tickets.addPublicReplies(replies, then, why, actor);
+        store.recordDeliveries(actionKey, outcome.done(), clock.instant());
+        outcome.missing().forEach(ticketId -> skipped.put(ticketId, skip(ticketId, "notFound")));
+        outcome.refused().forEach(ticketId -> skipped.put(ticketId, skip(ticketId, "refused")));
+        return new ChunkResult(outcome.done().size(), skipped, outcome.conflicted());
+    }
+
+    private static BulkResult.Skipped skip(long ticketId, String reason) {
+        return new BulkResult.Skipped(TicketNumber.format(ticketId), reason);
+    }
+
+    private static String resolvedWhy(long id) {
+        return "incident #" + id + " resolved";
     }
 
     /**
      * Resolves the incident in one action: the optional resolution reply goes to every linked ticket (as
-     * {@link #reply}), then each ticket that got it (or every ticket, without a reply) moves to {@code ticketStatus},
-     * audited on the ticket. Retrying sends nothing twice and changes nothing twice.
+     * {@link #reply}) and moves each ticket that got it to {@code ticketStatus} in the same transaction; then every
+     * other linked ticket (those answered before, or all without a reply) moves too, except those the reply had to
+     * skip for a reason of their own (unfilled placeholders, a conflict). Audited on every ticket. Retrying sends
+     * nothing twice and changes nothing twice.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public BulkResult resolve(long id, String reply, TicketStatus ticketStatus, Actor actor) {
@@ -399,25 +440,32 @@ public class IncidentService {
         if (ticketStatus != TicketStatus.RESOLVED && ticketStatus != TicketStatus.WAITING_ON_CUSTOMER) {
             throw new InvalidIncidentException("incident.error.ticketStatus");
         }
-        BulkResult replied = reply == null || reply.isBlank() ? new BulkResult(0, List.of())
-                : reply(id, null, reply, actor);
-        Set<String> unfilled = new java.util.HashSet<>();
-        replied.skipped().stream().filter(skip -> skip.reason().startsWith("unfilled"))
-                .forEach(skip -> unfilled.add(skip.ticket()));
-        List<Long> ids = store.ticketsOf(id);
-        String why = "incident #" + id + " resolved";
+        BulkResult replied = new BulkResult(0, List.of());
+        if (reply != null && !reply.isBlank()) {
+            String text = guard.redact(reply.strip()).text();
+            replied = send(id, actionKey(id, "body:" + text), null, text, ticketStatus, actor);
+        }
+        Set<String> leftAlone = new HashSet<>();
+        replied.skipped().stream().filter(skip -> !skip.reason().equals("alreadySent"))
+                .forEach(skip -> leftAlone.add(skip.ticket()));
+        List<Long> ids = store.ticketsOf(id).stream()
+                .filter(ticketId -> !leftAlone.contains(TicketNumber.format(ticketId))).toList();
+        List<BulkResult.Skipped> skipped = new ArrayList<>(replied.skipped());
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            transaction.executeWithoutResult(status -> chunk.stream()
-                    .filter(ticketId -> !unfilled.contains(TicketNumber.format(ticketId)))
-                    .forEach(ticketId -> tickets.changeStatus(ticketId, ticketStatus, actor, why)));
+            List<Long> pending = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            for (int attempt = 0; attempt < 2 && !pending.isEmpty(); attempt++) {
+                List<Long> chunk = pending;
+                pending = transaction.execute(status -> tickets.changeStatuses(chunk, ticketStatus, actor,
+                        resolvedWhy(id))).conflicted();
+            }
+            pending.forEach(ticketId -> skipped.add(skip(ticketId, "conflict")));
         }
         transaction.executeWithoutResult(status -> {
             store.setStatus(id, IncidentStatus.RESOLVED, clock.instant());
             store.addUpdate(id, IncidentStatus.RESOLVED, "Resolved; tickets set to " + ticketStatus, actor.name(),
                     clock.instant());
         });
-        return replied;
+        return new BulkResult(replied.sent(), List.copyOf(skipped));
     }
 
     private static String actionKey(long incidentId, String what) {

@@ -1,5 +1,6 @@
 package io.gatedesk.incident;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -9,8 +10,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The incident tables, read and written with plain SQL so bulk work over a thousand tickets stays a few statements. */
 @Repository
@@ -35,9 +38,11 @@ class IncidentStore {
             + "OR (status = 'DISMISSED' AND suppressed_until >= ?))";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    IncidentStore(JdbcClient jdbc) {
+    IncidentStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     // ------------------------------------------------------------------------------------------------ signals
@@ -230,9 +235,23 @@ class IncidentStore {
                 .params(actionKey, ticketId).query(Long.class).single() > 0;
     }
 
-    void recordDelivery(String actionKey, long ticketId, Instant now) {
-        jdbc.sql("INSERT INTO incident_deliveries (action_key, ticket_id, delivered_at) VALUES (?, ?, ?)")
-                .params(actionKey, ticketId, Timestamp.from(now)).update();
+    /** Which of these tickets already got the action {@code actionKey}: one query for a chunk. */
+    Set<Long> deliveredAmong(String actionKey, List<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT ticket_id FROM incident_deliveries WHERE action_key = :key "
+                        + "AND ticket_id IN (:ids)")
+                .param("key", actionKey).param("ids", ticketIds).query(Long.class).list());
+    }
+
+    void recordDeliveries(String actionKey, List<Long> ticketIds, Instant now) {
+        if (ticketIds.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(now);
+        batch.batchUpdate("INSERT INTO incident_deliveries (action_key, ticket_id, delivered_at) VALUES (?, ?, ?)",
+                ticketIds.stream().map(ticketId -> new Object[]{actionKey, ticketId, at}).toList());
     }
 
     // ------------------------------------------------------------------------------------------------ mapping

@@ -2,6 +2,9 @@ package io.gatedesk.incident;
 
 import io.gatedesk.ticket.Actor;
 import io.gatedesk.ticket.NewTicket;
+import io.gatedesk.ticket.Priority;
+import io.gatedesk.ticket.TicketChange;
+import io.gatedesk.ticket.TicketConflictException;
 import io.gatedesk.ticket.TicketService;
 import io.gatedesk.ticket.TicketStatus;
 import io.gatedesk.triage.ErrorCategory;
@@ -17,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -190,6 +194,46 @@ abstract class IncidentDetectionContract {
         assertThat(tickets.detail(c).events()).filteredOn(e -> e.detail() != null
                 && e.detail().contains("incident #" + id)).hasSize(1);
         assertThat(incidents.detail(id).summary().status()).isEqualTo(IncidentStatus.RESOLVED);
+    }
+
+    @Test
+    void aTicketEditedWhileTheBulkReplyRunsGetsItOnceAndIsNeverLost() throws InterruptedException {
+        long a = at(0);
+        long b = at(1);
+        long c = at(2);
+        long id = suggestedFor(model).get(0).id();
+        incidents.confirm(id, AGENT);
+        AtomicBoolean stop = new AtomicBoolean();
+        // An agent keeps saving one of the tickets; whether a save lands inside the reply's chunk is up to timing, so
+        // the test holds what must be true either way: every ticket gets the reply exactly once, after one retry.
+        Thread editor = new Thread(() -> {
+            Priority next = Priority.P1;
+            while (!stop.get()) {
+                try {
+                    tickets.change(b, new TicketChange(null, next, null, false), tickets.detail(b).version(), AGENT);
+                    next = next == Priority.P1 ? Priority.P2 : Priority.P1;
+                } catch (TicketConflictException ignored) {
+                    // The editor's own save lost to the bulk reply; it reads again.
+                }
+            }
+        });
+        editor.start();
+        BulkResult first;
+        try {
+            first = incidents.reply(id, null, "Known: {{ticket.number}}", AGENT);
+        } finally {
+            stop.set(true);
+            editor.join();
+        }
+        BulkResult retry = incidents.reply(id, null, "Known: {{ticket.number}}", AGENT);
+
+        assertThat(first.skipped()).allSatisfy(skip -> assertThat(skip.reason()).isEqualTo("conflict"));
+        assertThat(first.sent() + retry.sent()).isEqualTo(3);
+        for (long ticket : List.of(a, b, c)) {
+            assertThat(tickets.detail(ticket).messages()).filteredOn(m -> m.body().startsWith("Known: "))
+                    .singleElement().satisfies(m -> assertThat(m.body()).isEqualTo(
+                            "Known: " + tickets.detail(ticket).number()));
+        }
     }
 
     void logRows(String modelName, String channel, Instant from, Duration spread, int rows, int errors) {
