@@ -66,8 +66,8 @@ class IncidentPagesController {
     }
 
     @GetMapping("/desk/incidents/{id}")
-    String page(@PathVariable long id, Model model) {
-        IncidentDetail detail = incidents.detail(id);
+    String page(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
+        IncidentDetail detail = incidents.detail(id, page);
         model.addAttribute("incident", detail);
         model.addAttribute("chart", chart.forIncident(detail.summary()));
         model.addAttribute("statuses", IncidentStatus.WORKFLOW);

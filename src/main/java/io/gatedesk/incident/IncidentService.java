@@ -8,9 +8,7 @@ import io.gatedesk.secret.SecretGuard;
 import io.gatedesk.ticket.Actor;
 import io.gatedesk.ticket.BulkOutcome;
 import io.gatedesk.ticket.BulkReply;
-import io.gatedesk.ticket.TicketDetail;
 import io.gatedesk.ticket.TicketEvidence;
-import io.gatedesk.ticket.TicketNotFoundException;
 import io.gatedesk.ticket.TicketNumber;
 import io.gatedesk.ticket.TicketService;
 import io.gatedesk.ticket.TicketStatus;
@@ -50,6 +48,8 @@ public class IncidentService {
     /** How the detector signs what it writes. */
     static final String DETECTOR = "GateDesk";
     private static final int CHUNK = 200;
+    /** Linked tickets shown on one page of the incident page. */
+    static final int TICKET_PAGE = 50;
 
     private final IncidentStore store;
     private final IncidentProperties properties;
@@ -203,19 +203,24 @@ public class IncidentService {
     }
 
     public IncidentDetail detail(long id) {
-        IncidentStore.Row row = require(id);
-        List<IncidentDetail.LinkedTicket> linked = new ArrayList<>();
-        List<Long> automatic = store.automaticTicketsOf(id);
-        for (long ticketId : store.ticketsOf(id)) {
-            try {
-                TicketDetail ticket = tickets.detail(ticketId);
-                linked.add(new IncidentDetail.LinkedTicket(ticketId, ticket.number(), ticket.subject(),
-                        ticket.status().name(), automatic.contains(ticketId)));
-            } catch (TicketNotFoundException gone) {
-                store.unlink(id, ticketId);
-            }
-        }
-        return new IncidentDetail(summary(row), linked, store.updates(id));
+        return detail(id, 0);
+    }
+
+    /**
+     * The incident with page {@code page} (from 0; clamped to the last) of its linked tickets, {@link #TICKET_PAGE}
+     * to a page, oldest ticket first. The page's tickets are read with one query, whatever the incident's size.
+     */
+    public IncidentDetail detail(long id, int page) {
+        IncidentSummary summary = summary(require(id));
+        int pages = Math.max(1, (summary.ticketCount() + TICKET_PAGE - 1) / TICKET_PAGE);
+        int shown = Math.min(Math.max(0, page), pages - 1);
+        List<Long> ids = store.ticketsOf(id, shown * TICKET_PAGE, TICKET_PAGE);
+        Set<Long> automatic = new HashSet<>(store.automaticTicketsOf(id));
+        List<IncidentDetail.LinkedTicket> linked = tickets.rows(ids).stream()
+                .map(row -> new IncidentDetail.LinkedTicket(row.id(), row.number(), row.subject(),
+                        row.status().name(), automatic.contains(row.id())))
+                .toList();
+        return new IncidentDetail(summary, linked, shown, pages, store.updates(id));
     }
 
     private IncidentSummary summary(IncidentStore.Row row) {

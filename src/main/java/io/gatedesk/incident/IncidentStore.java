@@ -202,6 +202,13 @@ class IncidentStore {
                 .param(incidentId).query(Long.class).list();
     }
 
+    /** One page of the incident's tickets, by ticket id. */
+    List<Long> ticketsOf(long incidentId, int offset, int limit) {
+        return jdbc.sql("SELECT ticket_id FROM incident_tickets WHERE incident_id = ? ORDER BY ticket_id "
+                        + "LIMIT ? OFFSET ?")
+                .params(incidentId, limit, offset).query(Long.class).list();
+    }
+
     List<Long> automaticTicketsOf(long incidentId) {
         return jdbc.sql("SELECT ticket_id FROM incident_tickets WHERE incident_id = ? AND automatic = TRUE")
                 .param(incidentId).query(Long.class).list();

@@ -225,6 +225,20 @@ public class TicketService {
         return tickets.count(view.and((root, query, cb) -> cb.greaterThan(root.get("updatedAt"), since)));
     }
 
+    /**
+     * The queue rows of these tickets (another feature's list of tickets: an incident's linked tickets), read with
+     * one query, in the order of {@code ids}; tickets that do not exist are left out.
+     */
+    public List<QueueRow> rows(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Specification<Ticket> these = (root, query, cb) -> root.get("id").in(ids);
+        Map<Long, QueueRow> byId = new java.util.HashMap<>();
+        rowsOf(these, PageRequest.of(0, ids.size())).forEach(row -> byId.put(row.id(), row));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** The queue as a list for export: the same filter and order, at most {@code limit} rows. */
     public List<QueueRow> export(QueueFilter filter, Long currentUserId, int limit) {
         return rowsOf(specification(filter, currentUserId, sla, true), PageRequest.of(0, limit, filter.sort().sort()));

@@ -105,6 +105,42 @@ class IncidentWebTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void theIncidentPageShowsItsLinkedTicketsFiftyToAPage(boolean htmx) throws Exception {
+        List<String> more = new java.util.ArrayList<>();
+        for (int i = 0; i < 53; i++) {
+            more.add(file("p" + i).number());
+        }
+        incidents.link(incident, more, Actor.of(agent));
+
+        org.jsoup.nodes.Document first = page(0, htmx);
+        assertThat(first.select("[data-linked-ticket]")).hasSize(50);
+        assertThat(first.select("[data-linked-ticket]").first().attr("data-ticket")).isEqualTo(filed.get(0).number());
+        assertThat(first.select(".incident-tickets h2").text()).isEqualTo("Linked tickets (55)");
+        assertThat(first.select("[data-incident-pager] span").text()).isEqualTo("Page 1 of 2");
+        assertThat(first.select("[data-incident-page-previous]")).isEmpty();
+        assertThat(first.select("[data-incident-page-next]").attr("href"))
+                .isEqualTo("/desk/incidents/" + incident + "?page=1");
+
+        org.jsoup.nodes.Document second = page(1, htmx);
+        assertThat(second.select("[data-linked-ticket]")).extracting(row -> row.attr("data-ticket"))
+                .containsExactlyElementsOf(more.subList(48, 53));
+        assertThat(second.select("[data-incident-page-next]")).isEmpty();
+        assertThat(second.select("[data-incident-page-previous]")).hasSize(1);
+        assertThat(page(99, htmx).select("[data-linked-ticket]")).hasSize(5);
+    }
+
+    org.jsoup.nodes.Document page(int page, boolean htmx) throws Exception {
+        MockHttpServletRequestBuilder request = as(get("/desk/incidents/" + incident).param("page",
+                String.valueOf(page)), agent, "AGENT");
+        if (htmx) {
+            request.header("HX-Request", "true");
+        }
+        return org.jsoup.Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+    }
+
     @Test
     void everyStaffPostNeedsAStaffRoleAndRedirectsBackToThePage() throws Exception {
         String base = "/desk/incidents/" + incident;
