@@ -202,6 +202,12 @@ public class IncidentService {
         return publicStatus().stream().filter(incident -> incident.status().isOpen()).toList();
     }
 
+    /** The incidents the ticket behind this follow link is linked to (any status); empty for an unknown link. */
+    public Set<Long> publicNoticesForFollower(String followToken) {
+        return tickets.forCustomer(followToken).flatMap(ticket -> tickets.idOf(ticket.number()))
+                .map(ticketId -> Set.copyOf(store.incidentsOfTicket(ticketId))).orElse(Set.of());
+    }
+
     public IncidentDetail detail(long id) {
         return detail(id, 0);
     }

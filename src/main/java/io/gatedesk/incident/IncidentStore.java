@@ -202,6 +202,11 @@ class IncidentStore {
                 .param(incidentId).query(Long.class).list();
     }
 
+    List<Long> incidentsOfTicket(long ticketId) {
+        return jdbc.sql("SELECT incident_id FROM incident_tickets WHERE ticket_id = ?").param(ticketId)
+                .query(Long.class).list();
+    }
+
     /** One page of the incident's tickets, by ticket id. */
     List<Long> ticketsOf(long incidentId, int offset, int limit) {
         return jdbc.sql("SELECT ticket_id FROM incident_tickets WHERE incident_id = ? ORDER BY ticket_id "

@@ -262,6 +262,30 @@ class IncidentWebTest {
     }
 
     @Test
+    void theFollowPageShowsTheIncidentItsTicketIsLinkedToFirstAndSaysSo() throws Exception {
+        String other = "Other outage " + marker;
+        long unrelated = incidents.create(other, null, null, List.of(), Actor.of(agent));
+        incidents.setPublic(unrelated, true, Actor.of(agent));
+        incidents.setPublic(incident, true, Actor.of(agent));
+        TicketReceipt outsider = file("outsider");
+
+        org.jsoup.nodes.Document linked = org.jsoup.Jsoup.parse(mvc.perform(get("/t/" + filed.get(0).followToken()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        var notices = linked.select("[data-incident-notice]");
+        assertThat(notices.first().text()).contains("model-" + marker + " 503",
+                "Your ticket is linked to this incident.");
+        assertThat(notices.select("[data-incident-notice-yours]")).hasSize(1);
+        assertThat(notices.text()).contains(other);
+
+        String outsiderPage = mvc.perform(get("/t/" + outsider.followToken()).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(outsiderPage).contains(other, "model-" + marker + " 503").doesNotContain("您的工单已关联到此事件");
+        assertThat(mvc.perform(get("/t/" + filed.get(0).followToken()).header("Accept-Language", "zh-CN"))
+                .andReturn().getResponse().getContentAsString()).contains("您的工单已关联到此事件");
+        incidents.resolve(unrelated, null, TicketStatus.RESOLVED, Actor.of(agent));
+    }
+
+    @Test
     void aSuggestedIncidentIsNeverPublic() throws Exception {
         long suggested = incidents.create("Suggested " + marker, null, null, List.of(), Actor.of(agent));
         incidents.setPublic(suggested, true, Actor.of(agent));
