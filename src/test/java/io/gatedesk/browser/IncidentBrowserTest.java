@@ -101,6 +101,12 @@ class IncidentBrowserTest {
         browser.get(url("/status?lang=en"));
         assertThat(browser.findElement(By.cssSelector("[data-status-current]")).getText()).contains(model);
         shot("incident-status-en");
+        browser.get(followLinks.get(0) + "?lang=zh-CN");
+        assertThat(browser.findElement(By.cssSelector("[data-incident-notice]")).getText()).contains(model);
+        assertThat(browser.findElement(By.cssSelector("[data-incident-notice-yours]")).getText())
+                .isEqualTo("您的工单已关联到此事件。");
+        shot("incident-follow-linked-zh-CN");
+        browser.get(followLinks.get(0) + "?lang=en");
 
         browser.get(incidentUrl);
         browser.findElement(By.cssSelector("textarea[name=reply]")).sendKeys("Fixed upstream " + marker
