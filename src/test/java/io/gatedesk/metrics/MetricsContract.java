@@ -244,6 +244,34 @@ abstract class MetricsContract {
                 .andExpect(status().isBadRequest());
     }
 
+    @Test
+    void theDashboardShowsTheSameFiguresAsAPageAndAsAnHtmxFragment() throws Exception {
+        String query = "/desk/metrics?period=custom&from=2020-03-02&to=2020-03-08&granularity=day&client=" + CLIENT
+                + "&callerType=" + CALLER;
+        String page = mvc.perform(get(query).with(user("agent").roles("AGENT")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<html", "data-metrics-form", "data-figure=\"tickets\">4<",
+                "data-figure=\"followUp\">66.7%<", "data-figure=\"deflections\">2<",
+                "/api/v1/metrics.csv?from=2020-03-02&amp;to=2020-03-08&amp;granularity=day&amp;client=" + CLIENT,
+                "/desk?status=all&amp;category=INVALID_KEY", "href=\"/desk/metrics\"");
+        assertThat(page).doesNotContain("<script>", " onclick=", " onchange=");
+
+        String fragment = mvc.perform(get(query).header("HX-Request", "true").with(user("agent").roles("AGENT")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(fragment).doesNotContain("<html", "data-metrics-form")
+                .contains("id=\"metrics-results\"", "data-figure=\"tickets\">4<");
+
+        String chinese = mvc.perform(get(query).header("Accept-Language", "zh-CN").with(user("admin").roles("ADMIN")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(chinese).contains("首次回复后仍需追问证据", "密钥无效");
+
+        String wrong = mvc.perform(get("/desk/metrics?period=custom&from=2020-03-08&to=2020-03-02")
+                        .with(user("agent").roles("AGENT")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(wrong).contains("The start date must not be after the end date.", "value=\"2020-03-08\"");
+        mvc.perform(get(query).with(user("eng").roles("ENGINEER"))).andExpect(status().isForbidden());
+    }
+
     // ---- fixture helpers: plain SQL, as the rows would be after the features wrote them
 
     static Instant at(String instant) {
