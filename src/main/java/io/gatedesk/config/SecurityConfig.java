@@ -87,7 +87,6 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/status").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/desk/logs/import", "/desk/logs/imports/**").hasAnyRole("AGENT", "ADMIN")
-                        .requestMatchers("/desk/metrics").hasAnyRole("AGENT", "ADMIN")
                         .requestMatchers("/desk/**").hasAnyRole("AGENT", "ENGINEER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/engineering/tickets/*/findings",
                                 "/engineering/tickets/*/assign").hasAnyRole("ENGINEER", "ADMIN")

@@ -3,75 +3,79 @@ package io.gatedesk.metrics;
 import io.gatedesk.ticket.CallerType;
 import io.gatedesk.ticket.ClientApp;
 import io.gatedesk.triage.ErrorCategory;
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
-/** The support lead's dashboard: the figures of one {@link MetricsService#report} call, as tables with CSV links. */
+/**
+ * The support lead's dashboard: one {@link MetricsService#report} call drawn as charts with their tables, and the
+ * same report as CSV under the browser session (the {@code /api/v1} chain is stateless and does not read it).
+ */
 @Controller
 class MetricsPageController {
 
     static final String VIEW = "metrics/dashboard";
-    static final String RESULTS_FRAGMENT = "metrics/dashboard :: results";
-    static final List<String> PERIODS = List.of("7", "30", "90", "custom");
 
     private final MetricsService metrics;
+    private final MessageSource messages;
 
-    MetricsPageController(MetricsService metrics) {
+    MetricsPageController(MetricsService metrics, MessageSource messages) {
         this.metrics = metrics;
+        this.messages = messages;
     }
 
+    /** A query it cannot answer is shown with its reason and the form as typed, with 400. */
     @GetMapping("/desk/metrics")
-    String dashboard(@RequestParam(defaultValue = "30") String period, @RequestParam(required = false) String from,
-                     @RequestParam(required = false) String to, @RequestParam(required = false) String granularity,
-                     @RequestParam(required = false) String category, @RequestParam(required = false) String client,
-                     @RequestParam(required = false) String callerType, HttpServletRequest request, Model model) {
-        String chosen = PERIODS.contains(period) ? period : "30";
-        model.addAttribute("period", chosen);
-        model.addAttribute("periods", PERIODS);
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
-        model.addAttribute("granularity", Granularity.parse(granularity).code());
-        model.addAttribute("category", category);
-        model.addAttribute("client", client);
-        model.addAttribute("callerType", callerType);
+    String dashboard(MetricsForm form, Model model, HttpServletResponse response) {
+        model.addAttribute("periods", MetricsForm.PERIODS);
         model.addAttribute("categories", ErrorCategory.values());
         model.addAttribute("clients", ClientApp.values());
         model.addAttribute("callerTypes", CallerType.values());
         model.addAttribute("timeZone", metrics.zone().getId());
         try {
-            LocalDate end = "custom".equals(chosen) ? date(to) : metrics.today();
-            LocalDate start = "custom".equals(chosen) ? date(from) : end.minusDays(Integer.parseInt(chosen) - 1L);
-            MetricsReport report = metrics.report(new MetricsQuery(start, end, Granularity.parse(granularity),
-                    category, client, callerType));
+            MetricsReport report = metrics.report(form.toQuery(metrics.today()));
+            model.addAttribute("form", form.answeredBy(report));
             model.addAttribute("report", report);
-            model.addAttribute("csvQuery", "from=" + report.from() + "&to=" + report.to() + "&granularity="
-                    + report.granularity() + param("category", category) + param("client", client)
-                    + param("callerType", callerType));
+            model.addAttribute("charts", MetricsDashboard.charts(report));
+            model.addAttribute("csvLink", csvLink(report));
         } catch (InvalidMetricsQueryException e) {
+            model.addAttribute("form", form);
             model.addAttribute("error", e.messageKey());
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
-        return "true".equals(request.getHeader("HX-Request")) ? RESULTS_FRAGMENT : VIEW;
+        return VIEW;
     }
 
-    private static LocalDate date(String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidMetricsQueryException("metrics.error.period");
-        }
+    @GetMapping("/desk/metrics.csv")
+    ResponseEntity<String> csv(MetricsForm form, Locale locale) {
         try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidMetricsQueryException("metrics.error.date");
+            return MetricsCsv.download(metrics.report(form.toQuery(metrics.today())));
+        } catch (InvalidMetricsQueryException e) {
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN)
+                    .body(messages.getMessage(e.messageKey(), null, locale));
         }
     }
 
-    private static String param(String name, String value) {
-        return value == null || value.isBlank() || !value.matches("[A-Za-z_]+") ? "" : "&" + name + "=" + value;
+    /** The CSV of exactly the days shown, so a preset downloaded tomorrow still names the same days. */
+    private static String csvLink(MetricsReport report) {
+        MetricsReport.Filters filters = report.filters();
+        return UriComponentsBuilder.fromPath("/desk/metrics.csv")
+                .queryParam("period", MetricsForm.CUSTOM)
+                .queryParam("from", report.from())
+                .queryParam("to", report.to())
+                .queryParam("granularity", report.granularity())
+                .queryParamIfPresent("category", Optional.ofNullable(filters.category()))
+                .queryParamIfPresent("client", Optional.ofNullable(filters.client()))
+                .queryParamIfPresent("callerType", Optional.ofNullable(filters.callerType()))
+                .build().toUriString();
     }
 }
