@@ -247,6 +247,9 @@ abstract class MetricsContract {
                 .andExpect(jsonPath("$.error.message").value("The start date must not be after the end date."));
         mvc.perform(get("/api/v1/metrics?from=yesterday").with(user("agent").roles("AGENT")))
                 .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/metrics?granularity=month").with(user("agent").roles("AGENT")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error.message").value("Show the figures by day or by week."));
     }
 
     static final String DASHBOARD = "/desk/metrics?period=custom&from=2020-03-02&to=2020-03-08&granularity=day&client="
