@@ -1,5 +1,9 @@
 package io.gatedesk.metrics;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +16,15 @@ final class MetricsCsv {
     static final String HEADER = "measure,key,period,value";
 
     private MetricsCsv() {
+    }
+
+    /** The report as a CSV file to save, named by its period; the API and the dashboard both answer with this. */
+    static ResponseEntity<String> download(MetricsReport report) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"gatedesk-metrics-" + report.from()
+                        + "-" + report.to() + ".csv\"")
+                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .body(of(report));
     }
 
     static String of(MetricsReport report) {

@@ -1,6 +1,7 @@
 package io.gatedesk.metrics;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 /**
  * What a report covers: the days {@code from} to {@code to} (both included, in the site time zone), the bucket size,
@@ -17,6 +18,18 @@ record MetricsQuery(LocalDate from, LocalDate to, Granularity granularity, Strin
         category = blankToNull(category);
         client = blankToNull(client);
         callerType = blankToNull(callerType);
+    }
+
+    /** A date as typed in a query string ({@code YYYY-MM-DD}), or {@code fallback} when left out. */
+    static LocalDate date(String value, LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidMetricsQueryException("metrics.error.date");
+        }
     }
 
     private static String blankToNull(String value) {

@@ -68,9 +68,9 @@ import java.util.regex.Pattern;
  */
 public final class LoadBenchmark {
 
-    private static final String ADMIN_PASSWORD = "bench-admin-password";
-    private static final String AGENT = "bench-agent";
-    private static final String AGENT_PASSWORD = "bench-agent-password";
+    static final String ADMIN_PASSWORD = "bench-admin-password";
+    static final String AGENT = "bench-agent";
+    static final String AGENT_PASSWORD = "bench-agent-password";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     private static CpuMeter cpu = new CpuMeter(-1);
@@ -314,7 +314,7 @@ public final class LoadBenchmark {
     }
 
     /** GET /login for the CSRF token and session, POST /login, and keep the session id Spring issues after it. */
-    private static String logIn(String base) throws IOException, InterruptedException {
+    static String logIn(String base) throws IOException, InterruptedException {
         CookieManager cookies = new CookieManager();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
@@ -513,7 +513,7 @@ public final class LoadBenchmark {
         }
     }
 
-    private static void execute(DataSource dataSource, String sql) throws SQLException {
+    static void execute(DataSource dataSource, String sql) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
             statement.execute(sql);
@@ -589,7 +589,7 @@ public final class LoadBenchmark {
         }
     }
 
-    private static long queryLong(DataSource dataSource, String sql) throws SQLException {
+    static long queryLong(DataSource dataSource, String sql) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
             result.next();
@@ -601,11 +601,11 @@ public final class LoadBenchmark {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static double seconds(long startNanos) {
+    static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static void out(String format, Object... args) {
+    static void out(String format, Object... args) {
         System.out.println(args.length == 0 ? format : String.format(Locale.ROOT, format, args));
     }
 }

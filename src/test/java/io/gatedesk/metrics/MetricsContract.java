@@ -1,10 +1,14 @@
 package io.gatedesk.metrics;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -18,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -242,6 +247,149 @@ abstract class MetricsContract {
                 .andExpect(jsonPath("$.error.message").value("The start date must not be after the end date."));
         mvc.perform(get("/api/v1/metrics?from=yesterday").with(user("agent").roles("AGENT")))
                 .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/metrics?granularity=month").with(user("agent").roles("AGENT")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error.message").value("Show the figures by day or by week."));
+    }
+
+    static final String DASHBOARD = "/desk/metrics?period=custom&from=2020-03-02&to=2020-03-08&granularity=day&client="
+            + CLIENT + "&callerType=" + CALLER;
+
+    Document dashboard(MockHttpServletRequestBuilder request, int status) throws Exception {
+        return Jsoup.parse(mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse()
+                .getContentAsString());
+    }
+
+    @Test
+    void theDashboardDrawsTheReportsFiguresFromTablesWithQueueAndCsvLinks() throws Exception {
+        // Not an htmx page: an HX-Request header gets the same whole page, not a fragment that could drift from it.
+        for (boolean htmx : new boolean[] {false, true}) {
+            MockHttpServletRequestBuilder request = get(DASHBOARD).with(user("agent").roles("AGENT"));
+            Document page = dashboard(htmx ? request.header("HX-Request", "true") : request, 200);
+
+            assertThat(page.select("[data-metrics-range] strong").text())
+                    .isEqualTo("2020-03-02 – 2020-03-08 (Asia/Shanghai time), by day");
+            assertThat(page.select("[data-figure=tickets]").text()).isEqualTo("4");
+            assertThat(page.select("[data-figure=followUp]").text()).isEqualTo("66.7%");
+            assertThat(page.select("[data-figure=deflections]").text()).isEqualTo("2");
+            assertThat(page.select("[data-metrics-form] select[name=client] option[selected]").val()).isEqualTo(CLIENT);
+
+            // Tickets per category: the five named categories first, one row per day; 23:59 Shanghai is Monday.
+            Element categories = page.selectFirst("#chart-categories table[data-chart-table]");
+            assertThat(categories.attr("data-kind")).isEqualTo("stacked");
+            assertThat(categories.select("thead th[data-series]").eachText()).startsWith("Invalid key",
+                    "Insufficient balance or quota", "Rate limited", "Model not available", "Upstream timeout");
+            assertThat(categories.select("thead th[data-series]").eachText())
+                    .endsWith("Wrong base URL", "Not classified");
+            assertThat(categories.select("tbody tr")).hasSize(7);
+            assertThat(categories.select("tbody tr").get(0).select("td").get(0).attr("data-value")).isEqualTo("1.0");
+            assertThat(categories.select("tbody tr").get(1).select("td").get(0).attr("data-value")).isEqualTo("1.0");
+            assertThat(categories.select("thead th[data-series]").get(0).attr("data-href"))
+                    .isEqualTo("/desk?status=all&category=INVALID_KEY");
+
+            assertThat(page.select("#chart-config td").eachAttr("data-value"))
+                    .containsExactly("0.0", "0.0", "1.0", "1.0", "0.0", "0.0", "0.0");
+            assertThat(page.select("#chart-config a[data-queue-link]").attr("href"))
+                    .isEqualTo("/desk?status=all&category=WRONG_BASE_URL");
+            assertThat(page.select("#chart-backlog td").eachText()).containsExactly("2", "1", "2", "3", "3", "3", "2");
+            // Ratios in percent, times in hours: follow-up 2 of 3; first reply median 3 h, p90 8.6 h.
+            assertThat(page.select("#chart-ratios td").eachText())
+                    .containsExactly("33.3%", "33.3%", "66.7%", "66.7%", "33.3%");
+            assertThat(page.select("#chart-times td").eachText()).startsWith("3.0 h", "8.6 h");
+            assertThat(page.select("#chart-sla td").eachText()).containsExactly("2", "3");
+            assertThat(page.select("#chart-sla a[data-queue-link]").attr("href"))
+                    .isEqualTo("/desk?status=active&sla=breached");
+            assertThat(page.select("#chart-help tbody th").eachText()).containsExactly("cursor", "dify");
+            assertThat(page.select("#chart-selfservice td").eachText()).containsExactly("4", "3", "2");
+            assertThat(page.select("[data-chart-canvas]")).hasSizeGreaterThanOrEqualTo(9);
+
+            assertThat(page.select("a[data-metrics-csv]").attr("href")).isEqualTo("/desk/metrics.csv?period=custom"
+                    + "&from=2020-03-02&to=2020-03-08&granularity=day&client=" + CLIENT + "&callerType=" + CALLER);
+            // Behaviour only from files, each script carrying the response's nonce; no data inside a script.
+            assertThat(page.select("script")).allSatisfy(script -> {
+                assertThat(script.attr("src")).isNotEmpty();
+                assertThat(script.data()).isEmpty();
+                assertThat(script.attr("nonce")).isNotEmpty();
+            });
+            assertThat(page.select("script").eachAttr("src")).contains("/assets/js/metrics.js")
+                    .anyMatch(src -> src.matches("/webjars/echarts/5\\.3\\.1/dist/echarts\\.min\\.js"));
+            assertThat(page.select("[onclick], [onchange], [hx-on]")).isEmpty();
+        }
+    }
+
+    @Test
+    void theDashboardIsForAllStaffLikeTheApiAndSendsOthersToLogin() throws Exception {
+        assertThat(dashboard(get(DASHBOARD).with(user("root").roles("ADMIN")), 200).select("[data-figure=tickets]")
+                .text()).isEqualTo("4");
+        Document engineer = dashboard(get(DASHBOARD).with(user("eng").roles("ENGINEER")), 200);
+        assertThat(engineer.select("[data-figure=tickets]").text()).isEqualTo("4");
+        assertThat(engineer.select("header nav a[href=/desk/metrics]")).hasSize(1);
+        mvc.perform(get(DASHBOARD)).andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
+        mvc.perform(get(DASHBOARD.replace("/desk/metrics?", "/desk/metrics.csv?")))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void theDashboardSpeaksChinese() throws Exception {
+        Document page = dashboard(get(DASHBOARD).header("Accept-Language", "zh-CN").with(user("agent").roles("AGENT")),
+                200);
+        assertThat(page.select("h1").text()).isEqualTo("指标");
+        assertThat(page.select("[data-metrics-range] strong").text())
+                .isEqualTo("2020-03-02 至 2020-03-08(Asia/Shanghai 时间),按天");
+        assertThat(page.select("#chart-categories thead th[data-series]").eachText()).contains("密钥无效", "未分类");
+        assertThat(page.select("#chart-ratios tbody th").eachText()).contains("首次回复后仍需追问证据");
+        assertThat(page.select("#chart-times td").eachText()).startsWith("3.0 小时");
+        assertThat(page.select("#chart-times table").attr("data-unit-label")).isEqualTo("小时");
+        assertThat(page.select("a[data-metrics-csv]").text()).isEqualTo("下载 CSV");
+    }
+
+    @Test
+    void badInputIsExplainedInTheReadersLanguageAndKept() throws Exception {
+        String[][] cases = {
+                {"period=custom&from=2020-03-08&to=2020-03-02", "The start date must not be after the end date."},
+                {"period=custom&from=2020-02-30&to=2020-03-02", "Write dates as YYYY-MM-DD."},
+                {"period=custom&from=yesterday&to=2020-03-02", "Write dates as YYYY-MM-DD."},
+                {"period=custom&from=&to=2020-03-02", "Give both dates of the period."},
+                {"period=30&granularity=month", "Show the figures by day or by week."},
+                {"period=45", "Choose one of the periods in the list."},
+                {"period=7&category=NOPE", "Unknown category."},
+        };
+        for (String[] bad : cases) {
+            Document page = dashboard(get("/desk/metrics?" + bad[0]).with(user("agent").roles("AGENT")), 400);
+            assertThat(page.select("[data-metrics-error]").text()).as(bad[0]).isEqualTo(bad[1]);
+            assertThat(page.select("[data-chart-canvas], a[data-metrics-csv]")).as(bad[0]).isEmpty();
+        }
+        Document kept = dashboard(get("/desk/metrics?period=custom&from=2020-03-08&to=2020-03-02&granularity=week"
+                + "&category=RATE_LIMITED").with(user("agent").roles("AGENT")), 400);
+        assertThat(kept.select("input[name=from]").val()).isEqualTo("2020-03-08");
+        assertThat(kept.select("input[name=to]").val()).isEqualTo("2020-03-02");
+        assertThat(kept.select("select[name=granularity] option[selected]").val()).isEqualTo("week");
+        assertThat(kept.select("select[name=category] option[selected]").val()).isEqualTo("RATE_LIMITED");
+        assertThat(kept.select("select[name=period] option[selected]").val()).isEqualTo("custom");
+
+        Document chinese = dashboard(get("/desk/metrics?period=custom&from=2020-03-08&to=2020-03-02")
+                .header("Accept-Language", "zh-CN").with(user("agent").roles("AGENT")), 400);
+        assertThat(chinese.select("[data-metrics-error]").text()).isNotBlank().doesNotContain("start date");
+        mvc.perform(get("/desk/metrics.csv?period=custom&from=2020-03-08&to=2020-03-02")
+                        .with(user("agent").roles("AGENT")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string("The start date must not be after the end date."));
+    }
+
+    @Test
+    void theDashboardsCsvIsTheApisCsvForTheSameDays() throws Exception {
+        String api = mvc.perform(get("/api/v1/metrics.csv?from=2020-03-02&to=2020-03-08&granularity=week&client="
+                        + CLIENT).with(user("agent").roles("AGENT")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        var page = mvc.perform(get("/desk/metrics.csv?period=custom&from=2020-03-02&to=2020-03-08&granularity=week"
+                        + "&client=" + CLIENT).with(user("agent").roles("AGENT")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andExpect(header().string("Content-Disposition",
+                        "attachment; filename=\"gatedesk-metrics-2020-03-02-2020-03-08.csv\""))
+                .andReturn().getResponse();
+        assertThat(page.getContentAsString()).isEqualTo(api).contains("tickets,,,4\r\n");
     }
 
     // ---- fixture helpers: plain SQL, as the rows would be after the features wrote them

@@ -126,6 +126,8 @@ class AccessControlMatrixTest {
             row("POST /profile/tokens/{id}/revoke", STAFF),
             row("POST /profile/sessions/end", STAFF),
             // Desk
+            row("GET /desk/metrics", STAFF),
+            row("GET /desk/metrics.csv", STAFF),
             row("GET /desk", STAFF),
             row("GET /desk/changes", STAFF),
             row("GET /desk/export.csv", STAFF),

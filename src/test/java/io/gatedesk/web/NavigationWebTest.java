@@ -50,7 +50,7 @@ class NavigationWebTest {
         Document page = page(get("/help").with(user("ann").roles("AGENT")));
 
         assertThat(navLinks(page)).containsExactly("/", "/help", "/desk", "/desk/logs", "/engineering",
-                "/desk/incidents", "/profile");
+                "/desk/incidents", "/desk/metrics", "/profile");
         Element whoami = page.selectFirst("header .whoami");
         assertThat(whoami).isNotNull();
         assertThat(whoami.text()).isEqualTo("ann");
@@ -63,7 +63,7 @@ class NavigationWebTest {
         Document page = page(get("/help").with(user("root").roles("ADMIN")));
 
         assertThat(navLinks(page)).containsExactly("/", "/help", "/desk", "/desk/logs", "/engineering",
-                "/desk/incidents", "/admin/users", "/admin/rules", "/admin/answers", "/admin/ingest-tokens", "/admin/site", "/admin/models", "/admin/login-audit", "/profile");
+                "/desk/incidents", "/desk/metrics", "/admin/users", "/admin/rules", "/admin/answers", "/admin/ingest-tokens", "/admin/site", "/admin/models", "/admin/login-audit", "/profile");
     }
 
     @Test
