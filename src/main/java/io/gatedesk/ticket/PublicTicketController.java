@@ -6,11 +6,7 @@ import io.gatedesk.web.PublicRateLimiter;
 import io.gatedesk.web.SiteLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import io.gatedesk.web.DatabaseAway;
 import org.springframework.context.MessageSource;
-import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.transaction.TransactionException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -116,13 +112,6 @@ class PublicTicketController {
         } catch (SubmissionInFlightException inFlight) {
             return showAgain(form, submission, Map.of(), SecretFinding.distinct(masked), "ticket.idempotency.inFlight",
                     409, response, model, locale);
-        } catch (DataAccessException | TransactionException failure) {
-            if (!DatabaseAway.causes(failure)) {
-                throw failure;
-            }
-            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseAway.RETRY_AFTER_SECONDS);
-            return showAgain(form, submission, Map.of(), SecretFinding.distinct(masked), "error.databaseAway", 503,
-                    response, model, locale);
         }
     }
 

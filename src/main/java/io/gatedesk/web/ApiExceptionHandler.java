@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -66,12 +65,10 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ApiError> unexpected(Exception exception, Locale locale) {
+    ResponseEntity<ApiError> unexpected(Exception exception, Locale locale) throws Exception {
         if (DatabaseAway.causes(exception)) {
-            log.warn("Database unavailable: {}", DatabaseAway.rootMessage(exception));
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, DatabaseAway.RETRY_AFTER_SECONDS)
-                    .body(ApiError.of("DATABASE_UNAVAILABLE", messages.getMessage("error.databaseAway", null, locale)));
+            // DatabaseAwayFilter answers 503 with DATABASE_UNAVAILABLE, whatever layer noticed the database was away.
+            throw exception;
         }
         log.error("Unexpected API error", exception);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "error.unexpected", locale);

@@ -26,6 +26,7 @@ public final class DatabaseAway {
     private static final Set<String> AWAY_STATES = Set.of("57P01", "57P02", "57P03", "90028", "90031", "90098",
             "90121");
 
+    private static final String HIKARI_CLOSED = "Connection is closed";
     private static final int MAX_DEPTH = 32;
 
     private DatabaseAway() {
@@ -44,6 +45,12 @@ public final class DatabaseAway {
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || AWAY_STATES.contains(sql.getSQLState()))) {
+                return true;
+            }
+            // Hikari closes a connection the driver reported broken; a rollback on it then fails with this message
+            // and no SQL state, and that failure replaces the original one.
+            if (cause instanceof SQLException sql && sql.getSQLState() == null
+                    && HIKARI_CLOSED.equals(sql.getMessage())) {
                 return true;
             }
             cause = cause.getCause() == cause ? null : cause.getCause();

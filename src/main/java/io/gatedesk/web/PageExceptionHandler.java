@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Controller;
@@ -59,11 +58,12 @@ class PageExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    String unexpected(Exception exception, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String unexpected(Exception exception, HttpServletRequest request, HttpServletResponse response, Model model)
+            throws Exception {
         if (DatabaseAway.causes(exception)) {
-            log.warn("Database unavailable on {}: {}", request.getRequestURI(), DatabaseAway.rootMessage(exception));
-            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseAway.RETRY_AFTER_SECONDS);
-            return render(503, "error.databaseAway", request, response, model);
+            // A page rendered here would flush, and Spring Session would try to save the session to the database on
+            // that flush: DatabaseAwayFilter, outside the session filter, answers instead.
+            throw exception;
         }
         log.error("Unexpected error on {}", request.getRequestURI(), exception);
         return render(500, "error.unexpected", request, response, model);
