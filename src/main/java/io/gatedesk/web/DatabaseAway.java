@@ -3,6 +3,7 @@ package io.gatedesk.web;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -45,6 +46,11 @@ public final class DatabaseAway {
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || AWAY_STATES.contains(sql.getSQLState()))) {
+                return true;
+            }
+            // A full disk under the embedded H2 file: H2 wraps the write failure in its own (state-less) error.
+            if (cause instanceof IOException io && io.getMessage() != null
+                    && io.getMessage().contains("No space left on device")) {
                 return true;
             }
             // Hikari closes a connection the driver reported broken; a rollback on it then fails with this message
