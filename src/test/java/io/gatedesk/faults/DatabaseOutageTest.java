@@ -1,30 +1,24 @@
 package io.gatedesk.faults;
 
-import io.gatedesk.GateDeskApplication;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.gatedesk.support.StoppablePostgres;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -65,7 +59,6 @@ class DatabaseOutageTest {
     final AtomicLong slowest503Millis = new AtomicLong();
     final AtomicReference<KeptForm> keptForm = new AtomicReference<>();
     final AtomicInteger next = new AtomicInteger();
-    volatile boolean databaseDown;
 
     /** A form the 503 page handed back to send again, with the visitor whose session it belongs to. */
     record KeptForm(Visitor visitor, String body, String subject) {
@@ -73,11 +66,9 @@ class DatabaseOutageTest {
 
     @Test
     void acknowledgedSubmissionsSurviveAStoppedDatabaseExactlyOnceAndTheAppRecoversByItself() throws Exception {
-        Path pgData = Files.createTempDirectory("gatedesk-outage-").resolve("data");
-        int pgPort = freePort();
-        EmbeddedPostgres postgres = startPostgres(pgPort, pgData);
+        StoppablePostgres postgres = new StoppablePostgres();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        try (ConfigurableApplicationContext app = startApp(postgres)) {
+        try (ConfigurableApplicationContext app = postgres.startApp("--logging.level.org.springframework.session=ERROR")) {
             String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
@@ -91,15 +82,13 @@ class DatabaseOutageTest {
             while (acknowledged.size() < STOP_AFTER_ACKNOWLEDGED) {
                 Thread.sleep(20);
             }
-            postgres.close();
-            databaseDown = true;
+            postgres.stop();
             long stoppedAt = System.nanoTime();
             int acknowledgedAtStop = acknowledged.size();
             Thread.sleep(1_000);
             assertTheAppSaysTheDatabaseIsAway(new Visitor(base), base);
             Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - stoppedAt) / 1_000_000));
-            postgres = startPostgres(pgPort, pgData);
-            databaseDown = false;
+            postgres.start();
             long outageMillis = (System.nanoTime() - stoppedAt) / 1_000_000;
 
             for (Future<?> client : done) {
@@ -257,25 +246,6 @@ class DatabaseOutageTest {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static EmbeddedPostgres startPostgres(int port, Path dataDirectory) throws IOException {
-        // Durable commits as in production (zonky turns synchronous_commit off by default).
-        return EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDirectory.toFile())
-                .setCleanDataDirectory(false).setServerConfig("synchronous_commit", "on").start();
-    }
-
-    private static ConfigurableApplicationContext startApp(EmbeddedPostgres postgres) {
-        return new SpringApplicationBuilder(GateDeskApplication.class).profiles("test", "postgres").run(
-                "--server.port=0", "--GATEDESK_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--GATEDESK_DB_USER=postgres", "--GATEDESK_DB_PASSWORD=postgres", "--gatedesk.rate-limit.enabled=false",
-                "--logging.level.com.zaxxer.hikari=ERROR", "--logging.level.org.springframework.session=ERROR");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** A browser reduced to what matters here: its session cookie, its CSRF token, no redirects followed. */
