@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /** The customer's side: the public form, the confirmation, and the private follow page. */
 @Controller
@@ -76,6 +77,7 @@ class PublicTicketController {
             form.setSubject(messages.getMessage("category." + category + ".name", null, "", locale));
         }
         form.maskWith(text -> secretGuard.redactInto(text, new ArrayList<>()));
+        form.setIdempotencyKey(UUID.randomUUID().toString());
         model.addAttribute("ticketForm", form);
         model.addAttribute("errors", Map.of());
         return FORM_VIEW;
@@ -93,13 +95,23 @@ class PublicTicketController {
             return showAgain(form, submission, Map.of(), SecretFinding.distinct(masked), "error.rateLimited", 429,
                     response, model, locale);
         }
+        // A form without a usable key (an old page, a tampered field) still files, only without retry protection.
+        SubmissionKey key = SubmissionKey.parse(form.getIdempotencyKey()).orElse(null);
         try {
-            TicketReceipt receipt = tickets.submit(submission, locale, translate(conversion, locale), masked);
+            TicketReceipt receipt = tickets.submitOnce(key, submission, locale, translate(conversion, locale), masked);
             redirect.addFlashAttribute("receipt", receipt);
             return "redirect:/submitted";
         } catch (InvalidTicketException invalid) {
             return showAgain(form, invalid.submitted(), invalid.fieldErrors(), SecretFinding.distinct(masked), null, 422,
                     response, model, locale);
+        } catch (SubmissionKeyReusedException reused) {
+            // The same form sent again with other text: a fresh key lets the customer file it as a new ticket.
+            form.setIdempotencyKey(UUID.randomUUID().toString());
+            return showAgain(form, submission, Map.of(), SecretFinding.distinct(masked), "ticket.idempotency.reused",
+                    409, response, model, locale);
+        } catch (SubmissionInFlightException inFlight) {
+            return showAgain(form, submission, Map.of(), SecretFinding.distinct(masked), "ticket.idempotency.inFlight",
+                    409, response, model, locale);
         }
     }
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,6 +38,8 @@ import java.util.Map;
 @RequestMapping("/api/v1/tickets")
 class TicketApiController {
 
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final TicketService tickets;
     private final UserService users;
     private final MessageSource messages;
@@ -54,9 +57,19 @@ class TicketApiController {
         this.json = json;
     }
 
+    /**
+     * Files a ticket; with an {@code Idempotency-Key} header at most once per key: a retry with the same key and body
+     * gets the first answer again (same number, same follow link), the same key with another body a 409.
+     */
     @PostMapping
-    ResponseEntity<Created> create(@RequestBody CreateTicketRequest request, Locale locale) {
-        TicketReceipt receipt = tickets.submit(request.toNewTicket(), locale);
+    ResponseEntity<Created> create(@RequestBody CreateTicketRequest request,
+                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                                   Locale locale) {
+        SubmissionKey key = null;
+        if (idempotencyKey != null) {
+            key = SubmissionKey.parse(idempotencyKey).orElseThrow(InvalidSubmissionKeyException::new);
+        }
+        TicketReceipt receipt = tickets.submitOnce(key, request.toNewTicket(), locale, Map.of(), List.of());
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{number}")
                 .buildAndExpand(receipt.number()).toUri();
         return ResponseEntity.created(location).body(new Created(receipt.number(),
@@ -121,6 +134,24 @@ class TicketApiController {
                 .body(ApiError.of("NOT_FOUND", messages.getMessage("ticket.notFound", null, locale)));
     }
 
+    @ExceptionHandler(InvalidSubmissionKeyException.class)
+    ResponseEntity<ApiError> badKey(Locale locale) {
+        return ResponseEntity.badRequest().body(ApiError.of("BAD_IDEMPOTENCY_KEY",
+                messages.getMessage("api.idempotencyKey.invalid", null, locale)));
+    }
+
+    @ExceptionHandler(SubmissionKeyReusedException.class)
+    ResponseEntity<ApiError> keyReused(Locale locale) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of("IDEMPOTENCY_KEY_REUSED",
+                messages.getMessage("ticket.idempotency.reused", null, locale)));
+    }
+
+    @ExceptionHandler(SubmissionInFlightException.class)
+    ResponseEntity<ApiError> keyInFlight(Locale locale) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).header("Retry-After", "1").body(ApiError.of(
+                "IDEMPOTENCY_KEY_IN_FLIGHT", messages.getMessage("ticket.idempotency.inFlight", null, locale)));
+    }
+
     @ExceptionHandler(TicketConflictException.class)
     ResponseEntity<ApiError> conflict(Locale locale) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
@@ -170,6 +201,13 @@ class TicketApiController {
     }
 
     record MaskedSecret(String kind, String masked, String fingerprint) {
+    }
+
+    /** An Idempotency-Key header that is not 16–128 letters, digits, '-' or '_'. */
+    static class InvalidSubmissionKeyException extends RuntimeException {
+        InvalidSubmissionKeyException() {
+            super("Idempotency-Key must be 16-128 letters, digits, '-' or '_'");
+        }
     }
 
     record NewMessageRequest(String body, Visibility visibility, Long version) {

@@ -39,6 +39,8 @@ public class TicketForm {
     private String requestTimeZone;
     private String stream;
     private String callerType;
+    /** A random UUID per rendered form: sending the same form twice files one ticket (see SubmissionKey). */
+    private String idempotencyKey;
     /**
      * Secrets masked before this submission reached the server — by the browser as they were pasted, or on an earlier,
      * rejected submission — carried as kind|mask|fingerprint so the ticket's audit trail has them.
@@ -298,5 +300,13 @@ public class TicketForm {
 
     public void setCallerType(String callerType) {
         this.callerType = callerType;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public void setIdempotencyKey(String idempotencyKey) {
+        this.idempotencyKey = idempotencyKey;
     }
 }

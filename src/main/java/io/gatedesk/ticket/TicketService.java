@@ -31,7 +31,12 @@ import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -75,14 +80,22 @@ public class TicketService {
     private final TicketCategoryWriter categoryWriter;
     private final SearchTerms searchTerms;
     private final TicketBulkWriter bulk;
+    private final SubmissionKeys submissionKeys;
+    private final TransactionTemplate writing;
+    private final TransactionTemplate reading;
 
     TicketService(TicketRepository tickets, TicketMessageRepository messages, TicketEventRepository events,
                   SecretGuard secretGuard, Validator validator, UserService users, MessageSource messageSource,
                   Clock clock, DeskProperties deskProperties, ApplicationEventPublisher publisher,
                   MaskedKeyEvidence maskedKeys, SlaPolicy sla, EntityManager entityManager,
-                  TicketCategoryWriter categoryWriter, SearchTerms searchTerms, TicketBulkWriter bulk) {
+                  TicketCategoryWriter categoryWriter, SearchTerms searchTerms, TicketBulkWriter bulk,
+                  SubmissionKeys submissionKeys, PlatformTransactionManager transactions) {
         this.tickets = tickets;
         this.bulk = bulk;
+        this.submissionKeys = submissionKeys;
+        this.writing = new TransactionTemplate(transactions);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
         this.searchTerms = searchTerms;
         this.messages = messages;
         this.events = events;
@@ -124,8 +137,60 @@ public class TicketService {
     public TicketReceipt submit(NewTicket submission, Locale locale, Map<String, String> readingErrors,
                                 List<SecretFinding> maskedBefore) {
         List<SecretFinding> findings = new ArrayList<>(maskedBefore);
-        NewTicket ticket = submission.withMaskedKey(secretGuard.redactMaskFieldInto(submission.maskedKey(), findings))
+        return file(masked(submission, findings), findings, locale, readingErrors, null, null);
+    }
+
+    /**
+     * As {@link #submit(NewTicket, Locale, Map, List)}, at most once per {@code key}: a retry with the same key and
+     * the same ticket gets the first receipt back (also when both arrive at once: the key's primary key lets one
+     * win, the other reads the winner's receipt), the same key with another ticket is refused. With no key it
+     * simply files.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public TicketReceipt submitOnce(SubmissionKey key, NewTicket submission, Locale locale,
+                                    Map<String, String> readingErrors, List<SecretFinding> maskedBefore) {
+        List<SecretFinding> findings = new ArrayList<>(maskedBefore);
+        NewTicket ticket = masked(submission, findings);
+        if (key == null) {
+            return writing.execute(status -> file(ticket, findings, locale, readingErrors, null, null));
+        }
+        String bodyHash = SubmissionKeys.bodyHash(ticket);
+        try {
+            return writing.execute(status -> submissionKeys.find(key)
+                    .map(used -> submissionKeys.replay(key, used, bodyHash))
+                    .orElseGet(() -> file(ticket, findings, locale, readingErrors, key, bodyHash)));
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
+            return receiptOfWinner(key, bodyHash, raced);
+        }
+    }
+
+    /** The concurrent submission that took the key has committed, or is about to: wait briefly for its receipt. */
+    private TicketReceipt receiptOfWinner(SubmissionKey key, String bodyHash, RuntimeException raced) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Optional<SubmissionKeys.Used> used = reading.execute(status -> submissionKeys.find(key));
+            if (used.isPresent() && used.get().ticketId() != null) {
+                return submissionKeys.replay(key, used.get(), bodyHash);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (reading.execute(status -> submissionKeys.find(key)).isPresent()) {
+            throw new SubmissionInFlightException();
+        }
+        throw raced;
+    }
+
+    private NewTicket masked(NewTicket submission, List<SecretFinding> findings) {
+        return submission.withMaskedKey(secretGuard.redactMaskFieldInto(submission.maskedKey(), findings))
                 .mapText(text -> secretGuard.redactInto(text, findings));
+    }
+
+    private TicketReceipt file(NewTicket ticket, List<SecretFinding> findings, Locale locale,
+                               Map<String, String> readingErrors, SubmissionKey key, String bodyHash) {
         Map<String, String> errors = new LinkedHashMap<>(readingErrors);
         validate(ticket).forEach(errors::putIfAbsent);
         OffsetDateTime requestTime = null;
@@ -141,6 +206,9 @@ public class TicketService {
         if (!errors.isEmpty()) {
             throw new InvalidTicketException(ticket, errors, distinct);
         }
+        if (key != null) {
+            submissionKeys.claim(key, bodyHash);
+        }
         String followToken = Hashing.randomToken(32);
         Ticket saved = tickets.save(new Ticket(ticket, requestTime, suggestedPriority(ticket.callerType()),
                 Hashing.sha256Hex(followToken), locale == null ? null : locale.toLanguageTag(), clock.instant()));
@@ -153,7 +221,11 @@ public class TicketService {
                 distinct.size());
         publisher.publishEvent(TicketEvidenceChanged.filed(saved.getId()));
         publisher.publishEvent(new TicketFiled(saved.getId()));
-        return new TicketReceipt(saved.getId(), TicketNumber.format(saved.getId()), followToken, distinct);
+        TicketReceipt receipt = new TicketReceipt(saved.getId(), TicketNumber.format(saved.getId()), followToken, distinct);
+        if (key != null) {
+            submissionKeys.filed(key, receipt);
+        }
+        return receipt;
     }
 
     public Optional<CustomerTicketView> forCustomer(String followToken) {

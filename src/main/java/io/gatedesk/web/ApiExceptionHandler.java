@@ -65,7 +65,11 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ApiError> unexpected(Exception exception, Locale locale) {
+    ResponseEntity<ApiError> unexpected(Exception exception, Locale locale) throws Exception {
+        if (DatabaseAway.causes(exception)) {
+            // DatabaseAwayFilter answers 503 with DATABASE_UNAVAILABLE, whatever layer noticed the database was away.
+            throw exception;
+        }
         log.error("Unexpected API error", exception);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "error.unexpected", locale);
     }

@@ -58,7 +58,13 @@ class PageExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    String unexpected(Exception exception, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String unexpected(Exception exception, HttpServletRequest request, HttpServletResponse response, Model model)
+            throws Exception {
+        if (DatabaseAway.causes(exception)) {
+            // A page rendered here would flush, and Spring Session would try to save the session to the database on
+            // that flush: DatabaseAwayFilter, outside the session filter, answers instead.
+            throw exception;
+        }
         log.error("Unexpected error on {}", request.getRequestURI(), exception);
         return render(500, "error.unexpected", request, response, model);
     }

@@ -10,10 +10,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -229,5 +238,78 @@ abstract class TicketStoreContract {
                         .containsKeys("subject", "description", "customerName", "customerEmail", "requestIds",
                                 "statusCode", "requestTimeZone"));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM tickets", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    void aRetriedSubmissionKeyGetsTheFirstReceiptAndFilesOneTicket() {
+        SubmissionKey key = SubmissionKey.parse(UUID.randomUUID().toString()).orElseThrow();
+        TicketReceipt first = tickets.submitOnce(key, ticket("Retried " + marker), Locale.ENGLISH, Map.of(), List.of());
+        TicketReceipt again = tickets.submitOnce(key, ticket("Retried " + marker), Locale.ENGLISH, Map.of(), List.of());
+
+        assertThat(again).isEqualTo(first);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM tickets WHERE subject = ?", Integer.class,
+                "Retried " + marker)).isEqualTo(1);
+        assertThat(tickets.forCustomer(again.followToken())).isPresent();
+    }
+
+    @Test
+    void theSameKeyWithAnotherTicketIsRefusedAndRevealsNothing() {
+        SubmissionKey key = SubmissionKey.parse(UUID.randomUUID().toString()).orElseThrow();
+        tickets.submitOnce(key, ticket("Original " + marker), Locale.ENGLISH, Map.of(), List.of());
+
+        assertThatThrownBy(() -> tickets.submitOnce(key, ticket("Replayed " + marker), Locale.ENGLISH, Map.of(),
+                List.of())).isInstanceOf(SubmissionKeyReusedException.class);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM tickets WHERE subject = ?", Integer.class,
+                "Replayed " + marker)).isZero();
+    }
+
+    @Test
+    void theKeysTableHoldsNeitherTheKeyNorTheFollowToken() {
+        String raw = UUID.randomUUID().toString();
+        TicketReceipt receipt = tickets.submitOnce(SubmissionKey.parse(raw).orElseThrow(), ticket("Sealed " + marker),
+                Locale.ENGLISH, Map.of(), List.of());
+
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM ticket_submission_keys WHERE ticket_id = ?",
+                receipt.id());
+        assertThat(row.values().stream().map(String::valueOf))
+                .noneMatch(value -> value.contains(raw) || value.contains(receipt.followToken()));
+    }
+
+    @Test
+    void anInvalidTicketDoesNotUseUpItsKey() {
+        SubmissionKey key = SubmissionKey.parse(UUID.randomUUID().toString()).orElseThrow();
+        NewTicket missingSubject = ticket("");
+        assertThatThrownBy(() -> tickets.submitOnce(key, missingSubject, Locale.ENGLISH, Map.of(), List.of()))
+                .isInstanceOf(InvalidTicketException.class);
+
+        TicketReceipt fixed = tickets.submitOnce(key, ticket("Fixed " + marker), Locale.ENGLISH, Map.of(), List.of());
+        assertThat(fixed.number()).startsWith("GD-");
+    }
+
+    @Test
+    void concurrentSubmissionsOfOneKeyFileOneTicketAndAllGetItsReceipt() throws Exception {
+        SubmissionKey key = SubmissionKey.parse(UUID.randomUUID().toString()).orElseThrow();
+        int racers = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            List<Future<TicketReceipt>> answers = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return tickets.submitOnce(key, ticket("Raced " + marker), Locale.ENGLISH, Map.of(), List.of());
+                }));
+            }
+            start.countDown();
+            Set<String> numbers = new HashSet<>();
+            for (Future<TicketReceipt> answer : answers) {
+                numbers.add(answer.get(30, TimeUnit.SECONDS).number());
+            }
+            assertThat(numbers).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM tickets WHERE subject = ?", Integer.class,
+                "Raced " + marker)).isEqualTo(1);
     }
 }

@@ -1,0 +1,74 @@
+package io.gatedesk.browser;
+
+import io.gatedesk.support.StoppablePostgres;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A customer sends the form while PostgreSQL is stopped: the page says the database is away and keeps the text,
+ * and once the database is back "Send again" files the ticket, once. The same page in Chinese.
+ */
+class DatabaseOutageBrowserTest {
+
+    @Test
+    void theFormSentDuringAnOutageComesBackWithItsTextAndSendAgainFilesItOnce() {
+        String subject = "Sent while the database was down " + UUID.randomUUID().toString().substring(0, 8);
+        ChromeDriver customer = null;
+        ChromeDriver chinese = null;
+        try (StoppablePostgres postgres = new StoppablePostgres();
+             ConfigurableApplicationContext app = postgres.startApp()) {
+            String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+            customer = Browser.start("en-US");
+            customer.get(base + "/");
+            customer.findElement(By.id("customerName")).sendKeys("Ann Customer");
+            customer.findElement(By.id("customerEmail")).sendKeys("ann@example.com");
+            customer.findElement(By.id("subject")).sendKeys(subject);
+            customer.findElement(By.id("description")).sendKeys("Every request fails since this morning.");
+
+            postgres.stop();
+            customer.findElement(By.cssSelector("form.ticket-form button[type=submit]")).click();
+            WebDriverWait patiently = new WebDriverWait(customer, Duration.ofSeconds(30));
+            patiently.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".database-away")));
+            assertThat(customer.findElement(By.cssSelector(".database-away")).getText())
+                    .contains("GateDesk cannot reach its database", "your text was not lost");
+            assertThat(customer.findElement(By.cssSelector("form.kept-submission")).getText())
+                    .contains(subject, "Every request fails since this morning.");
+            Browser.screenshot(customer, "faults-outage-en");
+
+            chinese = Browser.start("zh-CN");
+            chinese.get(base + "/help");
+            new WebDriverWait(chinese, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".database-away")));
+            assertThat(chinese.findElement(By.cssSelector(".database-away")).getText())
+                    .contains("GateDesk 无法连接到它的数据库");
+            Browser.screenshot(chinese, "faults-outage-zh");
+
+            postgres.start();
+            customer.findElement(By.cssSelector("form.kept-submission button[type=submit]")).click();
+            String number = patiently.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("[data-ticket-number]"))).getText();
+            assertThat(number).matches("GD-\\d+");
+            Browser.screenshot(customer, "faults-outage-sent-again");
+            assertThat(Browser.cspViolations(customer)).isEmpty();
+            assertThat(app.getBean(JdbcTemplate.class).queryForObject(
+                    "SELECT count(*) FROM tickets WHERE subject = ?", Integer.class, subject)).isEqualTo(1);
+        } finally {
+            if (customer != null) {
+                customer.quit();
+            }
+            if (chinese != null) {
+                chinese.quit();
+            }
+        }
+    }
+}
