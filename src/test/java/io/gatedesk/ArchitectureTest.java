@@ -105,6 +105,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void nothingDependsOnMail() {
+        noClasses().that().resideOutsideOfPackage("io.gatedesk.mail..")
+                .should().dependOnClassesThat().resideInAPackage("io.gatedesk.mail..")
+                .because("mail listens to ticket events and reads tickets through their public face; no feature"
+                        + " waits on it, so an SMTP outage cannot reach them")
+                .check(classes);
+    }
+
+    @Test
     void usersKnowNothingOfTickets() {
         noClasses().that().resideInAPackage("io.gatedesk.user..")
                 .should().dependOnClassesThat().resideInAPackage("io.gatedesk.ticket..")

@@ -221,6 +221,7 @@ public class TicketService {
                 distinct.size());
         publisher.publishEvent(TicketEvidenceChanged.filed(saved.getId()));
         publisher.publishEvent(new TicketFiled(saved.getId()));
+        publisher.publishEvent(new FollowLinkIssued(saved.getId(), followToken));
         TicketReceipt receipt = new TicketReceipt(saved.getId(), TicketNumber.format(saved.getId()), followToken, distinct);
         if (key != null) {
             submissionKeys.filed(key, receipt);
@@ -247,8 +248,8 @@ public class TicketService {
             throw new InvalidMessageException(message("ticket.closed.noReplies"), text);
         }
         Instant now = clock.instant();
-        messages.save(new TicketMessage(ticket.getId(), AuthorType.CUSTOMER, null, ticket.getCustomerName(),
-                Visibility.PUBLIC, text, now));
+        TicketMessage answer = messages.save(new TicketMessage(ticket.getId(), AuthorType.CUSTOMER, null,
+                ticket.getCustomerName(), Visibility.PUBLIC, text, now));
         record(ticket, AuthorType.CUSTOMER, ticket.getCustomerName(), TicketAction.CUSTOMER_REPLY, null);
         ticket.customerReplied(now);
         TicketStatus before = ticket.getStatus();
@@ -264,6 +265,7 @@ public class TicketService {
         recordMasking(ticket, AuthorType.CUSTOMER, ticket.getCustomerName(), distinct);
         maskedKeys.record(ticket.getId(), List.of(text), distinct);
         publisher.publishEvent(TicketEvidenceChanged.changed(ticket.getId()));
+        publisher.publishEvent(new CustomerReplied(ticket.getId(), answer.toView().id()));
         return distinct;
     }
 
@@ -499,6 +501,9 @@ public class TicketService {
         maskedKeys.record(ticket.getId(), List.of(text), distinct);
         flush(ticket);
         publisher.publishEvent(TicketEvidenceChanged.changed(ticket.getId()));
+        if (visibility == Visibility.PUBLIC) {
+            publisher.publishEvent(new PublicReplyAdded(ticket.getId(), saved.toView().id(), actor.name()));
+        }
         return saved.toView();
     }
 
@@ -603,6 +608,7 @@ public class TicketService {
             ticket.assign(newAssignee, now);
             record(ticket, AuthorType.STAFF, actor.name(), TicketAction.ASSIGNED,
                     (before == null ? "—" : before) + " → " + (newAssignee == null ? "—" : nameOf(staff, newAssignee)));
+            publisher.publishEvent(new TicketAssigned(ticket.getId(), newAssignee, actor.userId(), actor.name()));
         }
         flush(ticket);
     }
