@@ -97,6 +97,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void nothingBelowTheGatewayDatabaseKnowsIt() {
+        noClasses().that().resideInAnyPackage("io.gatedesk.ticket..", "io.gatedesk.triage..", "io.gatedesk.secret..",
+                        "io.gatedesk.gatewaylog..", "io.gatedesk.user..", "io.gatedesk.web..")
+                .should().dependOnClassesThat().resideInAPackage("io.gatedesk.gatewaydb..")
+                .because("the gateway database builds on tickets and the secret guard; nothing below it knows it")
+                .check(classes);
+    }
+
+    @Test
     void incidentsAreReachedOnlyThroughTheirPublicFace() {
         noClasses().that().resideOutsideOfPackage("io.gatedesk.incident..")
                 .should().dependOnClassesThat().resideInAPackage("io.gatedesk.incident..")

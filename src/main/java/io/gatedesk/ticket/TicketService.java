@@ -3,6 +3,7 @@ package io.gatedesk.ticket;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.gatedesk.common.Hashing;
+import io.gatedesk.secret.MaskedKey;
 import io.gatedesk.secret.SecretFinding;
 import io.gatedesk.secret.MaskedKeyParser;
 import io.gatedesk.secret.MaskedKey;
@@ -428,6 +429,11 @@ public class TicketService {
     public void recordAudit(long id, Actor actor, TicketAction action, String detail) {
         Ticket ticket = tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(TicketNumber.format(id)));
         record(ticket, AuthorType.STAFF, actor.name(), action, detail);
+    }
+
+    /** The masked keys the ticket mentions, as the secret guard and the parsers recorded them (oldest first). */
+    public List<MaskedKey> maskedKeys(long id) {
+        return maskedKeys.of(id);
     }
 
     public TicketDetail detail(long id) {

@@ -188,6 +188,11 @@ class AccessControlMatrixTest {
             row("POST /desk/incidents/{id}/status", STAFF),
             row("POST /desk/incidents/{id}/tickets", STAFF),
             row("POST /desk/incidents/{id}/tickets/{ticketId}/unlink", STAFF),
+            // Live gateway database: the account panel for staff, sources' health for staff, their tests for admins
+            row("GET /desk/tickets/{number}/accounts", STAFF),
+            row("GET /api/v1/gateway/sources", STAFF),
+            row("GET /admin/gateway-sources", ADMIN),
+            row("POST /admin/gateway-sources/{name}/test", ADMIN),
             // Administration
             row("GET /admin/users", ADMIN),
             row("GET /admin/users/new", ADMIN),

@@ -63,7 +63,8 @@ class NavigationWebTest {
         Document page = page(get("/help").with(user("root").roles("ADMIN")));
 
         assertThat(navLinks(page)).containsExactly("/", "/help", "/desk", "/desk/logs", "/engineering",
-                "/desk/incidents", "/desk/metrics", "/admin/users", "/admin/rules", "/admin/answers", "/admin/ingest-tokens", "/admin/site", "/admin/models", "/admin/login-audit", "/profile");
+                "/desk/incidents", "/desk/metrics", "/admin/users", "/admin/rules", "/admin/answers", "/admin/ingest-tokens",
+                "/admin/site", "/admin/models", "/admin/login-audit", "/admin/gateway-sources", "/profile");
     }
 
     @Test

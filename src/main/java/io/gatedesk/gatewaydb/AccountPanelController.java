@@ -1,0 +1,44 @@
+package io.gatedesk.gatewaydb;
+
+import io.gatedesk.secret.MaskedKey;
+import io.gatedesk.ticket.TicketService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.http.HttpStatus;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ticket page's account panel, loaded after the page: for each masked key on the ticket, what each gateway
+ * database holds. With no source configured the panel is empty and the page drops it.
+ */
+@Controller
+class AccountPanelController {
+
+    private final GatewayAccounts accounts;
+    private final TicketService tickets;
+
+    AccountPanelController(GatewayAccounts accounts, TicketService tickets) {
+        this.accounts = accounts;
+        this.tickets = tickets;
+    }
+
+    @GetMapping("/desk/tickets/{number}/accounts")
+    String panel(@PathVariable String number, Model model) {
+        long id = tickets.idOf(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Map<String, List<SourceAccounts>> byKey = new LinkedHashMap<>();
+        if (accounts.configured()) {
+            for (MaskedKey key : tickets.maskedKeys(id)) {
+                byKey.put(key.masked(), accounts.accountsFor(key));
+            }
+        }
+        model.addAttribute("configured", accounts.configured());
+        model.addAttribute("keys", byKey);
+        return "gatewaydb/account-panel :: panel";
+    }
+}
