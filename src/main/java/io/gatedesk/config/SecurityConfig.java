@@ -58,6 +58,10 @@ class SecurityConfig {
                                 HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "api.forbidden")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, PUBLIC_API).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/kb/search").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/articles", "/api/v1/articles/**")
+                                .hasAnyRole("AGENT", "ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/articles/**").hasAnyRole("AGENT", "ADMIN")
                         // Gateways push logs with an ingest token, whose principal may do nothing else.
                         .requestMatchers(HttpMethod.POST, "/api/v1/gateway-logs").hasRole("INGEST")
                         .requestMatchers(HttpMethod.POST, "/api/v1/gateway-logs/import").hasAnyRole("AGENT", "ADMIN")
@@ -72,6 +76,7 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/submitted", "/secret-check", "/t/**", "/help", "/help/**", "/login", "/error", "/assets/**",
                                 "/webjars/**", "/favicon.ico", "/actuator/health/**").permitAll()
+                        .requestMatchers("/kb", "/kb/**", "/sitemap.xml", "/llms.txt", "/robots.txt").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/desk/logs/import", "/desk/logs/imports/**").hasAnyRole("AGENT", "ADMIN")
                         .requestMatchers("/desk/**").hasAnyRole("AGENT", "ENGINEER", "ADMIN")
