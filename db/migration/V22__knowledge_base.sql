@@ -60,20 +60,20 @@ CREATE INDEX ix_article_terms_article ON article_terms (article_id);
 
 -- The use ledger: how often each asset (article, short answer, checklist) was used, per language, day and event.
 CREATE TABLE kb_usage (
-    day                     DATE          NOT NULL,
+    usage_day               DATE          NOT NULL,
     asset_kind              VARCHAR(16)   NOT NULL,
     asset_key               VARCHAR(120)  NOT NULL,
     lang                    VARCHAR(8)    NOT NULL,
-    event                   VARCHAR(24)   NOT NULL,
+    usage_event             VARCHAR(24)   NOT NULL,
     uses                    BIGINT        NOT NULL,
-    CONSTRAINT pk_kb_usage PRIMARY KEY (day, asset_kind, asset_key, lang, event)
+    CONSTRAINT pk_kb_usage PRIMARY KEY (usage_day, asset_kind, asset_key, lang, usage_event)
 );
 
 -- Public searches that found nothing (only queries the privacy gate finds nothing in are kept).
 CREATE TABLE kb_search_misses (
-    day                     DATE          NOT NULL,
+    search_day              DATE          NOT NULL,
     lang                    VARCHAR(8)    NOT NULL,
-    query                   VARCHAR(200)  NOT NULL,
+    search_text                  VARCHAR(200)  NOT NULL,
     searches                BIGINT        NOT NULL,
-    CONSTRAINT pk_kb_search_misses PRIMARY KEY (day, lang, query)
+    CONSTRAINT pk_kb_search_misses PRIMARY KEY (search_day, lang, search_text)
 );

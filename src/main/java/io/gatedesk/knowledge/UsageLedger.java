@@ -47,13 +47,13 @@ public class UsageLedger {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(String assetKind, String assetKey, String lang, Event event) {
         LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        String sql = "UPDATE kb_usage SET uses = uses + 1 WHERE day = ? AND asset_kind = ? AND asset_key = ? "
-                + "AND lang = ? AND event = ?";
+        String sql = "UPDATE kb_usage SET uses = uses + 1 WHERE usage_day = ? AND asset_kind = ? AND asset_key = ? "
+                + "AND lang = ? AND usage_event = ?";
         if (jdbc.sql(sql).params(day, assetKind, assetKey, lang, event.name()).update() > 0) {
             return;
         }
         try {
-            jdbc.sql("INSERT INTO kb_usage (day, asset_kind, asset_key, lang, event, uses) VALUES (?, ?, ?, ?, ?, 1)")
+            jdbc.sql("INSERT INTO kb_usage (usage_day, asset_kind, asset_key, lang, usage_event, uses) VALUES (?, ?, ?, ?, ?, 1)")
                     .params(day, assetKind, assetKey, lang, event.name()).update();
         } catch (DuplicateKeyException raced) {
             jdbc.sql(sql).params(day, assetKind, assetKey, lang, event.name()).update();
@@ -64,12 +64,12 @@ public class UsageLedger {
     @Transactional(readOnly = true)
     public List<AssetUse> usesSince(LocalDate from) {
         return jdbc.sql("SELECT asset_kind, asset_key, lang, SUM(uses) AS total, "
-                        + "SUM(CASE WHEN event = 'VIEW' THEN uses ELSE 0 END) AS views, "
-                        + "SUM(CASE WHEN event = 'HELPFUL' THEN uses ELSE 0 END) AS helpful, "
-                        + "SUM(CASE WHEN event = 'UNHELPFUL' THEN uses ELSE 0 END) AS unhelpful, "
-                        + "SUM(CASE WHEN event = 'RELATED_CLICK' THEN uses ELSE 0 END) AS related, "
-                        + "SUM(CASE WHEN event = 'LINK_INSERTED' THEN uses ELSE 0 END) AS links, "
-                        + "MAX(day) AS last_used FROM kb_usage WHERE day >= ? "
+                        + "SUM(CASE WHEN usage_event = 'VIEW' THEN uses ELSE 0 END) AS views, "
+                        + "SUM(CASE WHEN usage_event = 'HELPFUL' THEN uses ELSE 0 END) AS helpful, "
+                        + "SUM(CASE WHEN usage_event = 'UNHELPFUL' THEN uses ELSE 0 END) AS unhelpful, "
+                        + "SUM(CASE WHEN usage_event = 'RELATED_CLICK' THEN uses ELSE 0 END) AS related, "
+                        + "SUM(CASE WHEN usage_event = 'LINK_INSERTED' THEN uses ELSE 0 END) AS links, "
+                        + "MAX(usage_day) AS last_used FROM kb_usage WHERE usage_day >= ? "
                         + "GROUP BY asset_kind, asset_key, lang ORDER BY total DESC, asset_key")
                 .param(from)
                 .query((rs, n) -> new AssetUse(rs.getString("asset_kind"), rs.getString("asset_key"),
@@ -83,7 +83,7 @@ public class UsageLedger {
     @Transactional(readOnly = true)
     public long uses(String assetKind, String assetKey, String lang, Event event, LocalDate day) {
         return jdbc.sql("SELECT COALESCE(SUM(uses), 0) FROM kb_usage WHERE asset_kind = ? AND asset_key = ? "
-                        + "AND lang = ? AND event = ? AND day = ?")
+                        + "AND lang = ? AND usage_event = ? AND usage_day = ?")
                 .params(assetKind, assetKey, lang, event.name(), day).query(Long.class).single();
     }
 
@@ -91,12 +91,12 @@ public class UsageLedger {
     public void recordMiss(String query, String lang) {
         LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         String q = query.strip().length() > 200 ? query.strip().substring(0, 200) : query.strip();
-        String sql = "UPDATE kb_search_misses SET searches = searches + 1 WHERE day = ? AND lang = ? AND query = ?";
+        String sql = "UPDATE kb_search_misses SET searches = searches + 1 WHERE search_day = ? AND lang = ? AND search_text = ?";
         if (jdbc.sql(sql).params(day, lang, q).update() > 0) {
             return;
         }
         try {
-            jdbc.sql("INSERT INTO kb_search_misses (day, lang, query, searches) VALUES (?, ?, ?, 1)")
+            jdbc.sql("INSERT INTO kb_search_misses (search_day, lang, search_text, searches) VALUES (?, ?, ?, 1)")
                     .params(day, lang, q).update();
         } catch (DuplicateKeyException raced) {
             jdbc.sql(sql).params(day, lang, q).update();
@@ -105,10 +105,10 @@ public class UsageLedger {
 
     @Transactional(readOnly = true)
     public List<SearchMiss> missesSince(LocalDate from) {
-        return jdbc.sql("SELECT query, lang, SUM(searches) AS n FROM kb_search_misses WHERE day >= ? "
-                        + "GROUP BY query, lang ORDER BY n DESC, query")
+        return jdbc.sql("SELECT search_text, lang, SUM(searches) AS n FROM kb_search_misses WHERE search_day >= ? "
+                        + "GROUP BY search_text, lang ORDER BY n DESC, search_text")
                 .param(from)
-                .query((rs, n) -> new SearchMiss(rs.getString("query"), rs.getString("lang"), rs.getLong("n")))
+                .query((rs, n) -> new SearchMiss(rs.getString("search_text"), rs.getString("lang"), rs.getLong("n")))
                 .list();
     }
 }
