@@ -39,7 +39,7 @@ class NavigationWebTest {
     void aCustomerSeesThePublicLinksAndStaffLogin() throws Exception {
         Document page = page(get("/"));
 
-        assertThat(navLinks(page)).containsExactly("/", "/help");
+        assertThat(navLinks(page)).containsExactly("/", "/help", "/kb");
         assertThat(page.select("header a[href=/login]")).hasSize(1);
         assertThat(page.select("header .whoami")).isEmpty();
         assertThat(page.select("header form[action=/logout]")).isEmpty();
@@ -49,7 +49,7 @@ class NavigationWebTest {
     void anAgentSeesTheDeskLogsAndProfileButNoAdministration() throws Exception {
         Document page = page(get("/help").with(user("ann").roles("AGENT")));
 
-        assertThat(navLinks(page)).containsExactly("/", "/help", "/desk", "/desk/logs", "/profile");
+        assertThat(navLinks(page)).containsExactly("/", "/help", "/kb", "/desk", "/desk/logs", "/profile");
         Element whoami = page.selectFirst("header .whoami");
         assertThat(whoami).isNotNull();
         assertThat(whoami.text()).isEqualTo("ann");
@@ -61,7 +61,7 @@ class NavigationWebTest {
     void anAdminAlsoSeesEveryAdministrationPage() throws Exception {
         Document page = page(get("/help").with(user("root").roles("ADMIN")));
 
-        assertThat(navLinks(page)).containsExactly("/", "/help", "/desk", "/desk/logs", "/admin/users",
+        assertThat(navLinks(page)).containsExactly("/", "/help", "/kb", "/desk", "/desk/logs", "/admin/users",
                 "/admin/rules", "/admin/answers", "/admin/ingest-tokens", "/admin/site", "/admin/models", "/profile");
     }
 
