@@ -1,5 +1,4 @@
 // Knowledge base behaviour, wired by data attributes (no inline scripts: the CSP forbids them).
-// A field marked data-kb-related="#target" shows related public articles in #target as the customer types.
 (function () {
     "use strict";
 
@@ -12,22 +11,21 @@
         };
     }
 
+    // A region marked data-kb-related-for="subject,errorMessage" shows related public articles while the customer
+    // types into those fields of its form (exact error strings rank first on the server).
     function wireRelated(root) {
-        var fields = root.querySelectorAll("[data-kb-related]");
-        fields.forEach(function (field) {
-            if (field.dataset.kbRelatedWired) {
+        root.querySelectorAll("[data-kb-related-for]").forEach(function (target) {
+            if (target.dataset.kbRelatedWired) {
                 return;
             }
-            field.dataset.kbRelatedWired = "true";
-            var target = document.querySelector(field.dataset.kbRelated);
-            if (!target) {
-                return;
-            }
-            var from = field.dataset.kbFrom || "form";
+            target.dataset.kbRelatedWired = "true";
+            var form = target.closest("form") || document;
+            var fields = target.dataset.kbRelatedFor.split(",").map(function (name) {
+                return form.querySelector("[name='" + name.trim() + "']");
+            }).filter(Boolean);
+            var from = target.dataset.kbFrom || "form";
             var lookup = debounce(function () {
-                var text = Array.prototype.map.call(document.querySelectorAll("[data-kb-related]"), function (f) {
-                    return f.value;
-                }).join(" ").trim();
+                var text = fields.map(function (f) { return f.value; }).join(" ").trim();
                 if (text.length < 3) {
                     target.innerHTML = "";
                     return;
@@ -37,8 +35,8 @@
                     .then(function (r) { return r.ok ? r.text() : ""; })
                     .then(function (html) { target.innerHTML = html; });
             }, 400);
-            field.addEventListener("input", lookup);
-            if (field.value) {
+            fields.forEach(function (field) { field.addEventListener("input", lookup); });
+            if (fields.some(function (f) { return f.value; })) {
                 lookup();
             }
         });
