@@ -172,6 +172,24 @@ document.addEventListener("DOMContentLoaded", function () {
         }
     }
 
+    // The server never sees a key masked here, so the form carries what the redact API found (kind, mask and SHA-256
+    // fingerprint, never the key) for the ticket's audit trail, the same way a re-shown form carries earlier findings.
+    function remember(findings) {
+        findings.forEach(function (finding) {
+            var value = finding.kind + "|" + finding.masked + "|" + finding.fingerprint;
+            var known = Array.prototype.some.call(form.querySelectorAll("input[name=maskedEarlier]"), function (input) {
+                return input.value === value;
+            });
+            if (!known) {
+                var input = document.createElement("input");
+                input.type = "hidden";
+                input.name = "maskedEarlier";
+                input.value = value;
+                form.appendChild(input);
+            }
+        });
+    }
+
     function check(field) {
         var text = field.value;
         if (!text || text.length < 16) {
@@ -188,6 +206,7 @@ document.addEventListener("DOMContentLoaded", function () {
             if (result && result.findings && result.findings.length && field.value === text) {
                 field.value = result.text;
                 warningFor(field, result.findings);
+                remember(result.findings);
             }
         }).catch(function () {
             // Offline or rate-limited: the server masks on submit anyway.

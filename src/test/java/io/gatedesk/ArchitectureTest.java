@@ -86,6 +86,25 @@ class ArchitectureTest {
     }
 
     @Test
+    void noFeatureBelowDependsOnEscalation() {
+        noClasses().that().resideInAnyPackage("io.gatedesk.ticket..", "io.gatedesk.triage..",
+                        "io.gatedesk.gatewaylog..", "io.gatedesk.answer..", "io.gatedesk.secret..",
+                        "io.gatedesk.user..", "io.gatedesk.web..", "io.gatedesk.common..", "io.gatedesk.selfservice..")
+                .should().dependOnClassesThat().resideInAPackage("io.gatedesk.escalation..")
+                .because("escalation builds on tickets, logs and triage; the queue's badge comes through"
+                        + " ticket.QueueRowMarker")
+                .check(classes);
+    }
+
+    @Test
+    void incidentsAreReachedOnlyThroughTheirPublicFace() {
+        noClasses().that().resideOutsideOfPackage("io.gatedesk.incident..")
+                .should().dependOnClassesThat().resideInAPackage("io.gatedesk.incident..")
+                .because("incidents build on tickets, triage, answers and logs; nothing below them knows they exist")
+                .check(classes);
+    }
+
+    @Test
     void noFeatureKnowsTheKnowledgeBase() {
         noClasses().that().resideOutsideOfPackage("io.gatedesk.knowledge..")
                 .should().dependOnClassesThat().resideInAPackage("io.gatedesk.knowledge..")
@@ -203,6 +222,28 @@ class ArchitectureTest {
         noClasses().should().dependOnClassesThat(DescribedPredicate.describe("live in src/test",
                         (JavaClass target) -> testOnlyClasses.contains(target.getName())))
                 .because("generators, fixtures and benchmarks are not shipped")
+                .check(classes);
+    }
+
+    @Test
+    void nothingDependsOnMetrics() {
+        noClasses().that().resideOutsideOfPackage("io.gatedesk.metrics..")
+                .should().dependOnClassesThat().resideInAPackage("io.gatedesk.metrics..")
+                .because("metrics is a read-only report over the other features; they must not need it")
+                .check(classes);
+    }
+
+    @Test
+    void metricsOnlyReadsOtherFeaturesTables() {
+        noClasses().that().resideInAPackage("io.gatedesk.metrics..")
+                .should().dependOnClassesThat().areAnnotatedWith(Entity.class)
+                .orShould().dependOnClassesThat().areAssignableTo(Repository.class)
+                .orShould().callMethod(org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate.class,
+                        "update", String.class, java.util.Map.class)
+                .orShould().callMethod(org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate.class,
+                        "update", String.class, org.springframework.jdbc.core.namedparam.SqlParameterSource.class)
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.JdbcTemplate")
+                .because("metrics aggregates with SELECTs through NamedParameterJdbcTemplate and writes nothing")
                 .check(classes);
     }
 }

@@ -109,6 +109,11 @@ public class AnswerService {
         return PlaceholderRenderer.render(answer.body(), facts.values(ticketId, agentName, answer.language()));
     }
 
+    /** Any text with placeholders (a bulk reply an agent wrote) filled in for the ticket, through the one renderer. */
+    public Rendering renderText(String body, long ticketId, String agentName, String language) {
+        return PlaceholderRenderer.render(body, facts.values(ticketId, agentName, language));
+    }
+
     /** The answer's Markdown as HTML for the preview, every value escaped. */
     public String previewHtml(ShortAnswer answer, long ticketId, String agentName) {
         return PlaceholderRenderer.previewHtml(answer.body(), facts.values(ticketId, agentName, answer.language()));

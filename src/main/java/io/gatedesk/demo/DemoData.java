@@ -8,6 +8,8 @@ import io.gatedesk.ticket.Actor;
 import io.gatedesk.ticket.Priority;
 import io.gatedesk.ticket.TicketChange;
 import io.gatedesk.ticket.TicketReceipt;
+import io.gatedesk.escalation.EscalationRequest;
+import io.gatedesk.escalation.EscalationService;
 import io.gatedesk.ticket.TicketService;
 import io.gatedesk.ticket.TicketStatus;
 import io.gatedesk.ticket.Visibility;
@@ -52,15 +54,17 @@ class DemoData implements ApplicationRunner {
 
     private final UserService users;
     private final TicketService tickets;
+    private final EscalationService escalations;
     private final LogImportService logImports;
     private final SiteSettingsService site;
     private final Clock clock;
     private final int ticketCount;
 
-    DemoData(UserService users, TicketService tickets, LogImportService logImports, SiteSettingsService site,
-             Clock clock, @Value("${gatedesk.demo.tickets:40}") int ticketCount) {
+    DemoData(UserService users, TicketService tickets, EscalationService escalations, LogImportService logImports,
+             SiteSettingsService site, Clock clock, @Value("${gatedesk.demo.tickets:40}") int ticketCount) {
         this.users = users;
         this.tickets = tickets;
+        this.escalations = escalations;
         this.logImports = logImports;
         this.site = site;
         this.clock = clock;
@@ -150,7 +154,9 @@ class DemoData implements ApplicationRunner {
                 tickets.addStaffMessage(id, "Checked the gateway logs for the request ID: the channel answered "
                         + "with the same error. Handing to engineering with the evidence.", Visibility.INTERNAL, null,
                         agent);
-                change(id, new TicketChange(TicketStatus.ESCALATED, null, engineer.userId(), false), agent);
+                change(id, new TicketChange(null, null, engineer.userId(), false), agent);
+                escalations.escalate(id, new EscalationRequest("The channel answers with the same error for the "
+                        + "customer's request IDs; please check the channel and the upstream.", "S2", ENGINEER), agent);
             }
             case 7, 8 -> {
                 change(id, new TicketChange(null, null, agent.userId(), false), agent);

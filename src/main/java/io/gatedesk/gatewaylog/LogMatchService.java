@@ -71,6 +71,32 @@ public class LogMatchService {
         return List.copyOf(keys.values());
     }
 
+    /** The ticket's effective request IDs: given, found in its texts or added by an agent, less those struck. */
+    public List<String> requestIds(TicketEvidence evidence) {
+        return ticketLogs.requestIds(evidence);
+    }
+
+    /** The log entries agents pinned to the ticket, newest first. */
+    public List<PinnedLogRow> pinned(long ticketId) {
+        return ticketLogs.pins(ticketId).stream().map(pin -> new PinnedLogRow(pin.entryId(), pin.pinnedBy(),
+                pin.pinnedAt(), pin.source(), pin.requestId(), pin.createdAt(), pin.keyLabel(), pin.model(),
+                pin.channel(), pin.statusCode(), pin.errorCode(), pin.errorMessage(), pin.latencyMs())).toList();
+    }
+
+    /** What the key inventory knows of each of these masked keys; a key it does not know is left out. */
+    public List<KnownKey> knownKeys(List<MaskedKey> keys) {
+        Map<String, KnownKey> known = new LinkedHashMap<>();
+        for (MaskedKey key : keys) {
+            for (var row : matcher.inventoryFor(key)) {
+                KnownKey entry = new KnownKey(key.masked(), row.source(),
+                        row.keyName() != null ? row.keyName() : row.keyAlias(),
+                        row.username() != null ? row.username() : row.userId(), row.group(), row.status());
+                known.putIfAbsent(key.masked() + "|" + row.source() + "|" + row.keyId() + "|" + row.keyName(), entry);
+            }
+        }
+        return List.copyOf(known.values());
+    }
+
     /** The entries that match, best first: see {@link LogMatcher}. */
     public List<LogMatch> find(MatchQuery query) {
         return matcher.find(query);

@@ -8,6 +8,7 @@ import io.gatedesk.ticket.TicketNumber;
 import io.gatedesk.ticket.TicketService;
 import io.gatedesk.user.StaffMember;
 import io.gatedesk.user.UserService;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -222,12 +223,12 @@ class LogPagesController {
         return Actor.of(member);
     }
 
+    /** An exception handler cannot take {@code @RequestHeader} (it failed and the 404 became a 500): read it here. */
     @ExceptionHandler(LogNotFoundException.class)
-    String notFound(HttpServletResponse response, Model model,
-                    @RequestHeader(value = "HX-Request", required = false) String htmx) {
+    String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         model.addAttribute("status", 404);
         model.addAttribute("messageKey", "error.notFound");
-        return htmx == null ? "web/error" : "web/error :: message";
+        return request.getHeader("HX-Request") == null ? "web/error" : "web/error :: message";
     }
 }

@@ -40,6 +40,16 @@ final class ContextRules {
     /** Every ending of a secret name, lower case, for the cheap test before a name is read. */
     private static final List<String> ENDINGS = List.of("key", "token", "secret", "pass", "password", "passwd",
             "credential", "credentials", "authorization", "secretid");
+    /** {@link #ENDINGS} by their last letter, so a separator after {@code content} compares one ending, not ten. */
+    private static final String[][] ENDINGS_BY_LAST_LETTER = new String[128][];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            char letter = c;
+            ENDINGS_BY_LAST_LETTER[c] = ENDINGS.stream().filter(e -> e.charAt(e.length() - 1) == letter)
+                    .toArray(String[]::new);
+        }
+    }
 
     /** Quotes and brackets a value may stand in, in both scripts; {@code CLOSERS} holds each one's closing pair. */
     private static final String OPENERS = "\"'`\u201C\u2018\u300C\u300E\u300A\uFF08(\u3010[\uFF02\uFF07";
@@ -113,8 +123,8 @@ final class ContextRules {
         int nameEnd = beforeSeparator;
         if (nameEnd > 0 && text.charAt(nameEnd - 1) == ']') {
             // "AWS Secret Access Key [None]:" as aws configure prints it
-            int open = text.lastIndexOf('[', nameEnd - 1);
-            if (open >= 0 && nameEnd - open <= 16 && !isQuote(text.charAt(open + 1))) {
+            int open = lastIndexWithin(text, '[', nameEnd - 1, 16);
+            if (open >= 0 && !isQuote(text.charAt(open + 1))) {
                 nameEnd = skipBackBlanks(text, open);
             }
         }
@@ -307,13 +317,16 @@ final class ContextRules {
                 break;
             }
         }
+        if (!broke) {
+            return null;
+        }
         int secondEnd = next;
         char closer = closerOf(opener);
         while (secondEnd < text.length() && secondEnd - next < MAX_QUOTED_VALUE && text.charAt(secondEnd) != closer
                 && text.charAt(secondEnd) > ' ' && text.charAt(secondEnd) < 127) {
             secondEnd++;
         }
-        if (!broke || secondEnd == next || secondEnd >= text.length() || text.charAt(secondEnd) != closer) {
+        if (secondEnd == next || secondEnd >= text.length() || text.charAt(secondEnd) != closer) {
             return null;
         }
         String joined = text.substring(valueStart, firstEnd) + text.substring(next, secondEnd);
@@ -403,12 +416,37 @@ final class ContextRules {
 
     /** Whether the text before {@code nameEnd} ends like a secret name; {@link #classify} decides. No allocation. */
     private static boolean mayEndSecretName(String text, int nameEnd) {
-        for (String word : ENDINGS) {
-            if (nameEnd >= word.length() && text.regionMatches(true, nameEnd - word.length(), word, 0, word.length())) {
+        if (nameEnd == 0) {
+            return false;
+        }
+        char last = (char) (text.charAt(nameEnd - 1) | 0x20);
+        if (last >= 128) {
+            return false;
+        }
+        for (String word : ENDINGS_BY_LAST_LETTER[last]) {
+            if (endsWithLetters(text, nameEnd, word)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the text before {@code end} is {@code lowerLetters} in any case. {@code c | 0x20} is a lower-case ASCII
+     * letter only when {@code c} is that letter in either case, so no case table is read: this runs at every
+     * separator of every text.
+     */
+    private static boolean endsWithLetters(String text, int end, String lowerLetters) {
+        int from = end - lowerLetters.length();
+        if (from < 0) {
+            return false;
+        }
+        for (int i = lowerLetters.length() - 1; i >= 0; i--) {
+            if ((text.charAt(from + i) | 0x20) != lowerLetters.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static NameClass classify(String name) {
@@ -440,11 +478,28 @@ final class ContextRules {
             int at = name.length() - word.length();
             boolean separated = at == 0 || "_-.".indexOf(name.charAt(at - 1)) >= 0
                     || (Character.isUpperCase(name.charAt(at)) && Character.isLowerCase(name.charAt(at - 1)));
-            boolean fused = FUSED_SECRET_NAMES.stream().anyMatch(lower::endsWith);
-            if (!separated && !fused) {
+            if (!separated && !endsWithAny(lower, FUSED_SECRET_NAMES)) {
                 return false;
             }
-            return NON_SECRET_NAME_PARTS.stream().noneMatch(lower::contains);
+            return !containsAny(lower, NON_SECRET_NAME_PARTS);
+        }
+        return false;
+    }
+
+    private static boolean endsWithAny(String text, List<String> endings) {
+        for (String ending : endings) {
+            if (text.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAny(String text, List<String> parts) {
+        for (String part : parts) {
+            if (text.contains(part)) {
+                return true;
+            }
         }
         return false;
     }
@@ -457,8 +512,13 @@ final class ContextRules {
      * or in an environment variable the same shape is a key (Together's legacy keys are 64 hex).
      */
     static boolean looksLikeCredential(String value, boolean digestsPossible, boolean bearer) {
+        // The placeholder test reads the value against a word list: it runs last, on what is otherwise a credential.
+        return randomEnough(value, digestsPossible, bearer) && !KeyText.isPlaceholder(value);
+    }
+
+    private static boolean randomEnough(String value, boolean digestsPossible, boolean bearer) {
         int length = value.length();
-        if (length < MIN_OPAQUE_TOKEN || length > MAX_QUOTED_VALUE || KeyText.isPlaceholder(value)) {
+        if (length < MIN_OPAQUE_TOKEN || length > MAX_QUOTED_VALUE) {
             return false;
         }
         int lower = 0;
@@ -534,6 +594,16 @@ final class ContextRules {
 
     enum NameClass {
         NONE, KEY, PASSWORD
+    }
+
+    /** The last {@code c} in the {@code window} characters up to {@code from}, or -1: a bounded {@code lastIndexOf}. */
+    private static int lastIndexWithin(String text, char c, int from, int window) {
+        for (int i = from; i >= 0 && from - i < window; i--) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int skipBackBlanks(String text, int from) {

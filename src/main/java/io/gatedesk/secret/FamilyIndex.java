@@ -14,6 +14,8 @@ import io.gatedesk.secret.family.Span;
 final class FamilyIndex {
 
     private final KeyFamily[][] byAnchor = new KeyFamily[128][];
+    /** Per anchor, each family's {@link KeyFamily#anchorLiteral()}, compared before the family's shape is asked. */
+    private final String[][] literals = new String[128][];
     private final SecretKind[][] kinds = new SecretKind[128][];
     /**
      * Per anchor, the ASCII characters that may follow it (bits 0-127 over two longs), so the common letters that
@@ -33,7 +35,7 @@ final class FamilyIndex {
                 throw new IllegalArgumentException(family.kind() + ": anchors are ASCII");
             }
             grouped.get(anchor).add(family);
-            String prefix = family.prefix();
+            String prefix = family.anchorLiteral();
             if (prefix.length() >= 2 && prefix.charAt(0) == anchor && prefix.charAt(1) < 128) {
                 char second = prefix.charAt(1);
                 if (second < 64) {
@@ -51,15 +53,19 @@ final class FamilyIndex {
         for (int c = 0; c < 128; c++) {
             if (!grouped.get(c).isEmpty()) {
                 byAnchor[c] = grouped.get(c).toArray(KeyFamily[]::new);
+                literals[c] = Arrays.stream(byAnchor[c]).map(KeyFamily::anchorLiteral).toArray(String[]::new);
                 kinds[c] = Arrays.stream(byAnchor[c]).map(family -> SecretKind.valueOf(family.kind()))
                         .toArray(SecretKind[]::new);
             }
         }
     }
 
-    /** Whether some family is tried at {@code c}. */
-    boolean anchors(char c) {
-        return c < 128 && byAnchor[c] != null;
+    /** Whether some family may start at {@code c} followed by {@code next} (both ASCII). */
+    boolean mayStart(char c, char next) {
+        if (c >= 128 || byAnchor[c] == null) {
+            return false;
+        }
+        return next < 64 ? (secondLow[c] & (1L << next)) != 0 : next < 128 && (secondHigh[c] & (1L << (next - 64))) != 0;
     }
 
     /** The first family whose key is at {@code at}, as a candidate, or {@code null}. */
@@ -77,7 +83,11 @@ final class FamilyIndex {
             }
         }
         KeyFamily[] families = byAnchor[c];
+        String[] literal = literals[c];
         for (int i = 0; i < families.length; i++) {
+            if (!text.startsWith(literal[i], at)) {
+                continue;
+            }
             Span span = families[i].match(text, at);
             if (span != null) {
                 return Candidate.of(text, span, kinds[c][i]);

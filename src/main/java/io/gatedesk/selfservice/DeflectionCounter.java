@@ -83,9 +83,9 @@ public class DeflectionCounter {
         return session != null && session.getAttribute(SESSION_ATTRIBUTE) instanceof Map<?, ?>;
     }
 
-    /** A ticket was filed in the current request: the session's recent episodes did not prevent it. */
+    /** Ticket {@code ticketId} was filed in the current request: the session's recent episodes did not prevent it. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void ticketFiled() {
+    public void ticketFiled(long ticketId) {
         HttpSession session = currentSession(false);
         if (session == null || !(session.getAttribute(SESSION_ATTRIBUTE) instanceof Map<?, ?>)) {
             return;
@@ -93,7 +93,7 @@ public class DeflectionCounter {
         Instant now = clock.instant();
         sessionEpisodes(session).values().stream()
                 .filter(open -> !open.lastCheck().plus(window).isBefore(now))
-                .forEach(open -> episodes.findByEpisodeKey(open.key()).ifPresent(episode -> episode.ticketFiled(now)));
+                .forEach(open -> episodes.findByEpisodeKey(open.key()).ifPresent(episode -> episode.ticketFiled(now, ticketId)));
         session.removeAttribute(SESSION_ATTRIBUTE);
     }
 

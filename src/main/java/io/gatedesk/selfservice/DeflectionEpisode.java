@@ -33,6 +33,8 @@ class DeflectionEpisode {
     private Boolean lastOk;
     @Column(name = "ticket_filed_at")
     private Instant ticketFiledAt;
+    @Column(name = "ticket_id")
+    private Long ticketId;
 
     protected DeflectionEpisode() {
     }
@@ -53,9 +55,10 @@ class DeflectionEpisode {
         lastCheckAt = now;
     }
 
-    void ticketFiled(Instant now) {
+    void ticketFiled(Instant now, long ticket) {
         if (ticketFiledAt == null) {
             ticketFiledAt = now;
+            ticketId = ticket;
         }
     }
 

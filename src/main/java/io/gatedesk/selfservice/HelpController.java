@@ -34,14 +34,16 @@ class HelpController {
     private final SiteSettingsService site;
     private final PublicRateLimiter rateLimiter;
     private final MessageSource messages;
+    private final HelpPageViews views;
 
     HelpController(ClientHelpPages pages, ConfigCheckService checks, SiteSettingsService site,
-                   PublicRateLimiter rateLimiter, MessageSource messages) {
+                   PublicRateLimiter rateLimiter, MessageSource messages, HelpPageViews views) {
         this.pages = pages;
         this.checks = checks;
         this.site = site;
         this.rateLimiter = rateLimiter;
         this.messages = messages;
+        this.views = views;
     }
 
     @ModelAttribute
@@ -67,6 +69,7 @@ class HelpController {
             model.addAttribute("html", pages.render(client, name, locale,
                     ServletUriComponentsBuilder.fromCurrentContextPath().path("/help/config-check")
                             .queryParam("client", client.slug()).build().toUriString()));
+            views.viewed(client);
             return CLIENT_VIEW;
         }).orElseGet(() -> {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);

@@ -53,7 +53,7 @@ public final class ModelImport {
     }
 
     /** {@code found} ids in the text, {@code added} new to the catalogue, {@code skipped} not usable as names. */
-    public record Result(int found, int added, List<String> skipped) {
+    public record Result(int found, int added, List<String> skipped) implements java.io.Serializable {
     }
 
     /** The pasted text is not a model list; {@link #getMessage()} is a message code. */

@@ -18,7 +18,7 @@ class TicketFiledListener {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void ticketFiled(TicketFiled event) {
         if (deflection.hasOpenEpisodes()) {
-            deflection.ticketFiled();
+            deflection.ticketFiled(event.ticketId());
         }
     }
 }

@@ -10,10 +10,11 @@ import java.util.Locale;
 
 /**
  * The ticket's audit trail as a person reads it: "changed the status: Open → Resolved", with status and category
- * codes in words, newest first.
+ * codes in words, newest first. Public so that other features that show a ticket's events (the escalation
+ * bundle's timeline) word them the same way.
  */
 @Component
-class HistoryLines {
+public class HistoryLines {
 
     private static final String ARROW = " → ";
 
@@ -25,10 +26,10 @@ class HistoryLines {
         this.relativeTime = relativeTime;
     }
 
-    record Line(Instant at, String when, String actor, String what, String detail) {
+    public record Line(Instant at, String when, String actor, String what, String detail) {
     }
 
-    List<Line> of(List<EventView> events, Locale locale) {
+    public List<Line> of(List<EventView> events, Locale locale) {
         List<Line> lines = new ArrayList<>(events.size());
         for (int i = events.size() - 1; i >= 0; i--) {
             EventView event = events.get(i);
@@ -46,6 +47,7 @@ class HistoryLines {
         return switch (event.action()) {
             case STATUS_CHANGED, REOPENED -> words(detail, "status.", locale);
             case CATEGORY_OVERRIDDEN -> words(detail, "category.", locale);
+            case HANDED_BACK, RESOLVED_BY_ENGINEER -> words(detail, "escalation.rootCause.", locale);
             default -> detail;
         };
     }

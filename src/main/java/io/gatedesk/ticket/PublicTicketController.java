@@ -84,7 +84,7 @@ class PublicTicketController {
     @PostMapping("/")
     String submit(@ModelAttribute("ticketForm") TicketForm form, HttpServletRequest request,
                   HttpServletResponse response, Model model, Locale locale, RedirectAttributes redirect) {
-        List<SecretFinding> masked = new ArrayList<>(form.earlierFindings());
+        List<SecretFinding> masked = new ArrayList<>(form.earlierFindings(secretGuard));
         form.maskWith(text -> secretGuard.redactInto(text, masked));
         form.setMaskedKey(secretGuard.redactMaskFieldInto(form.getMaskedKey(), masked));
         Map<String, String> conversion = new LinkedHashMap<>();

@@ -65,7 +65,7 @@ public record QueueFilter(String status, Priority priority, String assignee, Str
         };
         Integer parsedPage;
         try {
-            parsedPage = value.apply("page") == null ? 0 : Integer.valueOf(value.apply("page"));
+            parsedPage = value.apply("page") == null ? 0 : Integer.parseInt(value.apply("page"));
         } catch (NumberFormatException e) {
             parsedPage = 0;
         }

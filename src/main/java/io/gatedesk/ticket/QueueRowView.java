@@ -11,12 +11,13 @@ import java.util.List;
  * @param slaWorst the worst running SLA state, for the row's styling
  * @param slaChip the running SLA clock nearest to (or furthest past) its due time, or {@code null}: one chip per row
  * @param awaitingReply the customer answered and no staff reply followed yet
+ * @param marks badges other features put on the row (see {@link QueueRowMarker}), as labels
  */
 public record QueueRowView(String number, String href, String subject, Integer statusCode, String model,
                            String customerName, String status, String statusLabel, String category,
                            String categoryLabel, String priority, String checklist, String slaWorst,
                            List<SlaCell> sla, String assignee, String updated, SlaCell slaChip, String updatedAgo,
-                           boolean awaitingReply) {
+                           boolean awaitingReply, List<String> marks) {
 
     /** One link of the category bar above the queue: the view with this category picked. */
     public record CategoryLink(String category, String label, long count, String href, boolean selected) {

@@ -29,10 +29,17 @@ class QueueRowViews {
 
     private final MessageSource messages;
     private final RelativeTime relativeTime;
+    private final List<QueueRowMarker> markers;
 
     QueueRowViews(MessageSource messages, RelativeTime relativeTime) {
+        this(messages, relativeTime, List.of());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    QueueRowViews(MessageSource messages, RelativeTime relativeTime, List<QueueRowMarker> markers) {
         this.messages = messages;
         this.relativeTime = relativeTime;
+        this.markers = List.copyOf(markers);
     }
 
     List<QueueRowView> of(List<QueueRow> rows, Locale locale, String contextPath) {
@@ -44,6 +51,7 @@ class QueueRowViews {
         Labels labels = new Labels(locale);
         String from = view == null ? "" : "?from=" + URLEncoder.encode(view.toQuery(), StandardCharsets.UTF_8);
         List<QueueRowView> views = new ArrayList<>(rows.size());
+        Map<Long, List<String>> marks = marks(rows, labels);
         for (QueueRow row : rows) {
             List<QueueRowView.SlaCell> cells = slaCells(row.sla(), labels, locale);
             views.add(new QueueRowView(row.number(), contextPath + "/desk/tickets/" + row.number() + from, row.subject(),
@@ -54,9 +62,23 @@ class QueueRowViews {
                     row.sla().worst().name(), cells,
                     row.assigneeName() == null ? labels.get("desk.assignee.none") : row.assigneeName(),
                     SHOWN.format(row.updatedAt()), mostUrgent(cells), relativeTime.ago(row.updatedAt(), locale),
-                    row.customerRepliedAt() != null));
+                    row.customerRepliedAt() != null, marks.getOrDefault(row.id(), List.of())));
         }
         return views;
+    }
+
+    /** The badges other features put on this page's rows, as labels. */
+    private Map<Long, List<String>> marks(List<QueueRow> rows, Labels labels) {
+        if (markers.isEmpty() || rows.isEmpty()) {
+            return Map.of();
+        }
+        List<Long> ids = rows.stream().map(QueueRow::id).toList();
+        Map<Long, List<String>> marks = new HashMap<>();
+        for (QueueRowMarker marker : markers) {
+            marker.marks(ids).forEach((id, key) -> marks.computeIfAbsent(id, any -> new ArrayList<>())
+                    .add(labels.get(key)));
+        }
+        return marks;
     }
 
     /** The category bar: each category's label, count and a link to the current view with that category picked. */

@@ -37,6 +37,16 @@ public class SlaPolicy {
                 timer(properties.resolution().get(priority), createdAt, resolvedAt, now));
     }
 
+    /** The configured first-response target of a priority ({@code null}: no timer), for reports. */
+    public Duration firstResponseTarget(Priority priority) {
+        return properties.firstResponse().get(priority);
+    }
+
+    /** The configured resolution target of a priority ({@code null}: no timer), for reports. */
+    public Duration resolutionTarget(Priority priority) {
+        return properties.resolution().get(priority);
+    }
+
     Duration warnBefore() {
         return properties.warnBefore();
     }

@@ -1,6 +1,7 @@
 package io.gatedesk.ticket;
 
 import io.gatedesk.secret.SecretFinding;
+import io.gatedesk.secret.SecretGuard;
 import io.gatedesk.secret.SecretKind;
 
 import java.time.LocalDateTime;
@@ -19,6 +20,9 @@ import java.util.function.UnaryOperator;
  */
 public class TicketForm {
 
+    /** More than this many reported findings on one form is not a paste but a flood; the rest are ignored. */
+    private static final int MAX_EARLIER_FINDINGS = 50;
+
     private String subject;
     private String description;
     private String customerName;
@@ -35,7 +39,10 @@ public class TicketForm {
     private String requestTimeZone;
     private String stream;
     private String callerType;
-    /** Secrets masked on an earlier, rejected submission of this form: carried so the ticket's audit trail has them. */
+    /**
+     * Secrets masked before this submission reached the server — by the browser as they were pasted, or on an earlier,
+     * rejected submission — carried as kind|mask|fingerprint so the ticket's audit trail has them.
+     */
     private List<String> maskedEarlier = new ArrayList<>();
 
     /** Parses the typed values; a value that cannot be read is reported under its field with a message code. */
@@ -133,11 +140,15 @@ public class TicketForm {
         }
     }
 
-    List<SecretFinding> earlierFindings() {
+    /**
+     * The findings the browser or an earlier submission reported. They come from the client, so each must look like
+     * one: a known kind, a SHA-256 fingerprint and a mask (a tampered value carrying a key is dropped, never recorded).
+     */
+    List<SecretFinding> earlierFindings(SecretGuard guard) {
         List<SecretFinding> findings = new ArrayList<>();
-        for (String value : maskedEarlier) {
+        for (String value : maskedEarlier.stream().distinct().limit(MAX_EARLIER_FINDINGS).toList()) {
             String[] parts = value == null ? new String[0] : value.split("\\|", 3);
-            if (parts.length == 3 && parts[2].matches("[0-9a-f]{64}") && parts[1].length() <= 200) {
+            if (parts.length == 3 && parts[2].matches("[0-9a-f]{64}") && guard.isMask(parts[1])) {
                 try {
                     findings.add(new SecretFinding(SecretKind.valueOf(parts[0]), parts[1], parts[2]));
                 } catch (IllegalArgumentException ignored) {

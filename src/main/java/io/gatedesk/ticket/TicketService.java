@@ -420,12 +420,31 @@ public class TicketService {
         change(load(id, expectedVersion), change, actor);
     }
 
+    /**
+     * Sets the status for another feature's action over many tickets (an incident resolved), without a version check:
+     * the audit line says why. A ticket already in that status is left alone; returns whether it changed.
+     */
+    @Transactional
+    public boolean changeStatus(long id, TicketStatus status, Actor actor, String why) {
+        Ticket ticket = load(id, null);
+        if (ticket.getStatus() == status) {
+            return false;
+        }
+        TicketStatus before = ticket.getStatus();
+        ticket.changeStatus(status, clock.instant());
+        record(ticket, AuthorType.STAFF, actor.name(), TicketAction.STATUS_CHANGED,
+                before + " → " + status + " (" + why + ")");
+        flush(ticket);
+        return true;
+    }
+
     private void change(Ticket ticket, TicketChange change, Actor actor) {
         Instant now = clock.instant();
         if (change.status() != null && change.status() != ticket.getStatus()) {
             TicketStatus before = ticket.getStatus();
             ticket.changeStatus(change.status(), now);
             record(ticket, AuthorType.STAFF, actor.name(), TicketAction.STATUS_CHANGED, before + " → " + change.status());
+            publisher.publishEvent(new TicketStatusChanged(ticket.getId(), before, change.status(), actor.name()));
         }
         if (change.priority() != null && change.priority() != ticket.getPriority()) {
             Priority before = ticket.getPriority();
@@ -446,6 +465,17 @@ public class TicketService {
                     (before == null ? "—" : before) + " → " + (newAssignee == null ? "—" : nameOf(staff, newAssignee)));
         }
         flush(ticket);
+    }
+
+    /**
+     * Moves a ticket for another feature's workflow (an escalation and its hand-back) and records why on the audit
+     * trail as {@code action}, in one step; the status change is recorded too when the status changes.
+     */
+    @Transactional
+    public void moveFor(long id, TicketStatus status, TicketAction action, String detail, Actor actor) {
+        Ticket ticket = load(id, null);
+        change(ticket, new TicketChange(status, null, null, false), actor);
+        record(ticket, AuthorType.STAFF, actor.name(), action, detail);
     }
 
     public TicketEvidence evidence(long id) {

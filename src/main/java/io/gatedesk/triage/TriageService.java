@@ -6,6 +6,7 @@ import io.gatedesk.ticket.TicketAction;
 import io.gatedesk.ticket.TicketEvidence;
 import io.gatedesk.ticket.TicketService;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -38,15 +39,17 @@ public class TriageService {
     private final TicketService tickets;
     private final ObjectProvider<LogEvidenceSource> logSources;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final JsonMapper json = JsonMapper.builder().build();
 
     TriageService(RuleBook ruleBook, TicketClassificationRepository classifications, TicketService tickets,
-                  ObjectProvider<LogEvidenceSource> logSources, Clock clock) {
+                  ObjectProvider<LogEvidenceSource> logSources, Clock clock, ApplicationEventPublisher events) {
         this.ruleBook = ruleBook;
         this.classifications = classifications;
         this.tickets = tickets;
         this.logSources = logSources;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Classifies evidence that belongs to no ticket. The caller has passed every text through the secret guard. */
@@ -89,6 +92,7 @@ public class TriageService {
         }
         classifications.saveAll(inferred);
         tickets.applyCategories(updates, ACTOR);
+        inferred.forEach(stored -> events.publishEvent(new TicketClassified(stored.getTicketId(), stored.getCategory())));
         return inferred.stream().map(this::toView).toList();
     }
 
@@ -128,6 +132,7 @@ public class TriageService {
         TicketEvidence evidence = tickets.evidence(ticketId);
         tickets.applyCategory(ticketId, stored.getCategory().name(),
                 PrioritySuggestion.of(stored.getCategory(), evidence.callerType()), ACTOR, stored.getCategory().name());
+        events.publishEvent(new TicketClassified(ticketId, stored.getCategory()));
         return toView(stored);
     }
 

@@ -1,6 +1,7 @@
 package io.gatedesk.user;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -19,12 +20,14 @@ class AdminUserController {
 
     static final String LIST_VIEW = "user/admin-users";
     static final String FORM_VIEW = "user/admin-user-form";
-    static final int MIN_PASSWORD = 10;
-
     private final UserService users;
+    private final PasswordPolicy passwordPolicy;
+    private final UserSessions sessions;
 
-    AdminUserController(UserService users) {
+    AdminUserController(UserService users, PasswordPolicy passwordPolicy, UserSessions sessions) {
         this.users = users;
+        this.passwordPolicy = passwordPolicy;
+        this.sessions = sessions;
     }
 
     @ModelAttribute("allRoles")
@@ -48,9 +51,8 @@ class AdminUserController {
     @PostMapping("/admin/users")
     String create(@Valid @ModelAttribute("staffForm") StaffForm form, BindingResult result, Model model,
                   HttpServletResponse response, RedirectAttributes redirect) {
-        if (form.getPassword() == null || form.getPassword().length() < MIN_PASSWORD) {
-            result.rejectValue("password", "user.password.tooShort", new Object[]{MIN_PASSWORD}, null);
-        }
+        passwordPolicy.problem(form.getPassword(), form.getUsername()).ifPresent(problem ->
+                result.rejectValue("password", problem, PasswordPolicy.messageArguments(), null));
         if (form.getRoles().isEmpty()) {
             result.rejectValue("roles", "user.roles.required");
         }
@@ -75,7 +77,18 @@ class AdminUserController {
         model.addAttribute("staffForm", StaffForm.of(member));
         model.addAttribute("memberId", id);
         model.addAttribute("creating", false);
+        model.addAttribute("sessionCount", sessions.of(member.username(), null).size());
         return FORM_VIEW;
+    }
+
+    /** Signs a colleague out of every browser at once (ASVS 5.0 7.4.5), e.g. after a lost laptop. */
+    @PostMapping("/admin/users/{id}/sessions/end")
+    String endSessions(@PathVariable Long id, HttpSession session, RedirectAttributes redirect) {
+        StaffMember member = users.find(id).orElseThrow(() -> new UserService.UnknownStaffMemberException(id));
+        int ended = sessions.endAll(member.username(), session.getId());
+        redirect.addFlashAttribute("notice", "session.admin.ended");
+        redirect.addFlashAttribute("noticeArg", ended);
+        return "redirect:/admin/users/" + id;
     }
 
     @PostMapping("/admin/users/{id}")
@@ -84,8 +97,10 @@ class AdminUserController {
                   RedirectAttributes redirect) {
         StaffMember member = users.find(id).orElseThrow(() -> new UserService.UnknownStaffMemberException(id));
         form.setUsername(member.username());
-        if (form.getPassword() != null && !form.getPassword().isEmpty() && form.getPassword().length() < MIN_PASSWORD) {
-            result.rejectValue("password", "user.password.tooShort", new Object[]{MIN_PASSWORD}, null);
+        if (form.getPassword() != null && !form.getPassword().isEmpty()) {
+            // An admin's reset follows the same rules as a password the user sets.
+            passwordPolicy.problem(form.getPassword(), member.username()).ifPresent(problem ->
+                    result.rejectValue("password", problem, PasswordPolicy.messageArguments(), null));
         }
         if (form.getRoles().isEmpty()) {
             result.rejectValue("roles", "user.roles.required");
@@ -103,6 +118,7 @@ class AdminUserController {
         }
         model.addAttribute("memberId", id);
         model.addAttribute("creating", false);
+        model.addAttribute("sessionCount", sessions.of(member.username(), null).size());
         response.setStatus(422);
         return FORM_VIEW;
     }

@@ -1,6 +1,7 @@
 package io.gatedesk.user;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Controller;
@@ -18,30 +19,43 @@ class ProfileController {
     static final String PROFILE_VIEW = "user/profile";
 
     private final UserService users;
+    private final PasswordPolicy passwordPolicy;
+    private final UserSessions sessions;
 
-    ProfileController(UserService users) {
+    ProfileController(UserService users, PasswordPolicy passwordPolicy, UserSessions sessions) {
         this.users = users;
+        this.passwordPolicy = passwordPolicy;
+        this.sessions = sessions;
     }
 
     @GetMapping("/profile")
-    String profile(@AuthenticationPrincipal UserDetails principal, Model model) {
-        fill(principal, model);
+    String profile(@AuthenticationPrincipal UserDetails principal, HttpSession session, Model model) {
+        fill(principal, session, model);
         return PROFILE_VIEW;
+    }
+
+    /** Ends one of the user's other sessions (a browser left signed in elsewhere); the page names it by a hash. */
+    @PostMapping("/profile/sessions/end")
+    String endSession(@AuthenticationPrincipal UserDetails principal, @RequestParam(defaultValue = "") String ref,
+                      RedirectAttributes redirect) {
+        boolean ended = sessions.end(principal.getUsername(), ref);
+        redirect.addFlashAttribute("notice", ended ? "session.ended" : "session.notFound");
+        return "redirect:/profile";
     }
 
     @PostMapping("/profile/tokens")
     String issue(@AuthenticationPrincipal UserDetails principal, @RequestParam(defaultValue = "") String name,
-                 Model model, HttpServletResponse response) {
+                 HttpSession session, Model model, HttpServletResponse response) {
         String trimmed = name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 100) {
-            fill(principal, model);
+            fill(principal, session, model);
             model.addAttribute("tokenError", trimmed.isEmpty() ? "token.name.required" : "field.tooLong");
             model.addAttribute("tokenName", name);
             response.setStatus(422);
             return PROFILE_VIEW;
         }
         UserService.IssuedApiToken issued = users.issueToken(principal.getUsername(), trimmed);
-        fill(principal, model);
+        fill(principal, session, model);
         // Rendered once, never redirected: the token must not travel through a flash attribute or a URL.
         model.addAttribute("issuedToken", issued.rawToken());
         response.setHeader("Cache-Control", "no-store");
@@ -58,20 +72,20 @@ class ProfileController {
     @PostMapping("/profile/password")
     String changePassword(@AuthenticationPrincipal UserDetails principal,
                           @RequestParam(defaultValue = "") String currentPassword,
-                          @RequestParam(defaultValue = "") String newPassword, Model model,
-                          HttpServletResponse response, RedirectAttributes redirect) {
-        String error = null;
-        if (newPassword.length() < AdminUserController.MIN_PASSWORD) {
-            error = "user.password.tooShort";
-        } else {
+                          @RequestParam(defaultValue = "") String newPassword, HttpSession session,
+                          Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        String error = passwordPolicy.problem(newPassword, principal.getUsername()).orElse(null);
+        if (error == null) {
             try {
                 users.changeOwnPassword(principal.getUsername(), currentPassword, newPassword);
+                // Whoever else holds a session with the old password is signed out (ASVS 5.0 7.4.3).
+                sessions.endAll(principal.getUsername(), session.getId());
             } catch (UserService.WrongPasswordException e) {
                 error = "user.password.wrong";
             }
         }
         if (error != null) {
-            fill(principal, model);
+            fill(principal, session, model);
             model.addAttribute("passwordError", error);
             response.setStatus(422);
             return PROFILE_VIEW;
@@ -80,9 +94,11 @@ class ProfileController {
         return "redirect:/profile";
     }
 
-    private void fill(UserDetails principal, Model model) {
+    private void fill(UserDetails principal, HttpSession session, Model model) {
         model.addAttribute("me", users.findByUsername(principal.getUsername()).orElseThrow());
         model.addAttribute("tokens", users.tokensOf(principal.getUsername()));
-        model.addAttribute("minPassword", AdminUserController.MIN_PASSWORD);
+        model.addAttribute("sessions", sessions.of(principal.getUsername(), session.getId()));
+        model.addAttribute("minPassword", PasswordPolicy.MIN_LENGTH);
+        model.addAttribute("maxPassword", PasswordPolicy.MAX_LENGTH);
     }
 }

@@ -29,9 +29,11 @@ public class UserService {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final Cache<Boolean, List<StaffMember>> staffCache;
+    private final UserSessions sessions;
 
     UserService(UserAccountRepository users, ApiTokenRepository tokens, PasswordEncoder passwordEncoder, Clock clock,
-                @Value("${gatedesk.desk.staff-cache-ttl:5s}") Duration staffCacheTtl) {
+                @Value("${gatedesk.desk.staff-cache-ttl:5s}") Duration staffCacheTtl, UserSessions sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
@@ -92,8 +94,13 @@ public class UserService {
         account.setEmail(blankToNull(change.email()));
         account.setRoles(change.roles());
         account.setEnabled(change.enabled());
-        if (change.newPassword() != null && !change.newPassword().isBlank()) {
+        boolean reset = change.newPassword() != null && !change.newPassword().isBlank();
+        if (reset) {
             account.setPasswordHash(passwordEncoder.encode(change.newPassword()));
+        }
+        if ((reset || !change.enabled()) && !self) {
+            // A reset or disabled account signs out everywhere (ASVS 5.0 7.4.2, 7.4.5).
+            sessions.endAll(account.getUsername(), null);
         }
         staffCache.invalidateAll();
         return account.toStaffMember();

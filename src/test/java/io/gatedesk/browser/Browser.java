@@ -5,6 +5,9 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,10 +15,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 
 /**
  * Debian's headless Chromium driven by its own chromedriver. The paths are given explicitly so Selenium Manager never
- * tries to download a browser; {@code .ci/run} installs both packages.
+ * tries to download a browser; {@code .ci/run} installs both packages. Every browser keeps its console log, and
+ * {@code quit()} fails the test if the page's Content-Security-Policy refused anything while it ran.
  */
 final class Browser {
 
@@ -36,9 +42,12 @@ final class Browser {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1360,1000", "--lang=" + language);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = new CspCheckedDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         return driver;
     }
@@ -52,6 +61,37 @@ final class Browser {
             Files.copy(shot.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The console lines Chromium wrote since the last call in which it refused something under the page's
+     * Content-Security-Policy. Reading the log empties it.
+     */
+    static List<String> cspViolations(ChromeDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")).toList();
+    }
+
+    /** Quits like any ChromeDriver, then fails if Chromium refused anything under the CSP during the test. */
+    private static final class CspCheckedDriver extends ChromeDriver {
+
+        CspCheckedDriver(ChromeDriverService service, ChromeOptions options) {
+            super(service, options);
+        }
+
+        @Override
+        public void quit() {
+            List<String> violations;
+            try {
+                violations = cspViolations(this);
+            } finally {
+                super.quit();
+            }
+            if (!violations.isEmpty()) {
+                throw new AssertionError("Chromium logged Content-Security-Policy violations:\n"
+                        + String.join("\n", violations));
+            }
         }
     }
 }

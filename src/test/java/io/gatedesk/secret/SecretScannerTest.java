@@ -212,4 +212,28 @@ class SecretScannerTest {
 
         assertThat(redaction.text()).isEqualTo("sk-Qx7m…Gd6A****WoXi");
     }
+
+    @Test
+    void whatMayStartAtACharacterDependsOnTheOneAfterIt() {
+        // The scan reads each character with the next one: a flag needs "--" or "-u ", Bearer needs "be", a
+        // separator and URL userinfo need nothing after them, even a Chinese character or the end of the text.
+        String key = ALNUM_20 + ALNUM_20_B;
+        assertThat(scanner.redact("run --api-key " + key).text()).isEqualTo("run --api-key Lk4n…Re4w");
+        assertThat(scanner.redact("curl -u admin:" + key + " https://gw.example.com").text())
+                .isEqualTo("curl -u admin:Lk4n…Re4w https://gw.example.com");
+        assertThat(scanner.redact("authorization: BEARER " + key).text()).isEqualTo("authorization: BEARER Lk4n…Re4w");
+        assertThat(scanner.redact("api_key=“" + key + "”").text()).isEqualTo("api_key=“Lk4n…Re4w”");
+        assertThat(scanner.redact("https://bot:" + key + "@gw.example.com/v1").text())
+                .isEqualTo("https://bot:Lk4n…Re4w@gw.example.com/v1");
+        assertThat(scanner.redact("一个 - 两个 a: 密钥").text()).isEqualTo("一个 - 两个 a: 密钥");
+    }
+
+    @Test
+    void aKeyAtTheVeryEndOrRightBeforeAChineseCharacterIsFound() {
+        String key = SK + BODY_48;
+        assertThat(scanner.redact("key " + key).text()).isEqualTo("key sk-Qx7m…rCjB");
+        assertThat(scanner.redact(key + "是我的").text()).isEqualTo("sk-Qx7m…rCjB是我的");
+        assertThat(scanner.redact("DeepL " + "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0" + ":fx").text())
+                .doesNotContain("4b5a-6978-8796");
+    }
 }

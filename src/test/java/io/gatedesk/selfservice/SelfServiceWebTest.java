@@ -1,6 +1,7 @@
 package io.gatedesk.selfservice;
 
 import io.gatedesk.secret.SampleKeys;
+import io.gatedesk.support.CookieJar;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -8,7 +9,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -74,6 +74,15 @@ class SelfServiceWebTest {
                 .andExpect(content().string(containsString("/help/clients/openai-node")))
                 .andExpect(content().string(containsString("https://api.acme.test/v1/chat/completions")));
         mvc.perform(get("/help/clients/windsurf")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void eachClientHelpPageViewIsCountedWithoutTheVisitor() throws Exception {
+        long before = jdbc.queryForObject("SELECT count(*) FROM help_page_views WHERE client = 'nextchat'", Long.class);
+        mvc.perform(get("/help/clients/nextchat")).andExpect(status().isOk());
+        mvc.perform(get("/help/clients/windsurf")).andExpect(status().isNotFound());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM help_page_views WHERE client = 'nextchat'", Long.class))
+                .isEqualTo(before + 1);
     }
 
     @Test
@@ -245,21 +254,24 @@ class SelfServiceWebTest {
     @Test
     void checksWithoutATicketCountAsDeflectedAndAFiledTicketUndoesIt() throws Exception {
         jdbc.update("DELETE FROM deflection_episodes");
-        MockHttpSession gaveUp = new MockHttpSession();
-        MockHttpSession filed = new MockHttpSession();
-        for (MockHttpSession session : new MockHttpSession[]{gaveUp, filed}) {
+        CookieJar gaveUp = new CookieJar();
+        CookieJar filed = new CookieJar();
+        for (CookieJar visitor : new CookieJar[]{gaveUp, filed}) {
             for (String url : new String[]{"https://api.acme.test", "https://api.acme.test/v1"}) {
-                mvc.perform(post("/help/config-check/inline").session(session).with(csrf())
-                        .header("HX-Request", "true").param("client", "CURSOR").param("baseUrl", url));
+                mvc.perform(post("/help/config-check/inline").with(visitor).with(csrf())
+                        .header("HX-Request", "true").param("client", "CURSOR").param("baseUrl", url)).andDo(visitor);
             }
         }
-        mvc.perform(post("/").session(filed).with(csrf()).param("subject", "Still 401").param("description", "Help")
+        mvc.perform(post("/").with(filed).with(csrf()).param("subject", "Still 401").param("description", "Help")
                         .param("customerName", "Ann").param("customerEmail", "ann@example.com").param("client", "CURSOR"))
                 .andExpect(redirectedUrlPattern("/submitted*"));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM deflection_episodes", Integer.class)).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT sum(checks) FROM deflection_episodes", Integer.class)).isEqualTo(4);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM deflection_episodes WHERE ticket_filed_at IS NOT NULL",
                 Integer.class)).isEqualTo(1);
+        // The metrics' "filed after a check that found a problem" needs to know which ticket followed.
+        assertThat(jdbc.queryForObject("SELECT t.customer_email FROM deflection_episodes d JOIN tickets t "
+                + "ON t.id = d.ticket_id WHERE d.ticket_filed_at IS NOT NULL", String.class)).isEqualTo("ann@example.com");
         // Let the window pass for both: the one without a ticket is deflected.
         jdbc.update("UPDATE deflection_episodes SET last_check_at = last_check_at - INTERVAL '3' HOUR");
         mvc.perform(post("/api/v1/config-check").contentType(MediaType.APPLICATION_JSON)

@@ -1,11 +1,11 @@
 package io.gatedesk.ticket;
 
+import io.gatedesk.support.CookieJar;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -51,17 +51,17 @@ class PublicTicketWebTest {
     @Test
     void filingATicketShowsItsNumberAndAPrivateFollowLinkOnce() throws Exception {
         String subject = "Cursor 401 " + UUID.randomUUID();
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/").session(session).with(csrf())
+        CookieJar visitor = new CookieJar();
+        mvc.perform(post("/").with(visitor).with(csrf())
                         .param("subject", subject).param("description", "Since 9:00")
                         .param("customerName", "Ann").param("customerEmail", "ann@example.com")
                         .param("client", "CURSOR").param("statusCode", "401").param("stream", "yes")
                         .param("requestIds", "20241128093015123456789012345678\nchatcmpl-9xYz")
                         .param("requestTime", "2024-11-28T09:30").param("requestTimeZone", "Asia/Shanghai")
                         .param("callerType", "PRODUCTION"))
-                .andExpect(redirectedUrl("/submitted"));
+                .andExpect(redirectedUrl("/submitted")).andDo(visitor);
 
-        MvcResult confirmation = mvc.perform(get("/submitted").session(session))
+        MvcResult confirmation = mvc.perform(get("/submitted").with(visitor))
                 .andExpect(status().isOk()).andReturn();
         String page = confirmation.getResponse().getContentAsString();
         assertThat(page).containsPattern("GD-\\d+");
@@ -71,6 +71,27 @@ class PublicTicketWebTest {
         mvc.perform(get("/t/" + token)).andExpect(status().isOk())
                 .andExpect(content().string(containsString(subject)));
         mvc.perform(get("/submitted")).andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void findingsTheBrowserReportsAreAuditedButAForgedOneCarryingAKeyIsDropped() throws Exception {
+        String subject = "Masked in the browser " + UUID.randomUUID();
+        String fingerprint = "a".repeat(64);
+        String fullKey = "sk-" + "Zq9".repeat(16);
+        mvc.perform(post("/").with(csrf())
+                        .param("subject", subject).param("description", "My key was sk-abcd…wxyz")
+                        .param("customerName", "Ann").param("customerEmail", "ann@example.com")
+                        .param("maskedEarlier", "GATEWAY_KEY|sk-abcd…wxyz|" + fingerprint)
+                        .param("maskedEarlier", "GATEWAY_KEY|" + fullKey + "|" + "b".repeat(64))
+                        .param("maskedEarlier", "NOT_A_KIND|sk-abcd…wxyz|" + "c".repeat(64)))
+                .andExpect(redirectedUrl("/submitted"));
+
+        Long id = jdbc.queryForObject("SELECT id FROM tickets WHERE subject = ?", Long.class, subject);
+        List<String> audit = jdbc.queryForList("SELECT detail FROM ticket_events WHERE ticket_id = ? AND action = ?",
+                String.class, id, TicketAction.SECRET_MASKED.name());
+        assertThat(audit).containsExactly("GATEWAY_KEY sk-abcd…wxyz sha256:" + fingerprint);
+        assertThat(jdbc.queryForList("SELECT detail FROM ticket_events WHERE detail IS NOT NULL", String.class))
+                .noneMatch(detail -> detail.contains(fullKey));
     }
 
     @Test

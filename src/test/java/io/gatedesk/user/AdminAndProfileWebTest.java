@@ -73,7 +73,7 @@ class AdminAndProfileWebTest {
                         .param("_roles", "on"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("Typed Name")))
-                .andExpect(content().string(containsString("密码至少需要 10 个字符")))
+                .andExpect(content().string(containsString("密码至少需要 12 个字符")))
                 .andExpect(content().string(containsString("请至少选择一个角色")));
     }
 

@@ -49,7 +49,8 @@ class NavigationWebTest {
     void anAgentSeesTheDeskLogsAndProfileButNoAdministration() throws Exception {
         Document page = page(get("/help").with(user("ann").roles("AGENT")));
 
-        assertThat(navLinks(page)).containsExactly("/", "/help", "/kb", "/desk", "/desk/logs", "/profile");
+        assertThat(navLinks(page)).containsExactly("/", "/help", "/kb", "/desk", "/desk/logs", "/engineering",
+                "/desk/incidents", "/profile");
         Element whoami = page.selectFirst("header .whoami");
         assertThat(whoami).isNotNull();
         assertThat(whoami.text()).isEqualTo("ann");
@@ -61,8 +62,8 @@ class NavigationWebTest {
     void anAdminAlsoSeesEveryAdministrationPage() throws Exception {
         Document page = page(get("/help").with(user("root").roles("ADMIN")));
 
-        assertThat(navLinks(page)).containsExactly("/", "/help", "/kb", "/desk", "/desk/logs", "/admin/users",
-                "/admin/rules", "/admin/answers", "/admin/ingest-tokens", "/admin/site", "/admin/models", "/profile");
+        assertThat(navLinks(page)).containsExactly("/", "/help", "/kb", "/desk", "/desk/logs", "/engineering",
+                "/desk/incidents", "/admin/users", "/admin/rules", "/admin/answers", "/admin/ingest-tokens", "/admin/site", "/admin/models", "/admin/login-audit", "/profile");
     }
 
     @Test

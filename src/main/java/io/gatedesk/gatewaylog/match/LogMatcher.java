@@ -78,20 +78,7 @@ public class LogMatcher {
             lookups.add(new KeyLookup(MatchReason.KEY_FINGERPRINT, "key_hash_sha256", key.fingerprint(), null, null,
                     key.masked()));
         }
-        List<LogEntryStore.KeyInventoryRow> inventory = new ArrayList<>();
-        if (key.fingerprint() != null) {
-            inventory.addAll(store.inventoryByHash(key.fingerprint()));
-        }
-        if (!key.tail().isEmpty()) {
-            for (LogEntryStore.KeyInventoryRow row : store.inventoryByTail(key.tail())) {
-                MaskedKey known = MaskedKey.of(key.prefix().isEmpty() ? "" : "sk-",
-                        row.maskedHead() == null ? "" : row.maskedHead(), row.maskedTail() == null ? "" : row.maskedTail());
-                if (row.maskedTail() != null && fitsLoosely(key, known)) {
-                    inventory.add(row);
-                }
-            }
-        }
-        for (LogEntryStore.KeyInventoryRow row : inventory) {
+        for (LogEntryStore.KeyInventoryRow row : inventoryFor(key)) {
             String via = key.masked() + " → " + (row.keyName() != null ? row.keyName() : row.keyAlias() != null
                     ? row.keyAlias() : "sha256:" + row.keyHashSha256().substring(0, 12))
                     + (row.keyId() != null ? " #" + row.keyId() : "");
@@ -117,6 +104,24 @@ public class LogMatcher {
                     null, null, key.masked()));
         }
         return List.copyOf(lookups);
+    }
+
+    /** The key inventory's rows that fit a masked key: by its fingerprint, else by its visible head and tail. */
+    public List<LogEntryStore.KeyInventoryRow> inventoryFor(MaskedKey key) {
+        List<LogEntryStore.KeyInventoryRow> inventory = new ArrayList<>();
+        if (key.fingerprint() != null) {
+            inventory.addAll(store.inventoryByHash(key.fingerprint()));
+        }
+        if (!key.tail().isEmpty()) {
+            for (LogEntryStore.KeyInventoryRow row : store.inventoryByTail(key.tail())) {
+                MaskedKey known = MaskedKey.of(key.prefix().isEmpty() ? "" : "sk-",
+                        row.maskedHead() == null ? "" : row.maskedHead(), row.maskedTail() == null ? "" : row.maskedTail());
+                if (row.maskedTail() != null && fitsLoosely(key, known)) {
+                    inventory.add(row);
+                }
+            }
+        }
+        return inventory;
     }
 
     /** Inventory masks carry no issuer prefix of their own; the visible head and tail decide. */

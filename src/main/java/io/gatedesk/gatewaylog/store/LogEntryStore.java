@@ -187,13 +187,13 @@ public class LogEntryStore {
     }
 
     public record KeyInventoryRow(String source, String keyId, String keyName, String keyAlias, String userId, String username,
-                           String keyHashSha256, String maskedHead, String maskedTail) {
+                           String keyHashSha256, String maskedHead, String maskedTail, String group, String status) {
     }
 
     private static final RowMapper<KeyInventoryRow> INVENTORY = (rs, n) -> new KeyInventoryRow(rs.getString("source"),
             rs.getString("key_id"), rs.getString("key_name"), rs.getString("key_alias"), rs.getString("user_id"),
             rs.getString("username"), rs.getString("key_hash_sha256"), rs.getString("masked_head"),
-            rs.getString("masked_tail"));
+            rs.getString("masked_tail"), rs.getString("group_name"), rs.getString("status"));
 
     /** One page of the log search, newest first; asks for one row more than a page to know whether another follows. */
     public List<LogEntryView> search(LogSearch filter, int page, int pageSize) {

@@ -57,6 +57,11 @@ public record KeyFamily(String kind, String prefix, Alphabet alphabet, int minLe
         return shape.anchor(this);
     }
 
+    /** What every key of this family has at its {@link #anchor()}: its prefix, or the literal its shape anchors on. */
+    public String anchorLiteral() {
+        return shape.anchorLiteral(this);
+    }
+
     /** This family's key at {@code at} (an occurrence of {@link #anchor()}), or {@code null}. */
     public Span match(String text, int at) {
         return shape.match(text, at, this);

@@ -6,6 +6,14 @@ public interface Shape {
     /** The character the scan stops at to try this shape. */
     char anchor(KeyFamily family);
 
+    /**
+     * Text every key of this shape has at its anchor (the family's prefix for prefixed shapes), so a scan can reject
+     * a position with one comparison before {@link #match} reads anything else.
+     */
+    default String anchorLiteral(KeyFamily family) {
+        return family.prefix();
+    }
+
     /** The key at {@code at}, an occurrence of {@link #anchor}, or {@code null}. */
     Span match(String text, int at, KeyFamily family);
 }

@@ -147,6 +147,11 @@ public final class Shapes {
         }
 
         @Override
+        public String anchorLiteral(KeyFamily family) {
+            return ".";
+        }
+
+        @Override
         public Span match(String text, int at, KeyFamily family) {
             int start = at - 32;
             if (start < 0 || at + 1 >= text.length() || !KeyText.isAsciiLetterOrDigit(text.charAt(at + 1))
@@ -169,6 +174,11 @@ public final class Shapes {
         @Override
         public char anchor(KeyFamily family) {
             return ':';
+        }
+
+        @Override
+        public String anchorLiteral(KeyFamily family) {
+            return ":fx";
         }
 
         @Override

@@ -1,0 +1,195 @@
+package io.gatedesk.metrics;
+
+import io.gatedesk.metrics.MetricsRepository.DayCategoryRow;
+import io.gatedesk.metrics.MetricsRepository.FiledFigures;
+import io.gatedesk.metrics.MetricsRepository.ReplyFigures;
+import io.gatedesk.metrics.MetricsRepository.ResolutionFigures;
+import io.gatedesk.metrics.MetricsRepository.SelfServiceFigures;
+import io.gatedesk.metrics.MetricsRepository.Window;
+import io.gatedesk.metrics.MetricsReport.CategoryCount;
+import io.gatedesk.metrics.MetricsReport.PeriodCount;
+import io.gatedesk.ticket.CallerType;
+import io.gatedesk.ticket.ClientApp;
+import io.gatedesk.triage.ErrorCategory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The one place a metrics report is computed: the dashboard, the JSON API and the CSV all call {@link #report}, so
+ * they show the same numbers. Definitions: docs/metrics.md.
+ */
+@Service
+@Transactional(readOnly = true)
+class MetricsService {
+
+    /** The field report's five named error families, drawn first in the category trend. */
+    static final List<String> NAMED_CATEGORIES = List.of(ErrorCategory.INVALID_KEY.name(),
+            ErrorCategory.INSUFFICIENT_QUOTA.name(), ErrorCategory.RATE_LIMITED.name(),
+            ErrorCategory.MODEL_NOT_AVAILABLE.name(), ErrorCategory.UPSTREAM_TIMEOUT.name());
+    static final String UNCLASSIFIED = "none";
+
+    private final MetricsRepository repository;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Duration deflectionWindow;
+
+    MetricsService(MetricsRepository repository, Clock clock,
+                   @Value("${gatedesk.site.time-zone:UTC}") String zone,
+                   @Value("${gatedesk.self-service.deflection-window:2h}") Duration deflectionWindow) {
+        this.repository = repository;
+        this.clock = clock;
+        this.zone = ZoneId.of(zone);
+        this.deflectionWindow = deflectionWindow;
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    MetricsReport report(MetricsQuery query) {
+        validate(query);
+        Instant now = clock.instant();
+        Window window = Window.of(query.from(), query.to(), zone);
+        List<LocalDate> periods = periods(query);
+
+        List<DayCategoryRow> filedRows = repository.filedPerDayAndCategory(window, query);
+        long tickets = filedRows.stream().mapToLong(DayCategoryRow::filed).sum();
+        FiledFigures filed = repository.filed(window, query, now);
+        ReplyFigures replies = repository.firstReplies(window, query);
+        ResolutionFigures resolutions = repository.resolutions(window, query);
+        SelfServiceFigures selfService = repository.selfService(window, now, deflectionWindow);
+
+        return new MetricsReport(query.from(), query.to(), zone.getId(), query.granularity().code(),
+                new MetricsReport.Filters(query.category(), query.client(), query.callerType()), tickets,
+                categories(filedRows, query.granularity()), configTickets(filedRows, periods, query.granularity()),
+                new MetricsReport.RepeatRatio(MetricsReport.ratio(replies.libraryAnswered(), replies.replied()),
+                        MetricsReport.ratio(filed.returning(), filed.classified()), repository.returningWindowDays()),
+                MetricsReport.ratio(replies.followUp(), replies.replied()),
+                new MetricsReport.Percentiles(replies.median(), replies.p90()),
+                new MetricsReport.Percentiles(resolutions.median(), resolutions.p90()),
+                MetricsReport.ratio(resolutions.oneTouch(), resolutions.resolved()),
+                MetricsReport.ratio(resolutions.reopened(), resolutions.resolved()),
+                new MetricsReport.SlaBreaches(filed.firstResponseBreaches(), filed.resolutionBreaches()),
+                backlog(window, query),
+                new MetricsReport.Usage(repository.answerUses(window, query), repository.checklistTicks(window, query),
+                        repository.helpPageViews(window), selfService.configChecks(), selfService.diagnoses(),
+                        selfService.deflections()),
+                new MetricsReport.Denominators(replies.replied(), filed.classified(), resolutions.resolved()),
+                periods);
+    }
+
+    private static void validate(MetricsQuery query) {
+        if (query.from() == null || query.to() == null) {
+            throw new InvalidMetricsQueryException("metrics.error.period");
+        }
+        if (query.to().isBefore(query.from())) {
+            throw new InvalidMetricsQueryException("metrics.error.order");
+        }
+        if (ChronoUnit.DAYS.between(query.from(), query.to()) >= MetricsQuery.MAX_DAYS) {
+            throw new InvalidMetricsQueryException("metrics.error.span");
+        }
+        if (query.category() != null && !UNCLASSIFIED.equals(query.category())
+                && Arrays.stream(ErrorCategory.values()).noneMatch(c -> c.name().equals(query.category()))) {
+            throw new InvalidMetricsQueryException("metrics.error.category");
+        }
+        if (query.client() != null && Arrays.stream(ClientApp.values()).noneMatch(c -> c.name().equals(query.client()))) {
+            throw new InvalidMetricsQueryException("metrics.error.client");
+        }
+        if (query.callerType() != null
+                && Arrays.stream(CallerType.values()).noneMatch(c -> c.name().equals(query.callerType()))) {
+            throw new InvalidMetricsQueryException("metrics.error.callerType");
+        }
+    }
+
+    /** Every bucket of the report, empty ones included, so charts and CSV show gaps as zeros. */
+    private static List<LocalDate> periods(MetricsQuery query) {
+        List<LocalDate> periods = new ArrayList<>();
+        for (LocalDate day = query.from(); !day.isAfter(query.to()); day = day.plusDays(1)) {
+            LocalDate period = query.granularity().periodOf(day);
+            if (periods.isEmpty() || !periods.get(periods.size() - 1).equals(period)) {
+                periods.add(period);
+            }
+        }
+        return periods;
+    }
+
+    /** Non-zero counts only, the five named categories first, then the others in their code order, then "none". */
+    private static List<CategoryCount> categories(List<DayCategoryRow> rows, Granularity granularity) {
+        Map<String, TreeMap<LocalDate, Long>> byCategory = new HashMap<>();
+        for (DayCategoryRow row : rows) {
+            String category = row.category() == null ? UNCLASSIFIED : row.category();
+            byCategory.computeIfAbsent(category, c -> new TreeMap<>())
+                    .merge(granularity.periodOf(row.day()), row.filed(), Long::sum);
+        }
+        List<CategoryCount> counts = new ArrayList<>();
+        byCategory.keySet().stream().sorted(Comparator.comparingInt(MetricsService::categoryRank)
+                        .thenComparing(Comparator.naturalOrder()))
+                .forEach(category -> byCategory.get(category).forEach((period, count) ->
+                        counts.add(new CategoryCount(category, period, count))));
+        return counts;
+    }
+
+    static int categoryRank(String category) {
+        int named = NAMED_CATEGORIES.indexOf(category);
+        if (named >= 0) {
+            return named;
+        }
+        if (UNCLASSIFIED.equals(category)) {
+            return Integer.MAX_VALUE;
+        }
+        return NAMED_CATEGORIES.size() + Arrays.stream(ErrorCategory.values()).map(Enum::name).toList()
+                .indexOf(category) + 1;
+    }
+
+    private static List<PeriodCount> configTickets(List<DayCategoryRow> rows, List<LocalDate> periods,
+                                                   Granularity granularity) {
+        Map<LocalDate, Long> counts = new LinkedHashMap<>();
+        periods.forEach(period -> counts.put(period, 0L));
+        rows.forEach(row -> counts.merge(granularity.periodOf(row.day()), row.config(), Long::sum));
+        return counts.entrySet().stream().map(e -> new PeriodCount(e.getKey(), e.getValue())).toList();
+    }
+
+    /**
+     * Tickets not resolved at the end of each period's last day (the report's last day for a cut-off week), walked
+     * back from the number unresolved now: unresolved at the end of day D = unresolved now − filed after D + resolved
+     * after D. Days after today have no backlog yet and are left out.
+     */
+    private List<PeriodCount> backlog(Window window, MetricsQuery query) {
+        long unresolvedNow = repository.unresolvedNow(query);
+        TreeMap<LocalDate, Long> filed = repository.perDaySince("created_at", window, query);
+        TreeMap<LocalDate, Long> resolved = repository.perDaySince("resolved_at", window, query);
+        LocalDate today = today();
+        List<PeriodCount> backlog = new ArrayList<>();
+        for (LocalDate day = query.from(); !day.isAfter(query.to()) && !day.isAfter(today); day = day.plusDays(1)) {
+            LocalDate period = query.granularity().periodOf(day);
+            boolean lastDayOfPeriod = day.equals(query.to()) || day.equals(today)
+                    || !query.granularity().periodOf(day.plusDays(1)).equals(period);
+            if (lastDayOfPeriod) {
+                long filedAfter = filed.tailMap(day, false).values().stream().mapToLong(Long::longValue).sum();
+                long resolvedAfter = resolved.tailMap(day, false).values().stream().mapToLong(Long::longValue).sum();
+                backlog.add(new PeriodCount(period, unresolvedNow - filedAfter + resolvedAfter));
+            }
+        }
+        return backlog;
+    }
+}
