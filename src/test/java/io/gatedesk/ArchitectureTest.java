@@ -123,6 +123,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void noFeatureKnowsTheKnowledgeBase() {
+        noClasses().that().resideOutsideOfPackage("io.gatedesk.knowledge..")
+                .should().dependOnClassesThat().resideInAPackage("io.gatedesk.knowledge..")
+                .because("the knowledge base builds on tickets, triage, answers and the secret guard; pages reach it"
+                        + " through URLs and static JS only, and the metrics will read its ledger through UsageLedger")
+                .check(classes);
+    }
+
+    @Test
     void usersKnowNothingOfTickets() {
         noClasses().that().resideInAPackage("io.gatedesk.user..")
                 .should().dependOnClassesThat().resideInAPackage("io.gatedesk.ticket..")

@@ -67,6 +67,10 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, PUBLIC_API).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/status").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/kb/search").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/articles", "/api/v1/articles/**")
+                                .hasAnyRole("AGENT", "ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/articles/**").hasAnyRole("AGENT", "ADMIN")
                         // Gateways push logs with an ingest token, whose principal may do nothing else.
                         .requestMatchers(HttpMethod.POST, "/api/v1/gateway-logs").hasRole("INGEST")
                         .requestMatchers(HttpMethod.POST, "/api/v1/gateway-logs/import").hasAnyRole("AGENT", "ADMIN")
@@ -85,6 +89,7 @@ class SecurityConfig {
                                 LoginProtection.THROTTLED_PATH,
                                 "/webjars/**", "/favicon.ico", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/status").permitAll()
+                        .requestMatchers("/kb", "/kb/**", "/sitemap.xml", "/llms.txt", "/robots.txt").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/desk/logs/import", "/desk/logs/imports/**").hasAnyRole("AGENT", "ADMIN")
                         .requestMatchers("/desk/**").hasAnyRole("AGENT", "ENGINEER", "ADMIN")

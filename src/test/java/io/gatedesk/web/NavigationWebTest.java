@@ -39,7 +39,7 @@ class NavigationWebTest {
     void aCustomerSeesThePublicLinksAndStaffLogin() throws Exception {
         Document page = page(get("/"));
 
-        assertThat(navLinks(page)).containsExactly("/", "/help");
+        assertThat(navLinks(page)).containsExactly("/", "/help", "/kb");
         assertThat(page.select("header a[href=/login]")).hasSize(1);
         assertThat(page.select("header .whoami")).isEmpty();
         assertThat(page.select("header form[action=/logout]")).isEmpty();
@@ -49,7 +49,7 @@ class NavigationWebTest {
     void anAgentSeesTheDeskLogsAndProfileButNoAdministration() throws Exception {
         Document page = page(get("/help").with(user("ann").roles("AGENT")));
 
-        assertThat(navLinks(page)).containsExactly("/", "/help", "/desk", "/desk/logs", "/engineering",
+        assertThat(navLinks(page)).containsExactly("/", "/help", "/kb", "/desk", "/desk/logs", "/engineering",
                 "/desk/incidents", "/desk/metrics", "/profile");
         Element whoami = page.selectFirst("header .whoami");
         assertThat(whoami).isNotNull();
@@ -62,7 +62,7 @@ class NavigationWebTest {
     void anAdminAlsoSeesEveryAdministrationPage() throws Exception {
         Document page = page(get("/help").with(user("root").roles("ADMIN")));
 
-        assertThat(navLinks(page)).containsExactly("/", "/help", "/desk", "/desk/logs", "/engineering",
+        assertThat(navLinks(page)).containsExactly("/", "/help", "/kb", "/desk", "/desk/logs", "/engineering",
                 "/desk/incidents", "/desk/metrics", "/admin/users", "/admin/rules", "/admin/answers", "/admin/ingest-tokens",
                 "/admin/site", "/admin/models", "/admin/login-audit", "/admin/gateway-sources", "/profile");
     }
