@@ -57,7 +57,7 @@ class ShippedArticlesTest {
         Map<String, List<ArticleDraft>> bySlug = shipped().stream().map(Shipped::draft)
                 .collect(Collectors.groupingBy(ArticleDraft::slug, TreeMap::new, Collectors.toList()));
         assertThat(bySlug).containsKeys("openai-compatible-entry", "production-launch-checklist", "team-cost-control",
-                "model-not-available", "glossary");
+                "support-reply-templates", "model-not-available", "glossary");
         bySlug.forEach((slug, twins) -> {
             assertThat(twins).as(slug).extracting(ArticleDraft::lang).containsExactlyInAnyOrder("en", "zh-CN");
             assertThat(twins).as(slug).extracting(ArticleDraft::category).containsOnly(twins.get(0).category());
