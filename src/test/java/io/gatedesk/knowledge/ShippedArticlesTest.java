@@ -1,6 +1,7 @@
 package io.gatedesk.knowledge;
 
 import io.gatedesk.secret.SecretScanner;
+import io.gatedesk.selfservice.HelpClient;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -57,7 +59,7 @@ class ShippedArticlesTest {
         Map<String, List<ArticleDraft>> bySlug = shipped().stream().map(Shipped::draft)
                 .collect(Collectors.groupingBy(ArticleDraft::slug, TreeMap::new, Collectors.toList()));
         assertThat(bySlug).containsKeys("openai-compatible-entry", "production-launch-checklist", "team-cost-control",
-                "support-reply-templates", "model-not-available", "glossary");
+                "support-reply-templates", "integration-templates", "model-not-available", "glossary");
         bySlug.forEach((slug, twins) -> {
             assertThat(twins).as(slug).extracting(ArticleDraft::lang).containsExactlyInAnyOrder("en", "zh-CN");
             assertThat(twins).as(slug).extracting(ArticleDraft::category).containsOnly(twins.get(0).category());
@@ -80,6 +82,24 @@ class ShippedArticlesTest {
         assertThat(html.select("h2")).as("sections").isNotEmpty();
         assertThat(html.select("h2, h3, h4")).allSatisfy(h -> assertThat(h.id()).isNotBlank());
         assertThat(html.select("script, [onclick], [onload]")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shipped")
+    void linksToOtherPagesOfTheSiteLeadToPagesThatExist(Shipped article) throws IOException {
+        Set<String> kb = shipped().stream().map(s -> KnowledgeBase.path(s.draft().lang(), s.draft().slug()))
+                .collect(Collectors.toSet());
+        Document html = Jsoup.parseBodyFragment(RENDERER.html(article.draft().body()));
+        for (String href : html.select("a[href^=/]").eachAttr("href")) {
+            String path = href.replaceAll("[?#].*$", "");
+            if (path.startsWith("/kb/")) {
+                assertThat(kb).as(href).contains(path);
+            } else if (path.startsWith("/help/clients/")) {
+                assertThat(HelpClient.fromSlug(path.substring("/help/clients/".length()))).as(href).isPresent();
+            } else {
+                assertThat(path).as(href).isIn("/help", "/help/config-check");
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
