@@ -1,0 +1,170 @@
+package io.gatedesk.gatewaydb;
+
+import io.gatedesk.triage.TriageService;
+import io.gatedesk.user.Role;
+import io.gatedesk.user.StaffMember;
+import io.gatedesk.user.UserService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The issue's contract end to end: started with a new-api SQLite source, a ticket naming {@code sk-abcd****wxyz}
+ * answers with that key's account in its JSON, the sources list their health, and no raw key from the gateway
+ * database appears in any answer, page, GateDesk table or log line.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@ExtendWith(OutputCaptureExtension.class)
+class GatewayDbWebTest {
+
+    static final String PASSWORD = "gwdb-password-1";
+    static Path gatewayDb;
+
+    @DynamicPropertySource
+    static void gatewaySource(DynamicPropertyRegistry registry) throws Exception {
+        gatewayDb = Files.createTempDirectory("gatedesk-newapi").resolve("one-api.db");
+        NewApiDatabase.create("jdbc:sqlite:" + gatewayDb, null, null, false);
+        registry.add("gatedesk.gateway.sources.main.kind", () -> "new-api");
+        registry.add("gatedesk.gateway.sources.main.url", () -> "jdbc:sqlite:" + gatewayDb);
+        registry.add("gatedesk.gateway.sources.down.kind", () -> "new-api");
+        registry.add("gatedesk.gateway.sources.down.url",
+                () -> "jdbc:sqlite:" + gatewayDb.getParent().resolve("missing/none.db"));
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserService users;
+    @Autowired
+    JdbcTemplate gatedeskDb;
+    @Autowired
+    TriageService triage;
+
+    StaffMember agent;
+    String basic;
+
+    @BeforeEach
+    void setUp() {
+        String name = "gwdb-" + UUID.randomUUID().toString().substring(0, 8);
+        agent = users.create(new UserService.NewStaffMember(name, "Gw Agent", null, PASSWORD, EnumSet.of(Role.AGENT)));
+        basic = "Basic " + Base64.getEncoder().encodeToString((name + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    String file(String description, String model) throws Exception {
+        String body = """
+                {"subject":"Key problem %s","description":"%s","name":"Lin","email":"lin@example.com",
+                 "model":"%s","statusCode":401}""".formatted(agent.username(), description, model);
+        String response = mvc.perform(post("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return response.replaceAll(".*\"number\":\"(GD-\\d+)\".*", "$1");
+    }
+
+    @Test
+    void theTicketJsonCarriesTheKeysAccountAndNoRawKeyAppearsAnywhere(CapturedOutput output) throws Exception {
+        String number = file("My key sk-abcd****wxyz stopped working", "gpt-4o");
+
+        String json = mvc.perform(get("/api/v1/tickets/" + number).header("Authorization", basic))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.maskedKeys[0].masked").value("sk-abcd…wxyz"))
+                .andExpect(jsonPath("$.maskedKeys[0].account.source").value("main"))
+                .andExpect(jsonPath("$.maskedKeys[0].account.username").value("zhangwei"))
+                .andExpect(jsonPath("$.maskedKeys[0].account.userId").value(7))
+                .andExpect(jsonPath("$.maskedKeys[0].account.group").value("vip"))
+                .andExpect(jsonPath("$.maskedKeys[0].account.keyName").value("prod"))
+                .andExpect(jsonPath("$.maskedKeys[0].account.status").value("enabled"))
+                .andExpect(jsonPath("$.maskedKeys[0].account.remainQuota").value(6_200_000))
+                .andExpect(jsonPath("$.maskedKeys[0].account.usedQuota").value(1_550_000))
+                .andExpect(jsonPath("$.maskedKeys[0].account.unlimitedQuota").value(false))
+                .andExpect(jsonPath("$.maskedKeys[0].account.expiresAt").doesNotExist())
+                .andExpect(jsonPath("$.maskedKeys[0].account.models[0]").value("gpt-4o"))
+                .andExpect(jsonPath("$.maskedKeys[0].sources[1].source").value("main"))
+                .andExpect(jsonPath("$.maskedKeys[0].sources[0].source").value("down"))
+                .andExpect(jsonPath("$.maskedKeys[0].sources[0].error").isNotEmpty())
+                .andReturn().getResponse().getContentAsString();
+
+        String sources = mvc.perform(get("/api/v1/gateway/sources").header("Authorization", basic))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].name").value("down"))
+                .andExpect(jsonPath("$.items[0].status").value("DOWN"))
+                .andExpect(jsonPath("$.items[0].lastError").isNotEmpty())
+                .andExpect(jsonPath("$.items[1].name").value("main"))
+                .andExpect(jsonPath("$.items[1].status").value("UP"))
+                .andReturn().getResponse().getContentAsString();
+        String panel = mvc.perform(get("/desk/tickets/" + number + "/accounts").with(user(agent.username()).roles("AGENT")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("zhangwei")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("data-source-down")))
+                .andReturn().getResponse().getContentAsString();
+        String admin = mvc.perform(get("/admin/gateway-sources").with(user("root").roles("ADMIN")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        StringBuilder everything = new StringBuilder(json).append(sources).append(panel).append(admin)
+                .append(output.getAll());
+        for (Map<String, Object> row : gatedeskDb.queryForList("SCRIPT NODATA")) {
+            everything.append(row.values());
+        }
+        for (String table : gatedeskDb.queryForList("SELECT table_name FROM information_schema.tables"
+                + " WHERE table_schema = 'public'", String.class)) {
+            gatedeskDb.queryForList("SELECT * FROM \"" + table + "\"").forEach(row -> everything.append(row.values()));
+        }
+        for (String key : NewApiDatabase.ALL_KEYS) {
+            assertThat(everything.toString()).as("no raw gateway key anywhere").doesNotContain(key)
+                    .doesNotContain(key.substring(4, 44));
+        }
+    }
+
+    @Test
+    void anExhaustedKeyIsTriagedAsInsufficientQuota() throws Exception {
+        String exhausted = file("requests fail with sk-efgh****1111, no idea why", "gpt-4o");
+        String outsideLimits = file("requests fail with sk-abcd****wxyz, no idea why", "o3-pro");
+
+        assertThat(triage.reclassify(Long.parseLong(exhausted.substring(3))).inferredCategory())
+                .isEqualTo(io.gatedesk.triage.ErrorCategory.INSUFFICIENT_QUOTA);
+        assertThat(triage.reclassify(Long.parseLong(outsideLimits.substring(3))).inferredCategory())
+                .isEqualTo(io.gatedesk.triage.ErrorCategory.MODEL_NOT_AVAILABLE);
+    }
+
+    @Test
+    void anAdminTestsASourceAndOthersMayNot() throws Exception {
+        mvc.perform(post("/admin/gateway-sources/main/test").with(csrf()).with(user("root").roles("ADMIN")))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/admin/gateway-sources").with(user("root").roles("ADMIN")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("data-test-source")));
+        mvc.perform(post("/admin/gateway-sources/main/test").with(csrf()).with(user(agent.username()).roles("AGENT")))
+                .andExpect(status().isForbidden());
+    }
+}
