@@ -119,9 +119,10 @@ public class EscalationService {
      * Follows a status move made outside this feature, once it is committed: a ticket set to ESCALATED by hand (the
      * status list, the API) gets a round, so it reaches the engineers' queue, with a reason that says none was given;
      * a ticket moved out of ESCALATED by hand withdraws its open round, so the queue holds no case nobody works.
-     * Moves this service makes itself find their round already in the state they left it, and change nothing.
+     * Moves this service makes itself find their round already in the state they left it, and change nothing. A move
+     * that neither enters nor leaves ESCALATED (most of an incident's thousand resolutions) opens no transaction.
      */
-    @TransactionalEventListener
+    @TransactionalEventListener(condition = "#moved.to().name() == 'ESCALATED' or #moved.from().name() == 'ESCALATED'")
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void ticketMoved(TicketStatusChanged moved) {
         Optional<Escalation> latest = escalations.findFirstByTicketIdOrderByRoundDesc(moved.ticketId());

@@ -3,10 +3,16 @@ package io.gatedesk.ticket;
 import io.gatedesk.secret.SecretFinding;
 import io.gatedesk.secret.SecretGuard;
 import jakarta.persistence.EntityManager;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +34,10 @@ import java.util.Map;
  *
  * <p>Each ticket row is written only if its version is the one read here, so a concurrent edit is never overwritten:
  * such a ticket is reported as conflicted, with nothing written to it.
+ *
+ * <p>Every ticket written gets the same events as the one-by-one path, in this transaction: {@link PublicReplyAdded}
+ * for its reply and {@link TicketStatusChanged} for its move, so the customer's mail and the escalation rounds follow
+ * a bulk answer exactly as they follow a single one.
  */
 @Component
 class TicketBulkWriter {
@@ -38,10 +48,12 @@ class TicketBulkWriter {
     private final SecretGuard secretGuard;
     private final MaskedKeyEvidence maskedKeys;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
     TicketBulkWriter(EntityManager entityManager, TicketRepository tickets, JdbcTemplate jdbc, SecretGuard secretGuard,
-                     MaskedKeyEvidence maskedKeys, Clock clock) {
+                     MaskedKeyEvidence maskedKeys, Clock clock, ApplicationEventPublisher publisher) {
         this.entityManager = entityManager;
+        this.publisher = publisher;
         this.tickets = tickets;
         this.jdbc = jdbc;
         this.secretGuard = secretGuard;
@@ -54,7 +66,7 @@ class TicketBulkWriter {
     }
 
     /** One ticket's change, worked out by the ticket itself before anything is written. */
-    private record Change(Ticket ticket, long readVersion, Checked reply, String statusLine) {
+    private record Change(Ticket ticket, long readVersion, Checked reply, TicketStatus from, String statusLine) {
     }
 
     BulkOutcome write(List<BulkReply> replies, List<Long> statusOnly, TicketStatus then, String why, Actor actor) {
@@ -83,7 +95,8 @@ class TicketBulkWriter {
             }
             long version = ticket.getVersion();
             ticket.staffReplied(now);
-            changes.add(new Change(ticket, version, checked, moveTo(ticket, then, why, now)));
+            TicketStatus from = ticket.getStatus();
+            changes.add(new Change(ticket, version, checked, from, moveTo(ticket, then, why, now)));
         }
         for (long id : statusOnly) {
             Ticket ticket = found.get(id);
@@ -92,9 +105,10 @@ class TicketBulkWriter {
                 continue;
             }
             long version = ticket.getVersion();
+            TicketStatus from = ticket.getStatus();
             String line = moveTo(ticket, then, why, now);
             if (line != null) {
-                changes.add(new Change(ticket, version, null, line));
+                changes.add(new Change(ticket, version, null, from, line));
             }
         }
         // The tickets were changed in memory only to let them apply their rules; the rows are written below.
@@ -110,7 +124,8 @@ class TicketBulkWriter {
                 written.add(changes.get(i));
             }
         }
-        writeMessagesAndAudit(written, actor, now);
+        List<Long> messageIds = writeMessagesAndAudit(written, actor, now);
+        publish(written, messageIds, actor);
         return new BulkOutcome(written.stream().map(change -> change.ticket().getId()).toList(), conflicted,
                 List.copyOf(missing), List.copyOf(refused));
     }
@@ -148,7 +163,26 @@ class TicketBulkWriter {
                 + "customer_replied_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?", rows);
     }
 
-    private void writeMessagesAndAudit(List<Change> written, Actor actor, Instant now) {
+    /**
+     * The one-by-one path's events, per ticket in the order written: the reply first, then the move. As there, a new
+     * ticket that a reply opens is not a move (only {@code then} is).
+     */
+    private void publish(List<Change> written, List<Long> messageIds, Actor actor) {
+        int reply = 0;
+        for (Change change : written) {
+            Ticket ticket = change.ticket();
+            if (change.reply() != null) {
+                publisher.publishEvent(new PublicReplyAdded(ticket.getId(), messageIds.get(reply++), actor.name()));
+            }
+            if (change.statusLine() != null) {
+                publisher.publishEvent(new TicketStatusChanged(ticket.getId(), change.from(), ticket.getStatus(),
+                        actor.name()));
+            }
+        }
+    }
+
+    /** Writes the replies and audit lines; the new messages' ids, in the order of {@code written}'s replies. */
+    private List<Long> writeMessagesAndAudit(List<Change> written, Actor actor, Instant now) {
         OffsetDateTime at = utc(now);
         List<Object[]> messages = new ArrayList<>();
         List<Object[]> audit = new ArrayList<>();
@@ -169,10 +203,7 @@ class TicketBulkWriter {
                 audit.add(auditRow(id, actor, TicketAction.STATUS_CHANGED, change.statusLine(), at));
             }
         }
-        if (!messages.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO ticket_messages (ticket_id, author_type, author_user_id, author_name, "
-                    + "visibility, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", messages);
-        }
+        List<Long> messageIds = insertMessages(messages);
         if (!audit.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO ticket_events (ticket_id, actor_type, actor_name, action, detail, "
                     + "created_at) VALUES (?, ?, ?, ?, ?, ?)", audit);
@@ -185,6 +216,48 @@ class TicketBulkWriter {
                 maskedKeys.record(id, List.of(reply.text()), reply.findings());
             }
         });
+        return messageIds;
+    }
+
+    /** One batch of inserts that hands back each new row's id (both H2 and PostgreSQL return keys for a batch). */
+    private List<Long> insertMessages(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.batchUpdate(connection -> connection.prepareStatement("INSERT INTO ticket_messages (ticket_id, "
+                        + "author_type, author_user_id, author_name, visibility, body, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", new String[]{"id"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement statement, int i) throws SQLException {
+                        Object[] row = rows.get(i);
+                        statement.setLong(1, (Long) row[0]);
+                        statement.setString(2, (String) row[1]);
+                        Object authorId = ((SqlParameterValue) row[2]).getValue();
+                        if (authorId == null) {
+                            statement.setNull(3, Types.BIGINT);
+                        } else {
+                            statement.setLong(3, ((Number) authorId).longValue());
+                        }
+                        statement.setString(4, (String) row[3]);
+                        statement.setString(5, (String) row[4]);
+                        statement.setString(6, (String) row[5]);
+                        statement.setObject(7, row[6], Types.TIMESTAMP_WITH_TIMEZONE);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return rows.size();
+                    }
+                }, keys);
+        List<Long> ids = new ArrayList<>(rows.size());
+        keys.getKeyList().forEach(key -> ids.add(((Number) key.values().iterator().next()).longValue()));
+        if (ids.size() != rows.size()) {
+            throw new IllegalStateException("the database returned " + ids.size() + " ids for " + rows.size()
+                    + " new messages");
+        }
+        return ids;
     }
 
     private static Object[] auditRow(long ticketId, Actor actor, TicketAction action, String detail,

@@ -567,6 +567,7 @@ public class TicketService {
         record(ticket, AuthorType.STAFF, actor.name(), TicketAction.STATUS_CHANGED,
                 before + " → " + status + " (" + why + ")");
         flush(ticket);
+        publisher.publishEvent(new TicketStatusChanged(ticket.getId(), before, status, actor.name()));
         return true;
     }
 

@@ -3,6 +3,9 @@ package io.gatedesk.ticket;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database GateDesk runs on: same messages, audit lines, status, first-response and resolution times, customer view,
  * masked keys. Each scenario runs once per path on twin tickets and compares them.
  */
+@RecordApplicationEvents
 abstract class TicketBulkReplyContract {
 
     static final Actor AGENT = new Actor(null, "Agent Bulk");
@@ -28,6 +32,8 @@ abstract class TicketBulkReplyContract {
     TicketService tickets;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    ApplicationEvents events;
 
     String marker;
 
@@ -189,5 +195,43 @@ abstract class TicketBulkReplyContract {
         assertThat(evidence.messageBodies()).hasSize(3);
         assertThat(tickets.evidence(List.of(ticket.id())).get(0).evidenceBodies())
                 .isEqualTo(evidence.evidenceBodies());
+    }
+
+    /** What the customer's mail and the escalation rounds hear about one ticket, in order, without ids. */
+    List<String> heard(long ticketId) {
+        return events.stream().map(event -> event instanceof PayloadApplicationEvent<?> payload
+                ? payload.getPayload() : event).<String>mapMulti((event, out) -> {
+            if (event instanceof PublicReplyAdded reply && reply.ticketId() == ticketId) {
+                out.accept("reply by " + reply.authorName() + ": "
+                        + tickets.detail(ticketId).messages().stream().filter(m -> m.id() == reply.messageId())
+                        .map(MessageView::body).findFirst().orElse("(no such message)"));
+            } else if (event instanceof TicketStatusChanged moved && moved.ticketId() == ticketId) {
+                out.accept("moved " + moved.from() + " → " + moved.to() + " by " + moved.actorName());
+            }
+        }).toList();
+    }
+
+    @Test
+    void theBulkPathTellsOtherFeaturesWhatTheOneByOnePathTellsThem() {
+        TicketReceipt single = file("Hal");
+        TicketReceipt bulk = file("Hal");
+        TicketReceipt second = file("Hal");
+        String body = "Fixed upstream; please retry.";
+
+        tickets.addStaffMessage(single.id(), body, Visibility.PUBLIC, null, AGENT);
+        tickets.changeStatus(single.id(), TicketStatus.RESOLVED, AGENT, "incident #8 resolved");
+        tickets.addPublicReplies(List.of(new BulkReply(bulk.id(), body), new BulkReply(second.id(), body)),
+                TicketStatus.RESOLVED, "incident #8 resolved", AGENT);
+
+        assertThat(heard(single.id())).containsExactly("reply by Agent Bulk: " + body,
+                "moved OPEN → RESOLVED by Agent Bulk");
+        assertThat(heard(bulk.id())).isEqualTo(heard(single.id()));
+        // Each ticket's event names its own new message, not its neighbour's.
+        assertThat(heard(second.id())).isEqualTo(heard(single.id()));
+
+        TicketReceipt statusOnly = file("Hal");
+        tickets.changeStatuses(List.of(statusOnly.id(), single.id()), TicketStatus.CLOSED, AGENT, "closing");
+        assertThat(heard(statusOnly.id())).containsExactly("moved NEW → CLOSED by Agent Bulk");
+        assertThat(heard(single.id())).endsWith("moved RESOLVED → CLOSED by Agent Bulk");
     }
 }
