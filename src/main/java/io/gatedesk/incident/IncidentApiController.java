@@ -1,5 +1,6 @@
 package io.gatedesk.incident;
 
+import io.gatedesk.escalation.EscalationView;
 import io.gatedesk.ticket.Actor;
 import io.gatedesk.ticket.TicketStatus;
 import io.gatedesk.user.UserService;
@@ -8,10 +9,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -60,12 +63,22 @@ class IncidentApiController {
     record StatusFeed(List<StatusItem> current, List<StatusItem> recent) {
     }
 
+    record CaseRequest(String ticket) {
+    }
+
+    /** The engineering case an incident points at: its ticket and latest round; both {@code null} when none. */
+    record CaseLink(String ticket, EscalationView latest) {
+    }
+
     private final IncidentService incidents;
+    private final IncidentEscalationLink cases;
     private final UserService users;
     private final MessageSource messages;
 
-    IncidentApiController(IncidentService incidents, UserService users, MessageSource messages) {
+    IncidentApiController(IncidentService incidents, IncidentEscalationLink cases, UserService users,
+                          MessageSource messages) {
         this.incidents = incidents;
+        this.cases = cases;
         this.users = users;
         this.messages = messages;
     }
@@ -107,6 +120,27 @@ class IncidentApiController {
     BulkResult resolve(@PathVariable long id, @RequestBody ResolveRequest request, Authentication authentication) {
         TicketStatus then = request.ticketStatus() == null ? TicketStatus.RESOLVED : request.ticketStatus();
         return incidents.resolve(id, request.reply(), then, actor(authentication));
+    }
+
+    @GetMapping("/api/v1/incidents/{id}/escalation")
+    CaseLink engineeringCase(@PathVariable long id) {
+        return caseLink(id);
+    }
+
+    @PutMapping("/api/v1/incidents/{id}/escalation")
+    CaseLink linkCase(@PathVariable long id, @RequestBody CaseRequest request, Authentication authentication) {
+        cases.link(id, request.ticket(), actor(authentication));
+        return caseLink(id);
+    }
+
+    @DeleteMapping("/api/v1/incidents/{id}/escalation")
+    ResponseEntity<Void> unlinkCase(@PathVariable long id, Authentication authentication) {
+        cases.unlink(id, actor(authentication));
+        return ResponseEntity.noContent().build();
+    }
+
+    private CaseLink caseLink(long id) {
+        return cases.caseOf(id).map(c -> new CaseLink(c.ticket(), c.latest())).orElse(new CaseLink(null, null));
     }
 
     @GetMapping("/api/v1/status")

@@ -25,5 +25,10 @@ public record IncidentDetail(IncidentSummary summary, List<LinkedTicket> tickets
     }
 
     public record Update(IncidentStatus status, String body, String author, Instant at) {
+
+        /** The line GateDesk itself wrote, in the reader's language; {@code null} for an update staff typed. */
+        public TimelineText.Line system() {
+            return TimelineText.of(body);
+        }
     }
 }

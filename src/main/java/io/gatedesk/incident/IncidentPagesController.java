@@ -3,6 +3,9 @@ package io.gatedesk.incident;
 import io.gatedesk.answer.AnswerService;
 import io.gatedesk.answer.ShortAnswer;
 import io.gatedesk.ticket.Actor;
+import io.gatedesk.ticket.TicketNotFoundException;
+import io.gatedesk.ticket.TicketNumber;
+import io.gatedesk.ticket.TicketService;
 import io.gatedesk.ticket.TicketStatus;
 import io.gatedesk.user.UserService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -37,13 +41,20 @@ class IncidentPagesController {
     static final String PAGE_VIEW = "incident/page";
     static final String BANNER_FRAGMENT = "incident/banner :: banner";
 
+    static final String TICKET_PANEL_FRAGMENT = "incident/ticket-incidents :: content";
+
     private final IncidentService incidents;
     private final IncidentChart chart;
     private final AnswerService answers;
     private final UserService users;
+    private final IncidentEscalationLink cases;
+    private final TicketService tickets;
 
-    IncidentPagesController(IncidentService incidents, IncidentChart chart, AnswerService answers, UserService users) {
+    IncidentPagesController(IncidentService incidents, IncidentChart chart, AnswerService answers, UserService users,
+                            IncidentEscalationLink cases, TicketService tickets) {
         this.incidents = incidents;
+        this.cases = cases;
+        this.tickets = tickets;
         this.chart = chart;
         this.answers = answers;
         this.users = users;
@@ -72,7 +83,38 @@ class IncidentPagesController {
         model.addAttribute("chart", chart.forIncident(detail.summary()));
         model.addAttribute("statuses", IncidentStatus.WORKFLOW);
         model.addAttribute("knownIncident", answers.find(KNOWN_INCIDENT, "en").map(ShortAnswer::key).orElse(null));
+        model.addAttribute("engineeringCase", cases.caseOf(id).orElse(null));
+        // Escalated tickets on this page of linked tickets: the likely cases, offered as suggestions.
+        model.addAttribute("caseCandidates", detail.tickets().stream()
+                .filter(t -> TicketStatus.ESCALATED.name().equals(t.status()))
+                .map(IncidentDetail.LinkedTicket::number).toList());
         return PAGE_VIEW;
+    }
+
+    /** The incidents a ticket belongs to, for the panel on the ticket's page and the engineer's case page (htmx). */
+    @GetMapping("/desk/tickets/{number}/incidents")
+    String ticketPanel(@PathVariable String number, Model model,
+                       @RequestHeader(value = "HX-Request", required = false) String htmx) {
+        long ticketId = tickets.idOf(number).orElseThrow(() -> new TicketNotFoundException(number));
+        if (htmx == null) {
+            return "redirect:/desk/tickets/" + TicketNumber.format(ticketId);
+        }
+        model.addAttribute("number", TicketNumber.format(ticketId));
+        model.addAttribute("memberships", cases.membershipsOf(ticketId));
+        return TICKET_PANEL_FRAGMENT;
+    }
+
+    @PostMapping("/desk/incidents/{id}/escalation")
+    String linkCase(@PathVariable long id, @RequestParam(defaultValue = "") String ticket,
+                    @AuthenticationPrincipal UserDetails principal) {
+        cases.link(id, ticket, actor(principal));
+        return redirect(id);
+    }
+
+    @PostMapping("/desk/incidents/{id}/escalation/unlink")
+    String unlinkCase(@PathVariable long id, @AuthenticationPrincipal UserDetails principal) {
+        cases.unlink(id, actor(principal));
+        return redirect(id);
     }
 
     static final String KNOWN_INCIDENT = "known-incident";
@@ -159,6 +201,15 @@ class IncidentPagesController {
         model.addAttribute("statuses", IncidentStatus.WORKFLOW);
         model.addAttribute("incidentError", "incident.error.notFound");
         return LIST_VIEW;
+    }
+
+    /** An unknown ticket behind the ticket panel's address: a 404 the panel leaves unswapped (so it stays hidden). */
+    @ExceptionHandler(TicketNotFoundException.class)
+    String ticketNotFound(HttpServletRequest request, HttpServletResponse response, Model model) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        model.addAttribute("status", 404);
+        model.addAttribute("messageKey", "ticket.notFound");
+        return request.getHeader("HX-Request") == null ? "web/error" : "web/error :: message";
     }
 
     static List<String> numbers(String text) {

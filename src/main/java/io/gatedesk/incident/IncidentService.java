@@ -229,6 +229,10 @@ public class IncidentService {
         return new IncidentDetail(summary, linked, shown, pages, store.updates(id));
     }
 
+    IncidentSummary summaryOf(IncidentStore.Row row) {
+        return summary(row);
+    }
+
     private IncidentSummary summary(IncidentStore.Row row) {
         List<String> models = new ArrayList<>(store.modelsOf(row.id()));
         if (row.model() != null && !models.contains(row.model())) {
@@ -239,11 +243,11 @@ public class IncidentService {
                 row.resolvedAt());
     }
 
-    private IncidentStore.Row require(long id) {
+    IncidentStore.Row require(long id) {
         return store.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
     }
 
-    private IncidentStore.Row requireWorkable(long id) {
+    IncidentStore.Row requireWorkable(long id) {
         IncidentStore.Row row = require(id);
         if (row.status() == IncidentStatus.MERGED || row.status() == IncidentStatus.DISMISSED) {
             throw new InvalidIncidentException("incident.error.closed");

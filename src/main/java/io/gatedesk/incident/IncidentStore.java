@@ -22,7 +22,7 @@ class IncidentStore {
     /** An incident row. */
     record Row(long id, String title, IncidentStatus status, boolean suggested, String category, String model,
                String channel, boolean publicNotice, Instant startedAt, Instant lastSignalAt, Instant suppressedUntil,
-               Instant resolvedAt, Long mergedInto) {
+               Instant resolvedAt, Long mergedInto, Long escalationTicketId) {
     }
 
     /** What the detector stored for one ticket. */
@@ -30,7 +30,7 @@ class IncidentStore {
     }
 
     private static final String COLUMNS = "id, title, status, suggested, category, model, channel, public_notice, "
-            + "started_at, last_signal_at, suppressed_until, resolved_at, merged_into";
+            + "started_at, last_signal_at, suppressed_until, resolved_at, merged_into, escalation_ticket_id";
 
     // Still gathering tickets: confirmed and open, or open or dismissed with a signal or suppression inside the window.
     private static final String REACHES = "((suggested = FALSE AND status IN ('INVESTIGATING', 'IDENTIFIED', 'MONITORING')) "
@@ -156,6 +156,20 @@ class IncidentStore {
                 .params(publicNotice, Timestamp.from(now), id).update();
     }
 
+    /** Points the incident at an escalated ticket, or at none ({@code null}). */
+    void setEscalation(long id, Long ticketId, Instant now) {
+        jdbc.sql("UPDATE incidents SET escalation_ticket_id = ?, updated_at = ? WHERE id = ?")
+                .params(ticketId, Timestamp.from(now), id).update();
+    }
+
+    /** Open and recent incidents (not merged or dismissed) that point at this escalated ticket or list it. */
+    List<Row> ofTicket(long ticketId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM incidents WHERE status NOT IN ('MERGED', 'DISMISSED') "
+                        + "AND (escalation_ticket_id = ? OR id IN (SELECT incident_id FROM incident_tickets "
+                        + "WHERE ticket_id = ?)) ORDER BY started_at DESC, id DESC")
+                .params(ticketId, ticketId).query(IncidentStore::row).list();
+    }
+
     void mergeInto(long from, long into, Instant now) {
         jdbc.sql("INSERT INTO incident_tickets (incident_id, ticket_id, automatic, linked_at) "
                         + "SELECT ?, t.ticket_id, t.automatic, t.linked_at FROM incident_tickets t WHERE t.incident_id = ? "
@@ -164,6 +178,10 @@ class IncidentStore {
         jdbc.sql("DELETE FROM incident_tickets WHERE incident_id = ?").param(from).update();
         jdbc.sql("UPDATE incidents SET status = 'MERGED', merged_into = ?, updated_at = ? WHERE id = ?")
                 .params(into, Timestamp.from(now), from).update();
+        // The engineering case of the merged incident carries over, unless the one kept points at its own.
+        jdbc.sql("UPDATE incidents SET escalation_ticket_id = (SELECT escalation_ticket_id FROM incidents WHERE id = ?) "
+                        + "WHERE id = ? AND escalation_ticket_id IS NULL")
+                .params(from, into).update();
         jdbc.sql("UPDATE incidents SET started_at = (SELECT MIN(started_at) FROM incidents WHERE id IN (?, ?)), "
                         + "updated_at = ? WHERE id = ?")
                 .params(from, into, Timestamp.from(now), into).update();
@@ -270,10 +288,12 @@ class IncidentStore {
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         long merged = rs.getLong("merged_into");
+        long escalation = rs.getLong("escalation_ticket_id");
         return new Row(rs.getLong("id"), rs.getString("title"), IncidentStatus.valueOf(rs.getString("status")),
                 rs.getBoolean("suggested"), rs.getString("category"), rs.getString("model"), rs.getString("channel"),
                 rs.getBoolean("public_notice"), instant(rs, "started_at"), instant(rs, "last_signal_at"),
-                instant(rs, "suppressed_until"), instant(rs, "resolved_at"), merged == 0 ? null : merged);
+                instant(rs, "suppressed_until"), instant(rs, "resolved_at"), merged == 0 ? null : merged,
+                escalation == 0 ? null : escalation);
     }
 
     private static Signal signal(ResultSet rs, int n) throws SQLException {

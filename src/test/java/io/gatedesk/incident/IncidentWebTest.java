@@ -1,5 +1,8 @@
 package io.gatedesk.incident;
 
+import io.gatedesk.escalation.EscalationRequest;
+import io.gatedesk.escalation.EscalationService;
+import io.gatedesk.escalation.FindingsRequest;
 import io.gatedesk.ticket.Actor;
 import io.gatedesk.ticket.NewTicket;
 import io.gatedesk.ticket.TicketReceipt;
@@ -31,8 +34,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -53,6 +58,8 @@ class IncidentWebTest {
     UserService users;
     @Autowired
     IncidentService incidents;
+    @Autowired
+    EscalationService escalations;
 
     StaffMember agent;
     StaffMember engineer;
@@ -292,5 +299,148 @@ class IncidentWebTest {
         // created by hand is confirmed; a public notice needs it confirmed, so this one shows
         mvc.perform(get("/status")).andExpect(content().string(containsString("Suggested " + marker)));
         mvc.perform(get("/api/v1/status")).andExpect(header().string("Content-Type", containsString("json")));
+    }
+
+    // ------------------------------------------------------------------------------------------------ engineering case
+
+    static final String IDENTIFIED_ZH = "已定位";
+
+    org.jsoup.nodes.Document incidentPage(StaffMember member, String role, String language) throws Exception {
+        return org.jsoup.Jsoup.parse(mvc.perform(as(get("/desk/incidents/" + incident), member, role)
+                        .header("Accept-Language", language))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+
+    @Test
+    void anIncidentPointsAtAnEscalatedTicketAndShowsHowFarEngineeringHasGot() throws Exception {
+        TicketReceipt escalated = file("esc");
+        escalations.escalate(escalated.id(), new EscalationRequest("Channel 7 answers 503 for every key", "S2",
+                engineer.username()), Actor.of(agent));
+        incidents.link(incident, List.of(escalated.number()), Actor.of(agent));
+        assertThat(incidentPage(agent, "AGENT", "en").select("#incident-case-candidates option").eachAttr("value"))
+                .containsExactly(escalated.number());
+
+        mvc.perform(as(post("/desk/incidents/" + incident + "/escalation"), agent, "AGENT").with(csrf())
+                        .param("ticket", escalated.number().toLowerCase(Locale.ROOT)))
+                .andExpect(redirectedUrl("/desk/incidents/" + incident));
+        escalations.recordFindings(escalated.id(), new FindingsRequest("UPSTREAM_PROVIDER",
+                "The provider rate-limits channel 7 since 10:20.", "Moved traffic to channel 9.",
+                "Please retry now.", "HAND_BACK"), Actor.of(engineer));
+
+        org.jsoup.nodes.Document page = incidentPage(agent, "AGENT", "en");
+        assertThat(page.select("[data-incident-case-ticket] a").attr("href"))
+                .isEqualTo("/engineering/tickets/" + escalated.number());
+        assertThat(page.select("[data-incident-case-status]").text()).isEqualTo("Handed back");
+        assertThat(page.select("[data-incident-case-summary]").text())
+                .isEqualTo("The provider rate-limits channel 7 since 10:20.");
+        assertThat(page.select(".incident-timeline li").text())
+                .contains("Engineering case " + escalated.number() + " linked");
+        // The timeline GateDesk writes reads in the reader's language.
+        assertThat(incidentPage(engineer, "ENGINEER", "zh-CN").select(".incident-timeline li").text())
+                .contains("已关联工程案例 " + escalated.number()).contains("已创建").doesNotContain("Opened");
+
+        mvc.perform(as(get("/api/v1/incidents/" + incident + "/escalation"), engineer, "ENGINEER"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ticket").value(escalated.number()))
+                .andExpect(jsonPath("$.latest.status").value("HANDED_BACK"))
+                .andExpect(jsonPath("$.latest.findings.rootCause").value("UPSTREAM_PROVIDER"));
+
+        mvc.perform(as(post("/desk/incidents/" + incident + "/escalation/unlink"), engineer, "ENGINEER").with(csrf()))
+                .andExpect(redirectedUrl("/desk/incidents/" + incident));
+        assertThat(incidentPage(agent, "AGENT", "en").select("[data-incident-case-ticket]")).isEmpty();
+        mvc.perform(as(get("/api/v1/incidents/" + incident + "/escalation"), agent, "AGENT"))
+                .andExpect(jsonPath("$.ticket").doesNotExist());
+    }
+
+    @Test
+    void onlyAnEscalatedTicketCanBeTheCaseAndTheAgentIsToldWhyInTheirLanguage() throws Exception {
+        String never = filed.get(0).number();
+        mvc.perform(as(post("/desk/incidents/" + incident + "/escalation"), agent, "AGENT").with(csrf())
+                        .param("ticket", never))
+                .andExpect(redirectedUrl("/desk/incidents/" + incident))
+                .andExpect(result -> assertThat(result.getFlashMap().get("incidentError"))
+                        .isEqualTo("incident.error.notEscalated"));
+        mvc.perform(as(post("/desk/incidents/" + incident + "/escalation"), agent, "AGENT").with(csrf())
+                        .param("ticket", "GD-999999999"))
+                .andExpect(result -> assertThat(result.getFlashMap().get("incidentError"))
+                        .isEqualTo("incident.error.unknownTicket"));
+        mvc.perform(as(post("/desk/incidents/" + incident + "/escalation"), agent, "AGENT").with(csrf()))
+                .andExpect(result -> assertThat(result.getFlashMap().get("incidentError"))
+                        .isEqualTo("incident.error.unknownTicket"));
+        mvc.perform(as(put("/api/v1/incidents/" + incident + "/escalation"), agent, "AGENT")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"ticket\":\"" + never + "\"}")
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.error.message").value(containsString("从未升级")));
+        mvc.perform(as(put("/api/v1/incidents/" + incident + "/escalation"), agent, "AGENT")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"ticket\": 42}"))
+                .andExpect(result -> assertThat(result.getResponse().getStatus()).isIn(400, 422));
+        mvc.perform(as(put("/api/v1/incidents/999999999/escalation"), agent, "AGENT")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"ticket\":\"" + never + "\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(as(delete("/api/v1/incidents/" + incident + "/escalation"), agent, "AGENT"))
+                .andExpect(status().isNoContent());
+        mvc.perform(put("/api/v1/incidents/" + incident + "/escalation").with(user("ingest").roles("INGEST"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"ticket\":\"" + never + "\"}"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aMergedIncidentHandsItsCaseToTheOneKept() throws Exception {
+        TicketReceipt escalated = file("merge");
+        escalations.escalate(escalated.id(), new EscalationRequest("Timeouts from one channel", "S3", ""),
+                Actor.of(agent));
+        long other = incidents.create("other " + marker, "UPSTREAM_ERROR", null, List.of(), Actor.of(agent));
+        mvc.perform(as(put("/api/v1/incidents/" + other + "/escalation"), agent, "AGENT")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"ticket\":\"" + escalated.number() + "\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.latest.status").value("OPEN"));
+        incidents.merge(other, incident, Actor.of(agent));
+        mvc.perform(as(get("/api/v1/incidents/" + incident + "/escalation"), agent, "AGENT"))
+                .andExpect(jsonPath("$.ticket").value(escalated.number()));
+    }
+
+    @Test
+    void theTicketPageAndTheCasePageSayWhichIncidentATicketBelongsTo() throws Exception {
+        TicketReceipt escalated = file("panel");
+        escalations.escalate(escalated.id(), new EscalationRequest("Channel down", "S1", ""), Actor.of(agent));
+        incidents.link(incident, List.of(escalated.number()), Actor.of(agent));
+        String ticketPage = mvc.perform(as(get("/desk/tickets/" + escalated.number()), agent, "AGENT"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(ticketPage).contains("/desk/tickets/" + escalated.number() + "/incidents");
+        String casePage = mvc.perform(as(get("/engineering/tickets/" + escalated.number()), engineer, "ENGINEER"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(casePage).contains("/desk/tickets/" + escalated.number() + "/incidents");
+
+        org.jsoup.nodes.Document panel = org.jsoup.Jsoup.parse(mvc.perform(as(get("/desk/tickets/"
+                        + escalated.number() + "/incidents"), engineer, "ENGINEER").header("HX-Request", "true"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(panel.select("[data-incident-membership]").attr("data-incident-id"))
+                .isEqualTo(String.valueOf(incident));
+        assertThat(panel.select("[data-incident-panel]").hasAttr("hidden")).isFalse();
+        assertThat(panel.text()).contains("Part of an incident:").contains("3 tickets");
+
+        incidents.update(incident, IncidentStatus.IDENTIFIED, "", Actor.of(agent));
+        mvc.perform(as(put("/api/v1/incidents/" + incident + "/escalation"), agent, "AGENT")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"ticket\":\"" + escalated.number() + "\"}"));
+        org.jsoup.nodes.Document asCase = org.jsoup.Jsoup.parse(mvc.perform(as(get("/desk/tickets/"
+                        + escalated.number() + "/incidents"), engineer, "ENGINEER").header("HX-Request", "true")
+                        .header("Accept-Language", "zh-CN"))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(asCase.text()).contains("事故的工程案例").contains(IDENTIFIED_ZH);
+
+        // A ticket in no incident gets an empty, hidden panel; without htmx the address leads to the ticket.
+        org.jsoup.nodes.Document none = org.jsoup.Jsoup.parse(mvc.perform(as(get("/desk/tickets/"
+                        + file("alone").number() + "/incidents"), agent, "AGENT").header("HX-Request", "true"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(none.select("[data-incident-panel]").hasAttr("hidden")).isTrue();
+        assertThat(none.select("[data-incident-membership]")).isEmpty();
+        mvc.perform(as(get("/desk/tickets/" + escalated.number() + "/incidents"), agent, "AGENT"))
+                .andExpect(redirectedUrl("/desk/tickets/" + escalated.number()));
+        mvc.perform(as(get("/desk/tickets/GD-999999999/incidents"), agent, "AGENT").header("HX-Request", "true"))
+                .andExpect(status().isNotFound());
+        mvc.perform(as(get("/desk/tickets/GD-999999999/incidents"), agent, "AGENT"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/desk/tickets/" + escalated.number() + "/incidents").header("HX-Request", "true"))
+                .andExpect(result -> assertThat(result.getResponse().getStatus()).isIn(302, 401));
     }
 }
