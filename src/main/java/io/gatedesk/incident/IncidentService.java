@@ -136,7 +136,9 @@ public class IncidentService {
         if (burst.isEmpty()) {
             return;
         }
-        String title = channel != null ? "Channel " + channel + " failing" : model + " · " + category;
+        // Customers may read the title on the status page: words, not the category's code.
+        String title = channel != null ? "Channel " + channel + " failing"
+                : model + " · " + category.toLowerCase(Locale.ROOT).replace('_', ' ');
         long id = store.create(title, category, model, channel, true, burst.get(0).filedAt(), clock.instant());
         for (IncidentStore.Signal member : burst) {
             store.link(id, member.ticketId(), true, clock.instant());

@@ -1,5 +1,9 @@
 package io.gatedesk.browser;
 
+import io.gatedesk.escalation.EscalationRequest;
+import io.gatedesk.escalation.EscalationService;
+import io.gatedesk.ticket.Actor;
+import io.gatedesk.ticket.TicketService;
 import io.gatedesk.user.Role;
 import io.gatedesk.user.UserService;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +44,10 @@ class IncidentBrowserTest {
     int port;
     @Autowired
     UserService users;
+    @Autowired
+    EscalationService escalations;
+    @Autowired
+    TicketService tickets;
 
     @BeforeAll
     static void startBrowser() {
@@ -107,6 +115,33 @@ class IncidentBrowserTest {
                 .isEqualTo("您的工单已关联到此事件。");
         shot("incident-follow-linked-zh-CN");
         browser.get(followLinks.get(0) + "?lang=en");
+
+        // Engineering investigates one of the tickets: the agent points the incident at that case, sees it from the
+        // ticket's page, and can unlink it again.
+        browser.get(incidentUrl);
+        String firstTicket = browser.findElements(By.cssSelector("[data-linked-ticket]")).get(0).getAttribute("data-ticket");
+        escalations.escalate(tickets.idOf(firstTicket).orElseThrow(), new EscalationRequest(
+                "Channel answers 503 for every key", "S1", ""), new Actor(null, "Ida " + marker));
+        browser.get(incidentUrl);
+        assertThat(browser.findElements(By.cssSelector("#incident-case-candidates option")).get(0)
+                .getAttribute("value")).isEqualTo(firstTicket);
+        browser.findElement(By.cssSelector(".incident-case input[name=ticket]")).sendKeys(firstTicket);
+        browser.findElement(By.cssSelector("[data-incident-case-link]")).click();
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-incident-case-ticket]")));
+        assertThat(browser.findElement(By.cssSelector("[data-incident-case-ticket]")).getText())
+                .contains(firstTicket).contains("With engineering");
+        shot("incident-case-en");
+        browser.get(url("/desk/tickets/" + firstTicket));
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-incident-membership]")));
+        assertThat(browser.findElement(By.cssSelector("[data-incident-membership]")).getText())
+                .contains("Engineering case of an incident").contains(model);
+        shot("incident-ticket-panel-en");
+        browser.findElement(By.cssSelector("[data-incident-membership] a")).click();
+        waitFor().until(ExpectedConditions.urlToBe(incidentUrl));
+        browser.findElement(By.cssSelector("[data-incident-case-unlink]")).click();
+        waitFor().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-incident-case-ticket]")));
+        assertThat(browser.findElement(By.cssSelector("[data-incident-case]")).getText())
+                .contains("No engineering case is linked");
 
         browser.get(incidentUrl);
         browser.findElement(By.cssSelector("textarea[name=reply]")).sendKeys("Fixed upstream " + marker
