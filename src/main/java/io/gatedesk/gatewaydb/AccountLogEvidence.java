@@ -3,6 +3,7 @@ package io.gatedesk.gatewaydb;
 import io.gatedesk.secret.MaskedKey;
 import io.gatedesk.secret.MaskedKeyParser;
 import io.gatedesk.ticket.TicketEvidence;
+import io.gatedesk.ticket.TicketService;
 import io.gatedesk.triage.LogEvidence;
 import io.gatedesk.triage.LogEvidenceSource;
 import org.springframework.stereotype.Component;
@@ -24,9 +25,11 @@ import java.util.Map;
 class AccountLogEvidence implements LogEvidenceSource {
 
     private final GatewayAccounts accounts;
+    private final TicketService tickets;
 
-    AccountLogEvidence(GatewayAccounts accounts) {
+    AccountLogEvidence(GatewayAccounts accounts, TicketService tickets) {
         this.accounts = accounts;
+        this.tickets = tickets;
     }
 
     @Override
@@ -35,6 +38,9 @@ class AccountLogEvidence implements LogEvidenceSource {
             return List.of();
         }
         Map<String, MaskedKey> keys = new LinkedHashMap<>();
+        // The keys the secret guard stored carry the full key's digest (a LiteLLM proxy finds its key by it exactly);
+        // masks only typed in the texts are compared by their visible characters.
+        tickets.maskedKeys(evidence.id()).forEach(key -> keys.put(key.masked(), key));
         evidence.allTexts().forEach(text -> MaskedKeyParser.findAll(text).forEach(key -> keys.putIfAbsent(key.masked(), key)));
         List<LogEvidence> found = new ArrayList<>();
         for (MaskedKey key : keys.values()) {
@@ -49,14 +55,16 @@ class AccountLogEvidence implements LogEvidenceSource {
 
     private static java.util.Optional<LogEvidence> said(KeyAccount account, String model) {
         String where = " (gateway database " + account.source() + ", key " + account.keyMask() + ")";
-        String message = switch (account.status()) {
+        String status = "overBudget".equals(account.userStatus()) && "enabled".equals(account.status())
+                ? "exhausted" : account.status();
+        String message = switch (status) {
             case "exhausted" -> "该令牌额度已用尽 token quota exhausted" + where;
             case "expired" -> "该令牌已过期 token expired" + where;
             case "disabled" -> "该令牌状态不可用 token disabled" + where;
             default -> null;
         };
         if (message != null) {
-            return java.util.Optional.of(new LogEvidence(401, "gateway_account", account.status(), message));
+            return java.util.Optional.of(new LogEvidence(401, "gateway_account", status, message));
         }
         if (model != null && !model.isBlank() && !account.models().isEmpty()
                 && !account.models().contains(model.strip())) {

@@ -9,6 +9,8 @@ import java.util.List;
  * Quotas are in the gateway's own units; {@code remainUsd}/{@code usedUsd} convert them with the gateway's
  * {@code QuotaPerUnit} (new-api/one-api) or are LiteLLM's dollars. {@code allowedIps} are shown masked.
  *
+ * @param userStatus the owner's standing: {@code enabled}, {@code disabled} (new-api/one-api) or {@code overBudget}
+ *                   (a LiteLLM user at their budget); {@code null} when the key has no owner
  * @param status {@code enabled}, {@code disabled}, {@code expired} or {@code exhausted}: what the gateway would
  *               answer for this key now (an enabled key past its expiry counts as expired, as the gateway does)
  */
@@ -24,6 +26,6 @@ public record KeyAccount(String source, String kind, String keyMask, Long userId
 
     /** Whether the gateway refuses this key before any model is called. */
     public boolean refused() {
-        return !"enabled".equals(status) || "disabled".equals(userStatus);
+        return !"enabled".equals(status) || userStatus != null && !"enabled".equals(userStatus);
     }
 }
