@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -114,6 +115,18 @@ final class GatewaySource implements AutoCloseable {
                 downSince = lastErrorAt;
             }
             throw e;
+        }
+    }
+
+    /**
+     * A read of something a gateway may lack (an optional table or setting): a failure means "not there", so it
+     * neither counts against the source's health nor shows as its last error.
+     */
+    <T> Optional<T> readOptional(Function<JdbcTemplate, T> work) {
+        try {
+            return Optional.ofNullable(work.apply(jdbc));
+        } catch (RuntimeException absent) {
+            return Optional.empty();
         }
     }
 

@@ -143,18 +143,22 @@ class NewApiAccounts implements AccountReader {
         };
     }
 
+    /** The {@code QuotaPerUnit} option, or the gateway's own default when the row or the table is not there. */
     private static BigDecimal quotaPerUnit(GatewaySource source) {
+        return source.readOptional(jdbc -> jdbc.queryForList("SELECT value FROM options WHERE "
+                        + source.quote("key") + " = 'QuotaPerUnit'", String.class))
+                .flatMap(values -> values.stream().filter(value -> value != null && !value.isBlank()).findFirst())
+                .flatMap(NewApiAccounts::positive)
+                .orElse(DEFAULT_QUOTA_PER_UNIT);
+    }
+
+    private static java.util.Optional<BigDecimal> positive(String value) {
         try {
-            List<String> values = source.read(jdbc -> jdbc.queryForList("SELECT value FROM options WHERE "
-                    + source.quote("key") + " = 'QuotaPerUnit'", String.class));
-            if (!values.isEmpty() && values.get(0) != null && !values.get(0).isBlank()) {
-                BigDecimal value = new BigDecimal(values.get(0).strip());
-                return value.signum() > 0 ? value : DEFAULT_QUOTA_PER_UNIT;
-            }
-        } catch (RuntimeException | Error e) {
-            // No options table, or a value that is not a number: the gateway falls back to its default as well.
+            BigDecimal parsed = new BigDecimal(value.strip());
+            return parsed.signum() > 0 ? java.util.Optional.of(parsed) : java.util.Optional.empty();
+        } catch (NumberFormatException notANumber) {
+            return java.util.Optional.empty();
         }
-        return DEFAULT_QUOTA_PER_UNIT;
     }
 
     private static BigDecimal usd(long quota, BigDecimal quotaPerUnit) {
