@@ -101,9 +101,11 @@ class AdminUserController {
     /** Resets a colleague's second factor (a lost phone): they log in with the password and may set it up again. */
     @PostMapping("/admin/users/{id}/two-factor/reset")
     String resetTwoFactor(@PathVariable Long id, @AuthenticationPrincipal UserDetails admin,
-                          HttpServletRequest request, RedirectAttributes redirect) {
+                          HttpServletRequest request, HttpSession session, RedirectAttributes redirect) {
         StaffMember member = users.find(id).orElseThrow(() -> new UserService.UnknownStaffMemberException(id));
         twoFactor.reset(member.id(), admin.getUsername(), request.getRemoteAddr());
+        // A factor removed: the colleague's browsers sign in again (ASVS 5.0 7.4.3).
+        sessions.endAll(member.username(), session.getId());
         redirect.addFlashAttribute("notice", "twoFactor.admin.wasReset");
         redirect.addFlashAttribute("noticeArg", member.username());
         return "redirect:/admin/users/" + id;

@@ -28,6 +28,8 @@ public class LoginAudit {
         BAD_CREDENTIALS, DISABLED, UNKNOWN_USER, INVALID_TOKEN, WAIT,
         /** The second step of a login: an authenticator code, a recovery code, or a wrong code. */
         TOTP, RECOVERY_CODE, WRONG_CODE,
+        /** HTTP Basic for an account with a second factor: refused, a personal token is the way in. */
+        SECOND_FACTOR_REQUIRED,
         /** Done by another account (an admin), named in the argument. */
         BY
     }

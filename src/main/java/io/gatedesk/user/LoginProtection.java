@@ -247,6 +247,17 @@ public class LoginProtection {
                             wait.get().toSeconds());
                     return;
                 }
+                if (credential.channel() == Channel.BASIC && credential.username() != null
+                        && twoFactor.isOn(credential.username())) {
+                    // A password alone would skip the second factor (ASVS 5.0 6.3.3): such accounts use a personal
+                    // token, made from a session that passed both factors.
+                    audit.record(credential.username(), Outcome.FAILURE, Channel.BASIC, address,
+                            Detail.SECOND_FACTOR_REQUIRED);
+                    response.setHeader("WWW-Authenticate", "Bearer");
+                    errors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED",
+                            "api.unauthorized");
+                    return;
+                }
                 chain.doFilter(request, response);
                 if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
                     audit.record(credential.username(), Outcome.FAILURE, credential.channel(), address,

@@ -102,10 +102,17 @@ class ProfileController {
 
     /** Starts setting up an authenticator app: a fresh secret, shown on this answer only (and as a QR image). */
     @PostMapping("/profile/two-factor/start")
-    String startTwoFactor(@AuthenticationPrincipal UserDetails principal, HttpSession session, Model model,
-                          HttpServletResponse response, RedirectAttributes redirect) {
+    String startTwoFactor(@AuthenticationPrincipal UserDetails principal,
+                          @RequestParam(defaultValue = "") String currentPassword, HttpSession session, Model model,
+                          HttpServletResponse response) {
         if (twoFactor.isOn(principal.getUsername())) {
             return "redirect:/profile";
+        }
+        if (!twoFactor.passwordMatches(principal.getUsername(), currentPassword)) {
+            fill(principal, session, model);
+            model.addAttribute("twoFactorError", "user.password.wrong");
+            response.setStatus(422);
+            return PROFILE_VIEW;
         }
         TwoFactor.Enrolment enrolment = twoFactor.start(principal.getUsername());
         return enrolling(principal, session, model, response, enrolment.secret(), null);
@@ -131,6 +138,8 @@ class ProfileController {
             String secret = twoFactor.pendingSecret(principal.getUsername()).orElse(null);
             return enrolling(principal, session, model, response, secret, "twoFactor.code.wrong");
         }
+        // A new factor: every other browser signs in again with it (ASVS 5.0 7.4.3).
+        sessions.endAll(principal.getUsername(), session.getId());
         fill(principal, session, model);
         model.addAttribute("recoveryCodes", recovery.get());
         model.addAttribute("notice", "twoFactor.turnedOn");
@@ -149,6 +158,7 @@ class ProfileController {
             response.setStatus(422);
             return PROFILE_VIEW;
         }
+        sessions.endAll(principal.getUsername(), session.getId());
         redirect.addFlashAttribute("notice", "twoFactor.turnedOff");
         return "redirect:/profile";
     }

@@ -9,7 +9,6 @@ import dev.samstevens.totp.qr.QrData;
 import dev.samstevens.totp.qr.ZxingPngQrGenerator;
 import dev.samstevens.totp.recovery.RecoveryCodeGenerator;
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
-import io.gatedesk.common.Hashing;
 import io.gatedesk.user.LoginAudit.Channel;
 import io.gatedesk.user.LoginAudit.Detail;
 import io.gatedesk.user.LoginAudit.Outcome;
@@ -31,8 +30,8 @@ import java.util.Optional;
 
 /**
  * The optional second factor for staff: a TOTP authenticator app (RFC 6238: SHA-1, 6 digits, 30 s) plus ten
- * one-use recovery codes. Set up from the user's own profile and on only once a first code confirms it; the secret
- * is shown during set-up only and stored encrypted ({@link TwoFactorKey}); recovery codes are stored hashed. A code
+ * one-use recovery codes (ASVS 5.0 V6.5). Set up from the user's own profile and on only once a first code confirms it; the secret
+ * is shown during set-up only and stored encrypted ({@link TwoFactorKey}); recovery codes are stored salted and hashed like passwords. A code
  * is accepted one step either side of now, and each time step once, so an overheard code cannot be replayed.
  */
 @Service
@@ -75,7 +74,9 @@ public class TwoFactor {
 
     @Transactional(readOnly = true)
     public boolean isOn(String username) {
-        return status(username).enabled();
+        Integer on = jdbc.queryForObject("SELECT COUNT(*) FROM staff_totp t JOIN users u ON u.id = t.user_id"
+                + " WHERE LOWER(u.username) = LOWER(?) AND t.enabled = TRUE", Integer.class, username);
+        return on != null && on > 0;
     }
 
     @Transactional(readOnly = true)
@@ -95,6 +96,12 @@ public class TwoFactor {
                 userId);
         Status row = rows.get(0);
         return new Status(row.enabled(), row.pending(), row.enabledAt(), left == null ? 0 : left);
+    }
+
+    /** Changing the second factor needs the password again (ASVS 5.0 7.5.1), not just a session that is signed in. */
+    @Transactional(readOnly = true)
+    boolean passwordMatches(String username, String password) {
+        return passwords.matches(password, accounts.findByUsernameIgnoreCase(username).orElseThrow().getPasswordHash());
     }
 
     /** Starts (or restarts) a set-up with a fresh secret; refused while the second factor is on. */
@@ -171,17 +178,28 @@ public class TwoFactor {
             jdbc.update("UPDATE staff_totp SET last_step = ? WHERE user_id = ?", step.value(), userId);
             return Check.TOTP;
         }
-        int used = code.length() > 64 ? 0 : jdbc.update("UPDATE staff_recovery_codes SET used_at = ?"
-                        + " WHERE user_id = ? AND code_hash = ? AND used_at IS NULL",
-                Timestamp.from(clock.instant()), userId, Hashing.sha256Hex(code));
-        return used > 0 ? Check.RECOVERY_CODE : Check.WRONG;
+        if (code.length() > 64) {
+            return Check.WRONG;
+        }
+        // Salted hashes cannot be looked up: each unused code is compared (ten at most, and only on this rare path).
+        List<Object[]> unused = jdbc.query("SELECT id, code_hash FROM staff_recovery_codes"
+                + " WHERE user_id = ? AND used_at IS NULL", (rs, row) -> new Object[] {rs.getLong(1), rs.getString(2)},
+                userId);
+        for (Object[] candidate : unused) {
+            if (passwords.matches(code, (String) candidate[1])) {
+                int used = jdbc.update("UPDATE staff_recovery_codes SET used_at = ? WHERE id = ? AND used_at IS NULL",
+                        Timestamp.from(clock.instant()), candidate[0]);
+                return used > 0 ? Check.RECOVERY_CODE : Check.WRONG;
+            }
+        }
+        return Check.WRONG;
     }
 
     /** The user turns it off themselves; their current password proves it is them and not a borrowed session. */
     @Transactional
     boolean disable(String username, String currentPassword, String address) {
         UserAccount account = accounts.findByUsernameIgnoreCase(username).orElseThrow();
-        if (!passwords.matches(currentPassword, account.getPasswordHash())) {
+        if (!passwordMatches(username, currentPassword)) {
             return false;
         }
         remove(account.getId());
@@ -208,7 +226,7 @@ public class TwoFactor {
         List<String> fresh = Arrays.asList(new RecoveryCodeGenerator().generateCodes(RECOVERY_CODES));
         jdbc.update("DELETE FROM staff_recovery_codes WHERE user_id = ?", userId);
         jdbc.batchUpdate("INSERT INTO staff_recovery_codes (user_id, code_hash) VALUES (?, ?)",
-                fresh.stream().map(c -> new Object[] {userId, Hashing.sha256Hex(c.toLowerCase(Locale.ROOT))})
+                fresh.stream().map(c -> new Object[] {userId, passwords.encode(c.toLowerCase(Locale.ROOT))})
                         .toList());
         return fresh;
     }

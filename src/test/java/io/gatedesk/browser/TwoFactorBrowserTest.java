@@ -57,6 +57,7 @@ class TwoFactorBrowserTest {
             // English: set up from the profile.
             login(english, ann.username());
             english.get(url("/profile"));
+            english.findElement(By.id("twoFactorStartPassword")).sendKeys(PASSWORD);
             click(english, "[data-two-factor-start] button");
             WebElement secret = wait(english).until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("[data-two-factor-secret]")));
@@ -91,6 +92,7 @@ class TwoFactorBrowserTest {
             // Chinese: set up, log in with a code.
             login(chinese, bo.username());
             chinese.get(url("/profile"));
+            chinese.findElement(By.id("twoFactorStartPassword")).sendKeys(PASSWORD);
             click(chinese, "[data-two-factor-start] button");
             String boSecret = wait(chinese).until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("[data-two-factor-secret]"))).getText().strip();

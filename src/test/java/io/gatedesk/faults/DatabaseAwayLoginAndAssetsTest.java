@@ -43,6 +43,10 @@ class DatabaseAwayLoginAndAssetsTest {
                 assertThat(new StaffHttpClient(port).get(path).statusCode()).as("%s without a cookie", path)
                         .isEqualTo(200);
             }
+            // What operators watch (a probe sends no cookie): health goes down with the database, liveness does not.
+            StaffHttpClient probe = new StaffHttpClient(port);
+            assertThat(probe.get("/actuator/health").statusCode()).isEqualTo(503);
+            assertThat(probe.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
             HttpResponse<String> page = signedIn.get("/desk");
             assertThat(page.statusCode()).isEqualTo(503);
             assertThat(page.body()).contains("/assets/css/app.css");

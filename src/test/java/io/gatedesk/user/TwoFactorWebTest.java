@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -64,7 +65,7 @@ class TwoFactorWebTest {
     /** Sets it up for {@code me} and returns the secret and the recovery codes. */
     private Enrolled enrol(StaffMember me) throws Exception {
         String page = mvc.perform(post("/profile/two-factor/start").with(user(me.username()).roles("AGENT"))
-                        .with(csrf()))
+                        .with(csrf()).param("currentPassword", PASSWORD))
                 .andExpect(status().isOk()).andExpect(header().string("Cache-Control", containsString("no-store")))
                 .andReturn().getResponse().getContentAsString();
         Matcher secret = SECRET.matcher(page);
@@ -102,10 +103,14 @@ class TwoFactorWebTest {
     }
 
     @Test
-    void setUpNeedsACodeAndTheSecretIsNeverShownAgain() throws Exception {
+    void setUpNeedsThePasswordAndACodeAndTheSecretIsNeverShownAgain() throws Exception {
         StaffMember me = newAgent();
+        mvc.perform(post("/profile/two-factor/start").with(user(me.username()).roles("AGENT")).with(csrf())
+                        .param("currentPassword", "not the password"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(not(containsString("data-two-factor-secret"))));
         String page = mvc.perform(post("/profile/two-factor/start").with(user(me.username()).roles("AGENT"))
-                        .with(csrf())).andReturn().getResponse().getContentAsString();
+                        .with(csrf()).param("currentPassword", PASSWORD)).andReturn().getResponse().getContentAsString();
         Matcher secret = SECRET.matcher(page);
         assertThat(secret.find()).isTrue();
         mvc.perform(post("/profile/two-factor/confirm").with(user(me.username()).roles("AGENT")).with(csrf())
@@ -132,7 +137,7 @@ class TwoFactorWebTest {
                 me.id());
         assertThat(stored).doesNotContain(secret.group(1));
         assertThat(jdbc.queryForList("SELECT code_hash FROM staff_recovery_codes WHERE user_id = ?", String.class,
-                me.id())).hasSize(10).allSatisfy(hash -> assertThat(hash).hasSize(64).doesNotContain("-"));
+                me.id())).hasSize(10).allSatisfy(hash -> assertThat(hash).startsWith("{bcrypt}").doesNotContain("-"));
         assertThat(audit(me, "TWO_FACTOR_ON")).isEqualTo(1);
     }
 
@@ -218,6 +223,19 @@ class TwoFactorWebTest {
         assertThat(audit(me, "LOCKOUT")).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT failures FROM login_throttle WHERE subject = ?", Integer.class,
                 "account:" + me.username().toLowerCase())).isEqualTo(5);
+    }
+
+    @Test
+    void httpBasicWithThePasswordAloneNoLongerOpensTheApiButAPersonalTokenDoes() throws Exception {
+        StaffMember me = newAgent();
+        mvc.perform(get("/api/v1/tickets").with(httpBasic(me.username(), PASSWORD))).andExpect(status().isOk());
+        enrol(me);
+        mvc.perform(get("/api/v1/tickets").with(httpBasic(me.username(), PASSWORD)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().string(containsString("\"UNAUTHORIZED\"")));
+        assertThat(audit(me, "FAILURE", "SECOND_FACTOR_REQUIRED")).isEqualTo(1);
+        String token = users.issueToken(me.username(), "ci").rawToken();
+        mvc.perform(get("/api/v1/tickets").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
     }
 
     @Test
