@@ -86,7 +86,7 @@ class SecurityConfig {
     SecurityFilterChain browserChain(HttpSecurity http, LoginProtection loginProtection) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/submitted", "/secret-check", "/t/**", "/help", "/help/**", "/login", "/error", "/assets/**",
-                                LoginProtection.THROTTLED_PATH,
+                                LoginProtection.THROTTLED_PATH, LoginProtection.SECOND_FACTOR_PATH,
                                 "/webjars/**", "/favicon.ico", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/status").permitAll()
                         .requestMatchers("/kb", "/kb/**", "/sitemap.xml", "/llms.txt", "/robots.txt").permitAll()

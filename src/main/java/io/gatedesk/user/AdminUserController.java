@@ -8,6 +8,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +27,10 @@ class AdminUserController {
     private final PasswordPolicy passwordPolicy;
     private final UserSessions sessions;
 
-    AdminUserController(UserService users, PasswordPolicy passwordPolicy, UserSessions sessions) {
+    private final TwoFactor twoFactor;
+
+    AdminUserController(UserService users, PasswordPolicy passwordPolicy, UserSessions sessions, TwoFactor twoFactor) {
+        this.twoFactor = twoFactor;
         this.users = users;
         this.passwordPolicy = passwordPolicy;
         this.sessions = sessions;
@@ -78,6 +84,7 @@ class AdminUserController {
         model.addAttribute("memberId", id);
         model.addAttribute("creating", false);
         model.addAttribute("sessionCount", sessions.of(member.username(), null).size());
+        model.addAttribute("twoFactor", twoFactor.status(member.username()));
         return FORM_VIEW;
     }
 
@@ -88,6 +95,19 @@ class AdminUserController {
         int ended = sessions.endAll(member.username(), session.getId());
         redirect.addFlashAttribute("notice", "session.admin.ended");
         redirect.addFlashAttribute("noticeArg", ended);
+        return "redirect:/admin/users/" + id;
+    }
+
+    /** Resets a colleague's second factor (a lost phone): they log in with the password and may set it up again. */
+    @PostMapping("/admin/users/{id}/two-factor/reset")
+    String resetTwoFactor(@PathVariable Long id, @AuthenticationPrincipal UserDetails admin,
+                          HttpServletRequest request, HttpSession session, RedirectAttributes redirect) {
+        StaffMember member = users.find(id).orElseThrow(() -> new UserService.UnknownStaffMemberException(id));
+        twoFactor.reset(member.id(), admin.getUsername(), request.getRemoteAddr());
+        // A factor removed: the colleague's browsers sign in again (ASVS 5.0 7.4.3).
+        sessions.endAll(member.username(), session.getId());
+        redirect.addFlashAttribute("notice", "twoFactor.admin.wasReset");
+        redirect.addFlashAttribute("noticeArg", member.username());
         return "redirect:/admin/users/" + id;
     }
 
@@ -119,6 +139,7 @@ class AdminUserController {
         model.addAttribute("memberId", id);
         model.addAttribute("creating", false);
         model.addAttribute("sessionCount", sessions.of(member.username(), null).size());
+        model.addAttribute("twoFactor", twoFactor.status(member.username()));
         response.setStatus(422);
         return FORM_VIEW;
     }

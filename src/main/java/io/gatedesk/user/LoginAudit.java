@@ -19,12 +19,20 @@ import java.util.List;
 @Service
 public class LoginAudit {
 
-    public enum Outcome { SUCCESS, FAILURE, LOCKOUT, THROTTLED, LOGOUT }
+    public enum Outcome { SUCCESS, FAILURE, LOCKOUT, THROTTLED, LOGOUT, TWO_FACTOR_ON, TWO_FACTOR_OFF, TWO_FACTOR_RESET }
 
     public enum Channel { FORM, BASIC, TOKEN, INGEST }
 
     /** Why an attempt failed or how long it waits; stored as a code, shown in the reader's language. */
-    public enum Detail { BAD_CREDENTIALS, DISABLED, UNKNOWN_USER, INVALID_TOKEN, WAIT }
+    public enum Detail {
+        BAD_CREDENTIALS, DISABLED, UNKNOWN_USER, INVALID_TOKEN, WAIT,
+        /** The second step of a login: an authenticator code, a recovery code, or a wrong code. */
+        TOTP, RECOVERY_CODE, WRONG_CODE,
+        /** HTTP Basic for an account with a second factor: refused, a personal token is the way in. */
+        SECOND_FACTOR_REQUIRED,
+        /** Done by another account (an admin), named in the argument. */
+        BY
+    }
 
     public record Entry(long id, Instant occurredAt, String username, Outcome outcome, Channel channel,
                         String clientAddress, String detail) {
@@ -60,6 +68,13 @@ public class LoginAudit {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(String typedUsername, Outcome outcome, Channel channel, String clientAddress, Detail detail) {
         write(typedUsername, outcome, channel, clientAddress, detail == null ? null : detail.name());
+    }
+
+    /** An entry whose detail carries an argument, such as the admin who did it ({@code BY:admin}). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(String typedUsername, Outcome outcome, Channel channel, String clientAddress, Detail detail,
+                       String argument) {
+        write(typedUsername, outcome, channel, clientAddress, detail.name() + ":" + argument);
     }
 
     /** An entry for a lockout or a refusal while locked out, with the wait it announced. */

@@ -1,6 +1,10 @@
 package io.gatedesk.user;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -12,7 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A staff member's own page: personal API tokens and their password. */
+/** A staff member's own page: personal API tokens, sessions, password and second factor. */
 @Controller
 class ProfileController {
 
@@ -21,9 +25,11 @@ class ProfileController {
     private final UserService users;
     private final PasswordPolicy passwordPolicy;
     private final UserSessions sessions;
+    private final TwoFactor twoFactor;
 
-    ProfileController(UserService users, PasswordPolicy passwordPolicy, UserSessions sessions) {
+    ProfileController(UserService users, PasswordPolicy passwordPolicy, UserSessions sessions, TwoFactor twoFactor) {
         this.users = users;
+        this.twoFactor = twoFactor;
         this.passwordPolicy = passwordPolicy;
         this.sessions = sessions;
     }
@@ -94,7 +100,80 @@ class ProfileController {
         return "redirect:/profile";
     }
 
+    /** Starts setting up an authenticator app: a fresh secret, shown on this answer only (and as a QR image). */
+    @PostMapping("/profile/two-factor/start")
+    String startTwoFactor(@AuthenticationPrincipal UserDetails principal,
+                          @RequestParam(defaultValue = "") String currentPassword, HttpSession session, Model model,
+                          HttpServletResponse response) {
+        if (twoFactor.isOn(principal.getUsername())) {
+            return "redirect:/profile";
+        }
+        if (!twoFactor.passwordMatches(principal.getUsername(), currentPassword)) {
+            fill(principal, session, model);
+            model.addAttribute("twoFactorError", "user.password.wrong");
+            response.setStatus(422);
+            return PROFILE_VIEW;
+        }
+        TwoFactor.Enrolment enrolment = twoFactor.start(principal.getUsername());
+        return enrolling(principal, session, model, response, enrolment.secret(), null);
+    }
+
+    /** The set-up's QR image (an otpauth URI); only while the set-up is in progress, never once it is on. */
+    @GetMapping(value = "/profile/two-factor/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> twoFactorQr(@AuthenticationPrincipal UserDetails principal) {
+        return twoFactor.pendingQrPng(principal.getUsername())
+                .map(png -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_PNG)
+                        .body(png))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /** A first code from the app turns it on; the recovery codes are shown once, on this answer. */
+    @PostMapping("/profile/two-factor/confirm")
+    String confirmTwoFactor(@AuthenticationPrincipal UserDetails principal, @RequestParam(defaultValue = "") String code,
+                            HttpSession session, HttpServletRequest request, Model model,
+                            HttpServletResponse response) {
+        var recovery = twoFactor.confirm(principal.getUsername(), code, request.getRemoteAddr());
+        if (recovery.isEmpty()) {
+            response.setStatus(422);
+            String secret = twoFactor.pendingSecret(principal.getUsername()).orElse(null);
+            return enrolling(principal, session, model, response, secret, "twoFactor.code.wrong");
+        }
+        // A new factor: every other browser signs in again with it (ASVS 5.0 7.4.3).
+        sessions.endAll(principal.getUsername(), session.getId());
+        fill(principal, session, model);
+        model.addAttribute("recoveryCodes", recovery.get());
+        model.addAttribute("notice", "twoFactor.turnedOn");
+        response.setHeader("Cache-Control", "no-store");
+        return PROFILE_VIEW;
+    }
+
+    @PostMapping("/profile/two-factor/disable")
+    String disableTwoFactor(@AuthenticationPrincipal UserDetails principal,
+                            @RequestParam(defaultValue = "") String currentPassword, HttpSession session,
+                            HttpServletRequest request, Model model, HttpServletResponse response,
+                            RedirectAttributes redirect) {
+        if (!twoFactor.disable(principal.getUsername(), currentPassword, request.getRemoteAddr())) {
+            fill(principal, session, model);
+            model.addAttribute("twoFactorError", "user.password.wrong");
+            response.setStatus(422);
+            return PROFILE_VIEW;
+        }
+        sessions.endAll(principal.getUsername(), session.getId());
+        redirect.addFlashAttribute("notice", "twoFactor.turnedOff");
+        return "redirect:/profile";
+    }
+
+    private String enrolling(UserDetails principal, HttpSession session, Model model, HttpServletResponse response,
+                             String secret, String error) {
+        fill(principal, session, model);
+        model.addAttribute("enrolmentSecret", secret);
+        model.addAttribute("twoFactorError", error);
+        response.setHeader("Cache-Control", "no-store");
+        return PROFILE_VIEW;
+    }
+
     private void fill(UserDetails principal, HttpSession session, Model model) {
+        model.addAttribute("twoFactor", twoFactor.status(principal.getUsername()));
         model.addAttribute("me", users.findByUsername(principal.getUsername()).orElseThrow());
         model.addAttribute("tokens", users.tokensOf(principal.getUsername()));
         model.addAttribute("sessions", sessions.of(principal.getUsername(), session.getId()));

@@ -5,6 +5,7 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,15 @@ class SessionConfig {
         FilterRegistrationBean<SessionLifetimeFilter> registration =
                 new FilterRegistrationBean<>(new SessionLifetimeFilter(absoluteTimeout, clock));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
+    }
+
+    /** Right after Spring Session's filter, before anything asks for the session. */
+    @Bean
+    FilterRegistrationBean<StaticFilesWithoutSession> staticFilesWithoutSession() {
+        FilterRegistrationBean<StaticFilesWithoutSession> registration =
+                new FilterRegistrationBean<>(new StaticFilesWithoutSession());
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
         return registration;
     }
 }

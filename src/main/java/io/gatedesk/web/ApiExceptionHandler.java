@@ -66,6 +66,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception exception, Locale locale) throws Exception {
+        if (UnstorableText.causes(exception)) {
+            return error(HttpStatus.BAD_REQUEST, "BAD_PARAMETER", "api.badParameter", locale);
+        }
         if (DatabaseAway.causes(exception)) {
             // DatabaseAwayFilter answers 503 with DATABASE_UNAVAILABLE, whatever layer noticed the database was away.
             throw exception;

@@ -60,6 +60,9 @@ class PageExceptionHandler {
     @ExceptionHandler(Exception.class)
     String unexpected(Exception exception, HttpServletRequest request, HttpServletResponse response, Model model)
             throws Exception {
+        if (UnstorableText.causes(exception)) {
+            return render(400, "error.badRequest", request, response, model);
+        }
         if (DatabaseAway.causes(exception)) {
             // A page rendered here would flush, and Spring Session would try to save the session to the database on
             // that flush: DatabaseAwayFilter, outside the session filter, answers instead.

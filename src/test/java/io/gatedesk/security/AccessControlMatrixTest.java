@@ -102,6 +102,9 @@ class AccessControlMatrixTest {
             row("GET /login", PUBLIC),
             row("GET /login/throttled", FORWARD_TO_LOGIN),
             row("POST /login/throttled", FORWARD_TO_LOGIN),
+            // The second step of a login; without a password step in the session it sends everybody to /login.
+            row("GET /login/code", FORWARD_TO_LOGIN),
+            row("POST /login/code", FORWARD_TO_LOGIN),
             // Public JSON API
             row("POST /api/v1/tickets", PUBLIC),
             row("POST /api/v1/redact", PUBLIC),
@@ -125,6 +128,10 @@ class AccessControlMatrixTest {
             row("POST /profile/tokens", STAFF),
             row("POST /profile/tokens/{id}/revoke", STAFF),
             row("POST /profile/sessions/end", STAFF),
+            row("POST /profile/two-factor/start", STAFF),
+            row("GET /profile/two-factor/qr.png", STAFF),
+            row("POST /profile/two-factor/confirm", STAFF),
+            row("POST /profile/two-factor/disable", STAFF),
             // Desk
             row("GET /desk/metrics", STAFF),
             row("GET /desk/metrics.csv", STAFF),
@@ -222,6 +229,7 @@ class AccessControlMatrixTest {
             row("GET /admin/users/{id}", ADMIN),
             row("POST /admin/users/{id}", ADMIN),
             row("POST /admin/users/{id}/sessions/end", ADMIN),
+            row("POST /admin/users/{id}/two-factor/reset", ADMIN),
             row("GET /admin/login-audit", ADMIN),
             row("GET /admin/rules", ADMIN),
             row("POST /admin/rules", ADMIN),
