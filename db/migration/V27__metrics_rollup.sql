@@ -30,6 +30,10 @@ CREATE TABLE metrics_ticket_facts (
 -- the tickets filed in the period that have no reply / resolution yet: composite indexes so both stay index scans.
 CREATE INDEX ix_metrics_facts_first_response ON metrics_ticket_facts (first_response_at, created_at, category, client, caller_type);
 CREATE INDEX ix_metrics_facts_resolved ON metrics_ticket_facts (resolved_at, created_at, category, client, caller_type);
+-- A pass recomputes whole days from the facts that count on them.
+CREATE INDEX ix_metrics_facts_created_day ON metrics_ticket_facts (created_day);
+CREATE INDEX ix_metrics_facts_first_response_day ON metrics_ticket_facts (first_response_day);
+CREATE INDEX ix_metrics_facts_resolved_day ON metrics_ticket_facts (resolved_day);
 
 -- One row per short-answer insertion, with whether a reply followed and its ticket's filter values.
 CREATE TABLE metrics_answer_facts (
@@ -45,9 +49,9 @@ CREATE TABLE metrics_answer_facts (
 CREATE INDEX ix_metrics_answer_facts_used ON metrics_answer_facts (used_at, answer_key, sent, category, client, caller_type);
 CREATE INDEX ix_metrics_answer_facts_ticket ON metrics_answer_facts (ticket_id);
 
--- Per site-local day and filter values, the additive counts. A ticket adds to the row of the day it was filed
--- (filed … resolution_breaches), of the day it was first replied (replied … follow_up) and of the day it was
--- resolved (resolved … reopened); each day is recomputed as a whole from metrics_ticket_facts.
+-- Per site-local day and filter values (one row each), the additive counts. A ticket adds to the day it was filed
+-- (filed … resolution_breaches), the day it was first replied (replied … follow_up) and the day it was resolved
+-- (resolved … reopened); each day is recomputed as a whole from metrics_ticket_facts.
 CREATE TABLE metrics_daily (
     local_day               DATE        NOT NULL,
     category                VARCHAR(32),
@@ -78,3 +82,9 @@ CREATE TABLE metrics_rollup_state (
     lease_until  TIMESTAMP WITH TIME ZONE
 );
 INSERT INTO metrics_rollup_state (id) VALUES (1);
+
+-- What a refresher pass asks every few seconds: which tickets got a message, an event or a ticket filed after a
+-- self-service episode since the watermark. Without these, each pass would scan the whole message and event tables.
+CREATE INDEX ix_ticket_messages_created ON ticket_messages (created_at);
+CREATE INDEX ix_ticket_events_created ON ticket_events (created_at);
+CREATE INDEX ix_deflection_episodes_filed ON deflection_episodes (ticket_filed_at);

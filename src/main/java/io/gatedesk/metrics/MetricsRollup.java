@@ -90,6 +90,14 @@ class MetricsRollup {
         this.lease = lease;
     }
 
+    /** At most how old the figures are: a report first catches up past this age; triage's categories reconcile later. */
+    Freshness freshness() {
+        return new Freshness(maxAge.toSeconds(), reconcileInterval.toSeconds());
+    }
+
+    record Freshness(long seconds, long categorySeconds) {
+    }
+
     /** Built, with the definitions in force now: the report may read it. */
     boolean isCurrent() {
         List<Map<String, Object>> state = jdbc.queryForList(
@@ -249,21 +257,26 @@ class MetricsRollup {
                 + "JOIN tickets t ON t.id = u.ticket_id";
     }
 
-    /** A ticket counts on the day it was filed, first replied and resolved: three groupings into the same rows. */
+    /**
+     * A ticket counts on the day it was filed, first replied and resolved: three groupings summed into one row per
+     * day and filter values, so a report sums as few rows as possible.
+     */
     private void insertDaily(String days, MapSqlParameterSource params) {
-        daily("t.created_day", days, "COUNT(*), SUM(t.config), SUM(CASE WHEN t.category IS NOT NULL THEN 1 ELSE 0 END), "
-                + "SUM(t.returning_customer), SUM(t.first_response_breach), SUM(t.resolution_breach), 0, 0, 0, 0, 0, 0",
-                params);
-        daily("t.first_response_day", days, "0, 0, 0, 0, 0, 0, COUNT(*), SUM(t.library_answered), SUM(t.follow_up), "
-                + "0, 0, 0", params);
-        daily("t.resolved_day", days, "0, 0, 0, 0, 0, 0, 0, 0, 0, COUNT(*), SUM(t.one_touch), SUM(t.reopened)",
-                params);
-    }
-
-    private void daily(String day, String days, String counts, MapSqlParameterSource params) {
-        write("INSERT INTO metrics_daily (" + DAILY_COLUMNS + ") SELECT " + day + ", t.category, t.client, "
-                + "t.caller_type, " + counts + " FROM metrics_ticket_facts t WHERE " + day + days
-                + " GROUP BY " + day + ", t.category, t.client, t.caller_type", params);
+        String filed = "SELECT t.created_day AS local_day, t.category, t.client, t.caller_type, 1 AS filed, "
+                + "t.config AS config, CASE WHEN t.category IS NOT NULL THEN 1 ELSE 0 END AS classified, "
+                + "t.returning_customer AS returning_customers, t.first_response_breach AS first_response_breaches, "
+                + "t.resolution_breach AS resolution_breaches, 0 AS replied, 0 AS library_answered, 0 AS follow_up, "
+                + "0 AS resolved, 0 AS one_touch, 0 AS reopened FROM metrics_ticket_facts t WHERE t.created_day" + days;
+        String replied = "SELECT t.first_response_day, t.category, t.client, t.caller_type, 0, 0, 0, 0, 0, 0, 1, "
+                + "t.library_answered, t.follow_up, 0, 0, 0 FROM metrics_ticket_facts t WHERE t.first_response_day"
+                + days;
+        String resolved = "SELECT t.resolved_day, t.category, t.client, t.caller_type, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, "
+                + "t.one_touch, t.reopened FROM metrics_ticket_facts t WHERE t.resolved_day" + days;
+        write("INSERT INTO metrics_daily (" + DAILY_COLUMNS + ") SELECT local_day, category, client, caller_type, "
+                + "SUM(filed), SUM(config), SUM(classified), SUM(returning_customers), SUM(first_response_breaches), "
+                + "SUM(resolution_breaches), SUM(replied), SUM(library_answered), SUM(follow_up), SUM(resolved), "
+                + "SUM(one_touch), SUM(reopened) FROM (" + filed + " UNION ALL " + replied + " UNION ALL " + resolved
+                + ") x GROUP BY local_day, category, client, caller_type", params);
     }
 
     /** Tickets with anything the figures read written after {@code since}. */

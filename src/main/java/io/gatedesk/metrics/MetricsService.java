@@ -71,6 +71,10 @@ class MetricsService {
         return zone;
     }
 
+    MetricsRollup.Freshness freshness() {
+        return rollup.freshness();
+    }
+
     LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
     }
