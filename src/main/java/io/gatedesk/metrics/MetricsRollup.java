@@ -64,18 +64,17 @@ class MetricsRollup {
     private final ZoneId zone;
     private final TransactionTemplate ownTransaction;
     private final Duration overlap;
-    private final Duration maxAge;
+    private final Duration refreshInterval;
     private final Duration reconcileInterval;
     private final Duration lease;
     private final String node = UUID.randomUUID().toString();
     private final ReentrantLock running = new ReentrantLock();
-    private volatile Instant lastPass = Instant.MIN;
     private volatile Instant lastReconcile = Instant.MIN;
 
     MetricsRollup(NamedParameterJdbcTemplate jdbc, MetricsSql sql, Clock clock, PlatformTransactionManager transactions,
                   @Value("${gatedesk.site.time-zone:UTC}") String zone,
-                  @Value("${gatedesk.metrics.rollup.overlap:2m}") Duration overlap,
-                  @Value("${gatedesk.metrics.rollup.max-age:5s}") Duration maxAge,
+                  @Value("${gatedesk.metrics.rollup.overlap:30s}") Duration overlap,
+                  @Value("${gatedesk.metrics.rollup.refresh-interval:5s}") Duration refreshInterval,
                   @Value("${gatedesk.metrics.rollup.reconcile-interval:1m}") Duration reconcileInterval,
                   @Value("${gatedesk.metrics.rollup.lease:15m}") Duration lease) {
         this.jdbc = jdbc;
@@ -85,14 +84,14 @@ class MetricsRollup {
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.overlap = overlap;
-        this.maxAge = maxAge;
+        this.refreshInterval = refreshInterval;
         this.reconcileInterval = reconcileInterval;
         this.lease = lease;
     }
 
-    /** At most how old the figures are: a report first catches up past this age; triage's categories reconcile later. */
+    /** How old the figures can be: a pass every refresh interval; triage's categories at the next reconciliation. */
     Freshness freshness() {
-        return new Freshness(maxAge.toSeconds(), reconcileInterval.toSeconds());
+        return new Freshness(refreshInterval.toSeconds(), reconcileInterval.toSeconds());
     }
 
     record Freshness(long seconds, long categorySeconds) {
@@ -105,14 +104,7 @@ class MetricsRollup {
         return !state.isEmpty() && sql.definitions(zone).equals(state.get(0).get("definitions"));
     }
 
-    /** Before a report: an incremental pass when this node's last one is older than {@code max-age}; never a rebuild. */
-    void catchUp() {
-        if (Duration.between(lastPass, clock.instant()).compareTo(maxAge) >= 0 && isCurrent()) {
-            pass(false, false);
-        }
-    }
-
-    @Scheduled(fixedDelayString = "${gatedesk.metrics.rollup.refresh-interval:30s}",
+    @Scheduled(fixedDelayString = "${gatedesk.metrics.rollup.refresh-interval:5s}",
             initialDelayString = "${gatedesk.metrics.rollup.initial-delay:5s}")
     void refresh() {
         try {
@@ -192,7 +184,6 @@ class MetricsRollup {
             write("UPDATE metrics_rollup_state SET watermark = :now, definitions = :definitions WHERE id = 1",
                     new MapSqlParameterSource("now", timestamp(now)).addValue("definitions", definitions));
         });
-        lastPass = now;
         if (reconcile || rebuild) {
             lastReconcile = now;
         }

@@ -34,7 +34,7 @@ import java.util.TreeMap;
 /**
  * The one place a metrics report is computed: the dashboard, the JSON API and the CSV all call {@link #report}, so
  * they show the same numbers. Definitions: docs/metrics.md. The ticket figures come from the rollup once it is
- * built ({@link MetricsRollup}, caught up first when older than its max age) and from the direct SQL until then.
+ * built ({@link MetricsRollup}, refreshed in the background every few seconds) and from the direct SQL until then.
  */
 @Service
 class MetricsService {
@@ -81,7 +81,6 @@ class MetricsService {
 
     MetricsReport report(MetricsQuery query) {
         validate(query);
-        rollup.catchUp();
         return readOnly.execute(status -> report(query, rollup.isCurrent() ? rollupFigures : repository,
                 clock.instant()));
     }
