@@ -193,10 +193,13 @@ class MetricsRollup {
     void reprocess(Set<Long> tickets) {
         List<Long> all = new ArrayList<>(tickets);
         Set<LocalDate> days = new HashSet<>();
+        Set<Long> done = new HashSet<>();
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
             Set<Long> ids = new LinkedHashSet<>(chunk);
             ids.addAll(laterOfSameCustomer(chunk));
+            ids.removeAll(done);
+            done.addAll(ids);
             for (List<Long> part : chunks(new ArrayList<>(ids))) {
                 MapSqlParameterSource params = new MapSqlParameterSource("ids", part);
                 days.addAll(daysOf(params));
@@ -289,15 +292,27 @@ class MetricsRollup {
     }
 
     private static String differ(String column) {
-        return "NOT (t." + column + " = f." + column + " OR (t." + column + " IS NULL AND f." + column + " IS NULL))";
+        return differ(column, "t");
     }
 
-    /** A changed ticket may be the earlier ticket that makes these "returning". */
+    private static String differ(String column, String ticket) {
+        String now = ticket + "." + column;
+        String facts = "f." + column;
+        return "NOT (" + now + " = " + facts + " OR (" + now + " IS NULL AND " + facts + " IS NULL))";
+    }
+
+    /**
+     * A ticket filed or reclassified may be the earlier ticket that makes these "returning": the same customer's
+     * tickets of its old or new category filed within the window after it. A ticket whose category is unchanged
+     * changes no other ticket's flag, so a reply or a status change costs only its own ticket.
+     */
     private List<Long> laterOfSameCustomer(List<Long> tickets) {
-        return jdbc.queryForList("SELECT l.id FROM tickets c JOIN tickets l ON l.customer_email = c.customer_email "
-                + "AND l.created_at > c.created_at AND l.created_at <= c.created_at + INTERVAL '"
-                + sql.returningWindowDays() + "' DAY WHERE c.id IN (:ids)", new MapSqlParameterSource("ids", tickets),
-                Long.class);
+        return jdbc.queryForList("SELECT l.id FROM tickets c LEFT JOIN metrics_ticket_facts f ON f.ticket_id = c.id "
+                + "JOIN tickets l ON l.customer_email = c.customer_email AND l.created_at > c.created_at "
+                + "AND l.created_at <= c.created_at + INTERVAL '" + sql.returningWindowDays() + "' DAY "
+                + "AND (l.category = c.category OR l.category = f.category) "
+                + "WHERE c.id IN (:ids) AND (f.ticket_id IS NULL OR " + differ("category", "c") + ")",
+                new MapSqlParameterSource("ids", tickets), Long.class);
     }
 
     private Set<LocalDate> daysOf(MapSqlParameterSource ids) {

@@ -74,6 +74,8 @@ abstract class MetricsRollupContract {
         assertThat(edited.denominators().firstReplied()).as("the reply").isEqualTo(all.denominators().firstReplied() + 1);
         assertThat(edited.followUpRatio()).as("the second wait").isNotEqualTo(all.followUpRatio());
         assertThat(edited.reopenRate()).as("the reopening").isNotEqualTo(all.reopenRate());
+        assertThat(edited.repeatRatio().returning()).as("the reclassification")
+                .isNotEqualTo(all.repeatRatio().returning());
 
         // Triage rewrites a category without moving updated_at: only the reconciliation sees it.
         long reclassified = ids.get(ids.size() - 1);
@@ -187,7 +189,8 @@ abstract class MetricsRollupContract {
                 Long.class, ts(now.minus(Duration.ofDays(3))), ids.get(0));
         jdbc.update("UPDATE tickets SET resolved_at = ?, updated_at = ? WHERE id = ?", ts(now), ts(now), resolved);
         event(resolved, "REOPENED", null, now);
-        jdbc.update("UPDATE tickets SET category = 'INVALID_KEY', updated_at = ? WHERE id = ?", ts(now), ids.get(40));
+        // Ticket 50 (INVALID_KEY, customer5) made ticket 5 returning and was itself returning because of ticket 95.
+        jdbc.update("UPDATE tickets SET category = 'CONTEXT_LENGTH', updated_at = ? WHERE id = ?", ts(now), ids.get(50));
         long evidence = jdbc.queryForObject("SELECT MIN(id) FROM answers WHERE answer_key = ?", Long.class,
                 MetricsSql.REQUEST_MISSING_EVIDENCE);
         use(evidence, ids.get(12), now);
