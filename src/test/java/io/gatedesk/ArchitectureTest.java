@@ -254,6 +254,7 @@ class ArchitectureTest {
     @Test
     void metricsOnlyReadsOtherFeaturesTables() {
         noClasses().that().resideInAPackage("io.gatedesk.metrics..")
+                .and().doNotHaveFullyQualifiedName("io.gatedesk.metrics.MetricsRollup")
                 .should().dependOnClassesThat().areAnnotatedWith(Entity.class)
                 .orShould().dependOnClassesThat().areAssignableTo(Repository.class)
                 .orShould().callMethod(org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate.class,
@@ -261,7 +262,18 @@ class ArchitectureTest {
                 .orShould().callMethod(org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate.class,
                         "update", String.class, org.springframework.jdbc.core.namedparam.SqlParameterSource.class)
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.JdbcTemplate")
-                .because("metrics aggregates with SELECTs through NamedParameterJdbcTemplate and writes nothing")
+                .because("metrics aggregates with SELECTs through NamedParameterJdbcTemplate and writes nothing; only"
+                        + " MetricsRollup writes, and only its own metrics_* tables (next test)")
+                .check(classes);
+    }
+
+    @Test
+    void theMetricsRollupWritesOnlyItsOwnTables() {
+        noClasses().that().haveFullyQualifiedName("io.gatedesk.metrics.MetricsRollup")
+                .should().dependOnClassesThat().areAnnotatedWith(Entity.class)
+                .orShould().dependOnClassesThat().areAssignableTo(Repository.class)
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.JdbcTemplate")
+                .because("the rollup is derived data: it reads other features' tables and writes metrics_* only")
                 .check(classes);
     }
 }

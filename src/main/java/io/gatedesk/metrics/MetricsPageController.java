@@ -47,6 +47,7 @@ class MetricsPageController {
             model.addAttribute("report", report);
             model.addAttribute("charts", MetricsDashboard.charts(report));
             model.addAttribute("csvLink", csvLink(report));
+            model.addAttribute("freshness", metrics.freshness());
         } catch (InvalidMetricsQueryException e) {
             model.addAttribute("form", form);
             model.addAttribute("error", e.messageKey());

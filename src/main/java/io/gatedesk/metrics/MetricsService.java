@@ -13,7 +13,8 @@ import io.gatedesk.ticket.ClientApp;
 import io.gatedesk.triage.ErrorCategory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,10 +33,10 @@ import java.util.TreeMap;
 
 /**
  * The one place a metrics report is computed: the dashboard, the JSON API and the CSV all call {@link #report}, so
- * they show the same numbers. Definitions: docs/metrics.md.
+ * they show the same numbers. Definitions: docs/metrics.md. The ticket figures come from the rollup once it is
+ * built ({@link MetricsRollup}, refreshed in the background every few seconds) and from the direct SQL until then.
  */
 @Service
-@Transactional(readOnly = true)
 class MetricsService {
 
     /** The field report's five named error families, drawn first in the category trend. */
@@ -45,14 +46,22 @@ class MetricsService {
     static final String UNCLASSIFIED = "none";
 
     private final MetricsRepository repository;
+    private final RollupMetricsRepository rollupFigures;
+    private final MetricsRollup rollup;
+    private final TransactionTemplate readOnly;
     private final Clock clock;
     private final ZoneId zone;
     private final Duration deflectionWindow;
 
-    MetricsService(MetricsRepository repository, Clock clock,
+    MetricsService(MetricsRepository repository, RollupMetricsRepository rollupFigures, MetricsRollup rollup,
+                   PlatformTransactionManager transactions, Clock clock,
                    @Value("${gatedesk.site.time-zone:UTC}") String zone,
                    @Value("${gatedesk.self-service.deflection-window:2h}") Duration deflectionWindow) {
         this.repository = repository;
+        this.rollupFigures = rollupFigures;
+        this.rollup = rollup;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.clock = clock;
         this.zone = ZoneId.of(zone);
         this.deflectionWindow = deflectionWindow;
@@ -62,21 +71,31 @@ class MetricsService {
         return zone;
     }
 
+    MetricsRollup.Freshness freshness() {
+        return rollup.freshness();
+    }
+
     LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
     }
 
     MetricsReport report(MetricsQuery query) {
         validate(query);
-        Instant now = clock.instant();
+        return readOnly.execute(status -> report(query, rollup.isCurrent() ? rollupFigures : repository,
+                clock.instant()));
+    }
+
+    /** The report with its ticket figures from {@code figures}, as of {@code now}. */
+    MetricsReport report(MetricsQuery query, TicketFigures figures, Instant now) {
+        validate(query);
         Window window = Window.of(query.from(), query.to(), zone);
         List<LocalDate> periods = periods(query);
 
-        List<DayCategoryRow> filedRows = repository.filedPerDayAndCategory(window, query);
+        List<DayCategoryRow> filedRows = figures.filedPerDayAndCategory(window, query);
         long tickets = filedRows.stream().mapToLong(DayCategoryRow::filed).sum();
-        FiledFigures filed = repository.filed(window, query, now);
-        ReplyFigures replies = repository.firstReplies(window, query);
-        ResolutionFigures resolutions = repository.resolutions(window, query);
+        FiledFigures filed = figures.filed(window, query, now);
+        ReplyFigures replies = figures.firstReplies(window, query);
+        ResolutionFigures resolutions = figures.resolutions(window, query);
         SelfServiceFigures selfService = repository.selfService(window, now, deflectionWindow);
 
         return new MetricsReport(query.from(), query.to(), zone.getId(), query.granularity().code(),
@@ -90,8 +109,8 @@ class MetricsService {
                 MetricsReport.ratio(resolutions.oneTouch(), resolutions.resolved()),
                 MetricsReport.ratio(resolutions.reopened(), resolutions.resolved()),
                 new MetricsReport.SlaBreaches(filed.firstResponseBreaches(), filed.resolutionBreaches()),
-                backlog(window, query),
-                new MetricsReport.Usage(repository.answerUses(window, query), repository.checklistTicks(window, query),
+                backlog(figures, window, query),
+                new MetricsReport.Usage(figures.answerUses(window, query), repository.checklistTicks(window, query),
                         repository.helpPageViews(window), selfService.configChecks(), selfService.diagnoses(),
                         selfService.deflections()),
                 new MetricsReport.Denominators(replies.replied(), filed.classified(), resolutions.resolved()),
@@ -174,10 +193,10 @@ class MetricsService {
      * back from the number unresolved now: unresolved at the end of day D = unresolved now − filed after D + resolved
      * after D. Days after today have no backlog yet and are left out.
      */
-    private List<PeriodCount> backlog(Window window, MetricsQuery query) {
-        long unresolvedNow = repository.unresolvedNow(query);
-        TreeMap<LocalDate, Long> filed = repository.perDaySince("created_at", window, query);
-        TreeMap<LocalDate, Long> resolved = repository.perDaySince("resolved_at", window, query);
+    private List<PeriodCount> backlog(TicketFigures figures, Window window, MetricsQuery query) {
+        long unresolvedNow = figures.unresolvedNow(query);
+        TreeMap<LocalDate, Long> filed = figures.perDaySince("created_at", window, query);
+        TreeMap<LocalDate, Long> resolved = figures.perDaySince("resolved_at", window, query);
         LocalDate today = today();
         List<PeriodCount> backlog = new ArrayList<>();
         for (LocalDate day = query.from(); !day.isAfter(query.to()) && !day.isAfter(today); day = day.plusDays(1)) {
