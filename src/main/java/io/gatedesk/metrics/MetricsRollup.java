@@ -1,8 +1,12 @@
 package io.gatedesk.metrics;
 
+import io.gatedesk.triage.TicketClassified;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -75,7 +79,7 @@ class MetricsRollup {
                   @Value("${gatedesk.site.time-zone:UTC}") String zone,
                   @Value("${gatedesk.metrics.rollup.overlap:30s}") Duration overlap,
                   @Value("${gatedesk.metrics.rollup.refresh-interval:5s}") Duration refreshInterval,
-                  @Value("${gatedesk.metrics.rollup.reconcile-interval:1m}") Duration reconcileInterval,
+                  @Value("${gatedesk.metrics.rollup.reconcile-interval:15m}") Duration reconcileInterval,
                   @Value("${gatedesk.metrics.rollup.lease:15m}") Duration lease) {
         this.jdbc = jdbc;
         this.sql = sql;
@@ -91,10 +95,29 @@ class MetricsRollup {
 
     /** How old the figures can be: a pass every refresh interval; triage's categories at the next reconciliation. */
     Freshness freshness() {
-        return new Freshness(refreshInterval.toSeconds(), reconcileInterval.toSeconds());
+        // A committed classification is noted for the next pass, so it is as fresh as everything else.
+        return new Freshness(refreshInterval.toSeconds(), refreshInterval.toSeconds());
     }
 
     record Freshness(long seconds, long categorySeconds) {
+    }
+
+    /**
+     * Triage stores a category without touching the ticket's {@code updated_at}, so the watermark cannot see it; once
+     * the category is committed the ticket is noted in {@code metrics_reclassified}, and the next pass, on any node,
+     * reprocesses it. The reconciliation stays as the safety net for writes nobody announced.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void classified(TicketClassified classified) {
+        try {
+            write("INSERT INTO metrics_reclassified (ticket_id) SELECT :id WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM metrics_reclassified WHERE ticket_id = :id)",
+                    new MapSqlParameterSource("id", classified.ticketId()));
+        } catch (DataAccessException noted) {
+            // Noted at the same moment by another classification of the ticket, or the database is away: the
+            // reconciliation catches what this misses.
+            log.debug("Could not note ticket {} for the metrics rollup: {}", classified.ticketId(), noted.toString());
+        }
     }
 
     /** Built, with the definitions in force now: the report may read it. */
@@ -176,6 +199,12 @@ class MetricsRollup {
             } else {
                 Instant since = instant(watermark).minus(overlap);
                 Set<Long> touched = new LinkedHashSet<>(touchedSince(since));
+                List<Long> noted = jdbc.queryForList("SELECT ticket_id FROM metrics_reclassified", Map.of(), Long.class);
+                touched.addAll(noted);
+                for (List<Long> part : chunks(noted)) {
+                    write("DELETE FROM metrics_reclassified WHERE ticket_id IN (:ids)",
+                            new MapSqlParameterSource("ids", part));
+                }
                 if (reconcile) {
                     touched.addAll(drifted());
                 }

@@ -41,6 +41,8 @@ abstract class MetricsRollupContract {
     JdbcTemplate jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
 
     @Test
     void theRollupGivesTheDirectFiguresBeforeAndAfterEdits() {
@@ -91,6 +93,19 @@ abstract class MetricsRollupContract {
             assertThat(metrics.report(query, rolledUp, afterTriage)).as(query.toString())
                     .isEqualTo(metrics.report(query, direct, afterTriage));
         }
+        // A classification triage announces (TicketClassified, once committed) is noted for the very next pass.
+        jdbc.update("UPDATE tickets SET category = CASE WHEN category = 'RATE_LIMITED' THEN 'INVALID_KEY' "
+                + "ELSE 'RATE_LIMITED' END WHERE id = ?", reclassified);
+        events.publishEvent(new io.gatedesk.triage.TicketClassified(reclassified,
+                io.gatedesk.triage.ErrorCategory.valueOf(jdbc.queryForObject(
+                        "SELECT category FROM tickets WHERE id = ?", String.class, reclassified))));
+        rollup.pass(false, false);
+        Instant announced = clock.instant();
+        for (MetricsQuery query : queries) {
+            assertThat(metrics.report(query, rolledUp, announced)).as("announced: " + query)
+                    .isEqualTo(metrics.report(query, direct, announced));
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM metrics_reclassified", Long.class)).isZero();
         // The service reads the rollup now that it is current, so the page, API and CSV show these figures.
         assertThat(metrics.report(queries.get(0))).isEqualTo(metrics.report(queries.get(0), direct, clock.instant()));
     }
