@@ -80,6 +80,13 @@ class OutboxMail {
         this.createdAt = now;
     }
 
+    /** Taken by the node that wrote it, for its first attempt, until {@code leaseEnd}. */
+    void claimUntil(Instant leaseEnd) {
+        this.status = OutboxStatus.SENDING;
+        this.attempts = 1;
+        this.nextAttemptAt = leaseEnd;
+    }
+
     Long getId() {
         return id;
     }

@@ -27,7 +27,14 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -188,7 +195,7 @@ abstract class MailOutboxContract {
                 "keen-" + suffix + "@example-gw.com", "keen-password-1", Set.of(Role.AGENT)));
         StaffMember quiet = users.create(new UserService.NewStaffMember("quiet-" + suffix, "Quiet Agent",
                 "quiet-" + suffix + "@example-gw.com", "quiet-password-1", Set.of(Role.AGENT)));
-        preferences.save(quiet.id(), List.of());
+        preferences.save(quiet, List.of());
         Actor lead = new Actor(null, "Lead Li");
 
         long forKeen = file(customer(), Locale.ENGLISH);
@@ -205,5 +212,87 @@ abstract class MailOutboxContract {
                 .until(() -> smtp().to(quiet.email()).isEmpty());
         assertThat(jdbc.queryForObject("select count(*) from mail_outbox where recipient = ?", Long.class,
                 quiet.email())).isZero();
+    }
+
+    @Test
+    void anAdminSeesSmtpOnSendsATestMailAndResendsOneThatFailed() throws Exception {
+        String page = mvc.perform(get("/admin/mail").with(user("mail-admin").roles("ADMIN"))
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("On: 127.0.0.1:").contains("sending as " + SmtpServer.FROM)
+                .doesNotContain("data-smtp-off");
+
+        String typed = "not an address";
+        mvc.perform(post("/admin/mail/test").param("to", typed).with(csrf()).with(user("mail-admin").roles("ADMIN"))
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().is(422)).andExpect(content().string(containsString("请输入一个邮箱地址")))
+                .andExpect(content().string(containsString("value=\"" + typed + "\"")));
+
+        String to = customer();
+        mvc.perform(post("/admin/mail/test").param("to", to).with(csrf()).with(user("mail-admin").roles("ADMIN"))
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Test mail sent to " + to)));
+        ReceivedMail test = ReceivedMail.of(smtp().awaitMails(to, 1).get(0));
+        assertThat(test.subject()).endsWith("Test mail");
+        assertThat(test.text()).contains("mail-admin").contains("outgoing mail works");
+
+        String failing = customer();
+        smtp().stop();
+        try {
+            mvc.perform(post("/admin/mail/test").param("to", failing).with(csrf())
+                            .with(user("mail-admin").roles("ADMIN")).header("Accept-Language", "en"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("The test mail could not be sent")));
+        } finally {
+            smtp().start();
+        }
+        long id = jdbc.queryForObject("select id from mail_outbox where recipient = ?", Long.class, failing);
+        assertThat(jdbc.queryForObject("select status from mail_outbox where id = ?", String.class, id))
+                .isEqualTo("FAILED");
+        mvc.perform(get("/admin/mail").param("status", "FAILED").with(user("mail-admin").roles("ADMIN")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/admin/mail/outbox/" + id + "/resend")));
+
+        mvc.perform(post("/admin/mail/outbox/{id}/resend", id).param("status", "FAILED").with(csrf())
+                        .with(user("mail-admin").roles("ADMIN")))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/admin/mail?status=FAILED"))
+                .andExpect(flash().attribute("notice", "mail.admin.resent"));
+        assertThat(smtp().awaitMails(failing, 1)).hasSize(1);
+        mvc.perform(post("/admin/mail/outbox/{id}/resend", id).with(csrf()).with(user("mail-admin").roles("ADMIN")))
+                .andExpect(flash().attribute("notice", "mail.admin.notFailed"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> smtp().to(failing).size() == 1);
+    }
+
+    @Test
+    void aStaffMemberSwitchesAKindOffOnTheProfileAndGetsNoSuchMail() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        StaffMember agent = users.create(new UserService.NewStaffMember("switch-" + suffix, "Switch Agent",
+                "switch-" + suffix + "@example-gw.com", "switch-password-1", Set.of(Role.AGENT)));
+        String profile = mvc.perform(get("/profile").with(user(agent.username()).roles("AGENT")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(profile).contains("hx-get=\"/profile/mail\"").contains("href=\"/profile/mail\"");
+
+        String fragment = mvc.perform(get("/profile/mail").header("HX-Request", "true")
+                        .with(user(agent.username()).roles("AGENT")).header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(fragment).doesNotContain("<html").contains("data-switch=\"ASSIGNED\"")
+                .contains("data-switch=\"SLA_WARNING\"").doesNotContain("ESCALATION_ASSIGNED")
+                .contains(agent.email());
+        mvc.perform(get("/profile/mail").with(user(agent.username()).roles("AGENT")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("<html")));
+
+        String saved = mvc.perform(post("/profile/mail").param("on", "CUSTOMER_REPLIED", "NO_SUCH_KIND")
+                        .header("HX-Request", "true").with(csrf()).with(user(agent.username()).roles("AGENT"))
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(saved).contains("邮件设置已保存").doesNotContain("<html");
+        assertThat(preferences.of(agent.id())).containsEntry(MailKind.ASSIGNED, false)
+                .containsEntry(MailKind.CUSTOMER_REPLIED, true).containsEntry(MailKind.SLA_WARNING, false);
+        mvc.perform(post("/profile/mail").param("on", "ASSIGNED").with(csrf())
+                        .with(user(agent.username()).roles("AGENT")))
+                .andExpect(redirectedUrl("/profile/mail"));
+        assertThat(preferences.of(agent.id())).containsEntry(MailKind.ASSIGNED, true)
+                .containsEntry(MailKind.CUSTOMER_REPLIED, false);
     }
 }
