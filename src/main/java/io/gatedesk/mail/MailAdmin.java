@@ -5,6 +5,8 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -27,10 +29,19 @@ class MailAdmin {
     private final MailProperties properties;
     private final Clock clock;
     private final boolean baseUrlSet;
+    private final InboundProperties inbound;
+    private final InboundPoller poller;
+    private final InboundRecordRepository inboundRecords;
+    private final MailThreads threads;
 
     MailAdmin(MailSettings settings, Outbox outbox, OutboxSender sender, MailTemplates templates,
               SiteSettingsService site, MailProperties properties, Clock clock,
-              @Value("${gatedesk.site.base-url:}") String baseUrl) {
+              @Value("${gatedesk.site.base-url:}") String baseUrl, InboundProperties inbound, InboundPoller poller,
+              InboundRecordRepository inboundRecords, MailThreads threads) {
+        this.inbound = inbound;
+        this.poller = poller;
+        this.inboundRecords = inboundRecords;
+        this.threads = threads;
         this.settings = settings;
         this.outbox = outbox;
         this.sender = sender;
@@ -45,6 +56,19 @@ class MailAdmin {
         OutboxMail lastError = outbox.lastError();
         return new Status(settings.enabled(), settings.host(), settings.port(), settings.from(), outbox.lastSentAt(),
                 lastError == null ? null : lastError.getLastError(), !baseUrlSet, outbox.counts());
+    }
+
+    Inbound inbound() {
+        return new Inbound(inbound.active(), inbound.protocol(), inbound.host(), inbound.port(), inbound.folder(),
+                threads.supportAddress(), poller.lastPollAt(), poller.lastError(),
+                inboundRecords.countByOutcome(InboundOutcome.REJECTED));
+    }
+
+    /** The latest mails read from the mailbox, or only those that could not be processed. */
+    Page<InboundRow> inboundMails(boolean rejectedOnly) {
+        PageRequest latest = PageRequest.of(0, Outbox.LIST_SIZE, Sort.by(Sort.Direction.DESC, "id"));
+        return (rejectedOnly ? inboundRecords.findByOutcome(InboundOutcome.REJECTED, latest)
+                : inboundRecords.findAll(latest)).map(InboundRow::of);
     }
 
     Page<OutboxRow> outbox(OutboxStatus status, int page) {
@@ -73,7 +97,7 @@ class MailAdmin {
         values.put("intro", templates.message("mail.intro.TEST", language, siteName, sentBy));
         values.put("footer", templates.message("mail.footer", language, siteName));
         Outbox.Mail mail = new Outbox.Mail(MailKind.TEST, address, language, null,
-                "[" + siteName + "] " + templates.message("mail.subject.TEST", language), "ticket", values);
+                "[" + siteName + "] " + templates.message("mail.subject.TEST", language), "ticket", values, null);
         OutboxMail claimed = outbox.enqueueClaimed(mail, clock.instant().plus(properties.lease()));
         Optional<String> error = sender.sendClaimed(settings.sender().get(), claimed);
         return error.map(problem -> new TestResult(TestResult.Outcome.FAILED, problem))
@@ -101,6 +125,22 @@ class MailAdmin {
      */
     record Status(boolean enabled, String host, int port, String from, Instant lastSentAt, String lastError,
                   boolean baseUrlMissing, Map<OutboxStatus, Long> counts) {
+    }
+
+    /** The support mailbox as the admin page reports it; {@code rejected} counts mails kept unprocessed. */
+    record Inbound(boolean active, String protocol, String host, Integer port, String folder, String address,
+                   Instant lastPollAt, String lastError, long rejected) {
+    }
+
+    /** One mail read from the mailbox: from whom, what about, and what became of it. */
+    record InboundRow(Instant receivedAt, String sender, String subject, InboundOutcome outcome, String reason,
+                      String ticketNumber) {
+
+        static InboundRow of(InboundRecord record) {
+            return new InboundRow(record.getReceivedAt(), record.getSender(), record.getSubject(), record.getOutcome(),
+                    record.getReason(), record.getTicketId() == null ? null
+                            : io.gatedesk.ticket.TicketNumber.format(record.getTicketId()));
+        }
     }
 
     /** How a test mail went; {@code detail} is the address on success, the server's answer on failure. */

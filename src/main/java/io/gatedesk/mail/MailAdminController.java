@@ -27,8 +27,8 @@ class MailAdminController {
 
     @GetMapping("/admin/mail")
     String page(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "0") int page,
-                Model model) {
-        fill(model, status, page);
+                @RequestParam(defaultValue = "false") boolean rejected, Model model) {
+        fill(model, status, page, rejected);
         return VIEW;
     }
 
@@ -36,7 +36,7 @@ class MailAdminController {
     String test(@RequestParam(defaultValue = "") String to, Authentication user, Locale locale, Model model,
                 HttpServletResponse response) {
         MailAdmin.TestResult result = admin.sendTest(to, user.getName(), locale);
-        fill(model, "", 0);
+        fill(model, "", 0, false);
         model.addAttribute("testTo", to);
         model.addAttribute("testResult", result);
         if (result.outcome() == MailAdmin.TestResult.Outcome.INVALID) {
@@ -52,12 +52,15 @@ class MailAdminController {
         return "redirect:/admin/mail";
     }
 
-    private void fill(Model model, String status, int page) {
+    private void fill(Model model, String status, int page, boolean rejectedOnly) {
         OutboxStatus filter = Arrays.stream(OutboxStatus.values()).filter(s -> s.name().equals(status)).findFirst()
                 .orElse(null);
         model.addAttribute("mail", admin.status());
+        model.addAttribute("inbound", admin.inbound());
         model.addAttribute("filter", filter == null ? "" : filter.name());
         model.addAttribute("statuses", OutboxStatus.values());
         model.addAttribute("outbox", admin.outbox(filter, page));
+        model.addAttribute("rejectedOnly", rejectedOnly);
+        model.addAttribute("inboundMails", admin.inboundMails(rejectedOnly));
     }
 }

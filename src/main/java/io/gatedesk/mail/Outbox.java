@@ -67,7 +67,7 @@ class Outbox {
         String inReplyTo = mail.ticketId() == null || messageId.equals(threadRoot(mail.ticketId())) ? null
                 : threadRoot(mail.ticketId());
         return new OutboxMail(mail.kind(), mail.recipient(), mail.locale().toLanguageTag(), guarded, messageId,
-                inReplyTo, mail.ticketId(), clock.instant());
+                inReplyTo, mail.replyTo(), mail.ticketId(), clock.instant());
     }
 
     /** Every mail about one ticket answers the first (the customer's confirmation), so mail clients keep one thread. */
@@ -108,8 +108,11 @@ class Outbox {
         return outbox.resend(id, clock.instant(), OutboxStatus.PENDING, OutboxStatus.FAILED) == 1;
     }
 
-    /** A mail to queue: its kind, who gets it, its language, the ticket it is about, and its template's values. */
+    /**
+     * A mail to queue: its kind, who gets it, its language, the ticket it is about, its template's values, and where
+     * answers go ({@code null}: to the sender).
+     */
     record Mail(MailKind kind, String recipient, Locale locale, Long ticketId, String subject, String template,
-                Map<String, Object> variables) {
+                Map<String, Object> variables, String replyTo) {
     }
 }

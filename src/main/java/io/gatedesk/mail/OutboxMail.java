@@ -42,6 +42,8 @@ class OutboxMail {
 
     private String inReplyTo;
 
+    private String replyTo;
+
     private Long ticketId;
 
     @Enumerated(EnumType.STRING)
@@ -65,7 +67,8 @@ class OutboxMail {
     }
 
     OutboxMail(MailKind kind, String recipient, String lang, RenderedMail mail, String messageId, String inReplyTo,
-               Long ticketId, Instant now) {
+               String replyTo, Long ticketId, Instant now) {
+        this.replyTo = replyTo;
         this.kind = kind;
         this.recipient = recipient;
         this.lang = lang;
@@ -121,6 +124,10 @@ class OutboxMail {
 
     String getInReplyTo() {
         return inReplyTo;
+    }
+
+    String getReplyTo() {
+        return replyTo;
     }
 
     Long getTicketId() {

@@ -59,6 +59,12 @@ interface OutboxRepository extends JpaRepository<OutboxMail, Long> {
 
     long countByStatus(OutboxStatus status);
 
+    /** Mails that are done (sent, or failed and not resent) and older than {@code before}. */
+    @Transactional
+    @Modifying
+    @Query("delete from OutboxMail m where m.createdAt < :before and m.status in :done")
+    int purge(@Param("before") Instant before, @Param("done") Collection<OutboxStatus> done);
+
     @Query("select m.ticketId from OutboxMail m where m.messageId = :messageId")
     List<Long> ticketOfMessage(@Param("messageId") String messageId);
 

@@ -116,6 +116,9 @@ class OutboxSender {
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         helper.setFrom(properties.from());
         helper.setTo(mail.getRecipient());
+        if (mail.getReplyTo() != null) {
+            helper.setReplyTo(mail.getReplyTo());
+        }
         helper.setSubject(mail.getSubject());
         helper.setText(mail.getTextBody(), mail.getHtmlBody());
         // JavaMailSenderImpl keeps a Message-ID set before sending: the same for every attempt, so a retry after a

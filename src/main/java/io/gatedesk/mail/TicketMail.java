@@ -43,10 +43,12 @@ class TicketMail {
     private final SiteLinks links;
     private final SiteSettingsService site;
     private final MailProperties properties;
+    private final MailThreads threads;
 
     TicketMail(MailSettings settings, Outbox outbox, TicketService tickets, UserService users,
                MailPreferences preferences, MailTemplates templates, SiteLinks links, SiteSettingsService site,
-               MailProperties properties) {
+               MailProperties properties, MailThreads threads) {
+        this.threads = threads;
         this.settings = settings;
         this.outbox = outbox;
         this.tickets = tickets;
@@ -117,7 +119,7 @@ class TicketMail {
         values.put("linkLabel", followUrl == null ? null : templates.message("mail.link." + kind, locale));
         values.put("hint", templates.message(followUrl == null ? "mail.hint.customer" : "mail.hint.private", locale,
                 ticket.number()));
-        enqueue(kind, ticket.customerEmail(), locale, ticket, values);
+        enqueue(kind, ticket.customerEmail(), locale, ticket, values, threads.replyAddress(ticket.id()).orElse(null));
     }
 
     private void toStaff(long userId, TicketDetail ticket, MailKind kind, String actorName, String quote) {
@@ -131,7 +133,7 @@ class TicketMail {
         values.put("linkUrl", link("/desk/tickets/" + ticket.number()));
         values.put("linkLabel", templates.message("mail.link.staff", locale));
         values.put("hint", templates.message("mail.hint.staff", locale, link("/profile")));
-        enqueue(kind, member.email(), locale, ticket, values);
+        enqueue(kind, member.email(), locale, ticket, values, null);
     }
 
     private Map<String, Object> values(TicketDetail ticket, MailKind kind, Locale locale, String greeted,
@@ -148,10 +150,10 @@ class TicketMail {
     }
 
     private void enqueue(MailKind kind, String recipient, Locale locale, TicketDetail ticket,
-                         Map<String, Object> values) {
+                         Map<String, Object> values, String replyTo) {
         String subject = "[" + ticket.number() + "] " + templates.message("mail.subject." + kind, locale,
                 ticket.subject());
-        outbox.enqueue(new Outbox.Mail(kind, recipient, locale, ticket.id(), subject, TEMPLATE, values));
+        outbox.enqueue(new Outbox.Mail(kind, recipient, locale, ticket.id(), subject, TEMPLATE, values, replyTo));
         log.info("Queued {} mail for {}", kind, ticket.number());
     }
 

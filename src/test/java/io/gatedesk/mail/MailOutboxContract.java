@@ -1,7 +1,9 @@
 package io.gatedesk.mail;
 
 import io.gatedesk.ticket.Actor;
+import io.gatedesk.ticket.MessageView;
 import io.gatedesk.ticket.NewTicket;
+import io.gatedesk.ticket.TicketDetail;
 import io.gatedesk.ticket.TicketChange;
 import io.gatedesk.ticket.TicketReceipt;
 import io.gatedesk.ticket.TicketService;
@@ -19,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -60,8 +63,12 @@ abstract class MailOutboxContract {
     MailSettings settings;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MailPurge purge;
 
     abstract SmtpServer smtp();
+
+    abstract ImapMailbox mailbox();
 
     static String customer() {
         return "c-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
@@ -294,5 +301,128 @@ abstract class MailOutboxContract {
                 .andExpect(redirectedUrl("/profile/mail"));
         assertThat(preferences.of(agent.id())).containsEntry(MailKind.ASSIGNED, true)
                 .containsEntry(MailKind.CUSTOMER_REPLIED, false);
+    }
+
+    // ---- Inbound: the support mailbox over IMAP --------------------------------------------------------------------
+
+    /** What became of the mail with {@code messageId}, once the poller has read it: outcome, reason, ticket id. */
+    Map<String, Object> inbound(String messageId) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from mail_inbound where message_id = ? and outcome <> 'PROCESSING'", Long.class,
+                messageId) == 1);
+        return jdbc.queryForMap("select outcome, reason, ticket_id from mail_inbound where message_id = ?", messageId);
+    }
+
+    @Test
+    void aReplyByMailBecomesTheCustomersMessageWithoutTheQuoteAndReopensTheTicket() {
+        String email = customer();
+        long id = file(email, Locale.ENGLISH);
+        ReceivedMail confirmation = ReceivedMail.of(smtp().awaitMails(email, 1).get(0));
+        String replyTo = confirmation.header("Reply-To");
+        assertThat(replyTo).matches("support\\+gd-" + id + "-[0-9a-f]{20}@example-gw\\.com");
+        tickets.change(id, new TicketChange(TicketStatus.WAITING_ON_CUSTOMER, null, null, false),
+                tickets.detail(id).version(), new Actor(null, "Agent Bo"));
+
+        String byToken = mailbox().deliver("Other Address <" + customer() + ">", replyTo, "Re: [GD-" + id + "] Cursor",
+                "The request id is req-7f3a9c1e2b\n\nOn Sat, 5 Dec 2026, Support wrote:\n> We need the request id\n", null,
+                Map.of());
+
+        assertThat(inbound(byToken)).containsEntry("outcome", "REPLY");
+        TicketDetail ticket = tickets.detail(id);
+        assertThat(ticket.status()).isEqualTo(TicketStatus.OPEN);
+        MessageView answer = ticket.messages().get(ticket.messages().size() - 1);
+        assertThat(answer.fromCustomer()).isTrue();
+        assertThat(answer.body()).isEqualTo("The request id is req-7f3a9c1e2b");
+
+        String byHeader = mailbox().deliver(email, ImapMailbox.ADDRESS, "Re: your request", "Still failing.\n-- \nAnn",
+                null, Map.of("In-Reply-To", confirmation.header("Message-ID")));
+        assertThat(inbound(byHeader)).containsEntry("outcome", "REPLY");
+        assertThat(tickets.detail(id).messages()).extracting(MessageView::body).contains("Still failing.");
+
+        String stranger = mailbox().deliver(customer(), ImapMailbox.ADDRESS, "Re: [GD-" + id + "] Cursor",
+                "Let me in", null, Map.of("In-Reply-To", "<gd-ticket-" + id + "@example-gw.com>"));
+        assertThat(inbound(stranger)).containsEntry("outcome", "REJECTED");
+        assertThat(tickets.detail(id).messages()).extracting(MessageView::body).doesNotContain("Let me in");
+    }
+
+    @Test
+    void aNewMailBecomesATicketAsTheFormMakesOneWithThePastedKeyMaskedAndHtmlMadeText() {
+        String email = customer();
+        String messageId = mailbox().deliver("Ann Lee <" + email + ">", ImapMailbox.ADDRESS, "Cursor says 401",
+                null, "<div><p>My key <b>" + RAW_KEY + "</b> fails with 401.</p><script>alert('x')</script>"
+                        + "<p>request id req-55aa66bb77</p></div><div>-- <br>Ann Lee, Example Ltd</div>",
+                Map.of());
+
+        Map<String, Object> outcome = inbound(messageId);
+        assertThat(outcome).containsEntry("outcome", "NEW_TICKET");
+        TicketDetail ticket = tickets.detail(((Number) outcome.get("ticket_id")).longValue());
+        assertThat(ticket.subject()).isEqualTo("Cursor says 401");
+        assertThat(ticket.customerName()).isEqualTo("Ann Lee");
+        assertThat(ticket.customerEmail()).isEqualTo(email);
+        assertThat(ticket.description()).contains("fails with 401").contains("req-55aa66bb77")
+                .contains("sk-proj-").doesNotContain(RAW_KEY).doesNotContain(RAW_KEY.substring(8, 30))
+                .doesNotContain("<p>").doesNotContain("alert").doesNotContain("Example Ltd");
+        assertThat(jdbc.queryForObject("select count(*) from mail_inbound where subject like ?", Long.class,
+                "%" + RAW_KEY.substring(8, 30) + "%")).isZero();
+        ReceivedMail confirmation = ReceivedMail.of(smtp().awaitMails(email, 1).get(0));
+        assertThat(confirmation.subject()).startsWith("[" + ticket.number() + "] ");
+        assertThat(confirmation.text()).doesNotContain(RAW_KEY);
+
+        String chinese = mailbox().deliver(customer(), ImapMailbox.ADDRESS, "模型不可用",
+                "调用 gpt-4o 返回 model_not_found", null, Map.of());
+        TicketDetail zh = tickets.detail(((Number) inbound(chinese).get("ticket_id")).longValue());
+        assertThat(zh.locale()).isEqualTo("zh-CN");
+    }
+
+    @Test
+    void automaticMailOurOwnMailFloodsAndHugeMailsAreNotTurnedIntoTickets() throws Exception {
+        String autoReply = mailbox().deliver(customer(), ImapMailbox.ADDRESS, "Out of office", "Back Monday", null,
+                Map.of("Auto-Submitted", "auto-replied"));
+        String bulk = mailbox().deliver(customer(), ImapMailbox.ADDRESS, "Newsletter", "Big news", null,
+                Map.of("Precedence", "bulk"));
+        String bounce = mailbox().deliver("MAILER-DAEMON@mx.example.net", ImapMailbox.ADDRESS, "Undeliverable",
+                "Delivery failed", null, Map.of());
+        String ours = mailbox().deliver(SmtpServer.FROM, ImapMailbox.ADDRESS, "[GD-1] We received your request",
+                "Hello", null, Map.of());
+        for (String ignored : List.of(autoReply, bulk, bounce, ours)) {
+            assertThat(inbound(ignored)).containsEntry("outcome", "IGNORED").containsEntry("ticket_id", null);
+        }
+
+        String flooder = customer();
+        List<String> flood = new java.util.ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            flood.add(mailbox().deliver(flooder, ImapMailbox.ADDRESS, "Flood " + i, "Help " + i, null, Map.of()));
+            inbound(flood.get(i - 1));
+        }
+        assertThat(flood.subList(0, 3)).allSatisfy(id -> assertThat(inbound(id)).containsEntry("outcome", "NEW_TICKET"));
+        assertThat(inbound(flood.get(3))).containsEntry("outcome", "REJECTED");
+        assertThat((String) inbound(flood.get(3)).get("reason")).startsWith("rate limit");
+
+        String huge = mailbox().deliver(customer(), ImapMailbox.ADDRESS, "Huge log", "x".repeat(100_000), null,
+                Map.of());
+        assertThat((String) inbound(huge).get("reason")).startsWith("too large");
+
+        assertThat(mailbox().flaggedSubjects()).contains("Flood 4", "Huge log").doesNotContain("Flood 1");
+        mvc.perform(get("/admin/mail").param("rejected", "true").with(user("mail-admin").roles("ADMIN"))
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Huge log")))
+                .andExpect(content().string(containsString("rate limit")))
+                .andExpect(content().string(containsString("On: imap://127.0.0.1:")));
+    }
+
+    @Test
+    void thePurgeDeletesOldSentAndFailedMailsButKeepsPendingOnes() {
+        jdbc.update("insert into mail_outbox (kind, recipient, lang, subject, message_id, status, attempts,"
+                + " next_attempt_at, created_at) values ('TEST', 'old@example.com', 'en', 'old sent', '<old-sent@x>',"
+                + " 'SENT', 1, ?, ?), ('TEST', 'old@example.com', 'en', 'old pending', '<old-pending@x>', 'PENDING', 0,"
+                + " ?, ?)", ts(400), ts(400), ts(400), ts(400));
+        assertThat(purge.purge()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForList("select subject from mail_outbox where recipient = 'old@example.com'",
+                String.class)).containsExactly("old pending");
+        jdbc.update("delete from mail_outbox where recipient = 'old@example.com'");
+    }
+
+    private static java.sql.Timestamp ts(int daysAgo) {
+        return java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(daysAgo)));
     }
 }
