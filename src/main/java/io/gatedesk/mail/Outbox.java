@@ -4,7 +4,9 @@ import io.gatedesk.secret.SecretGuard;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
@@ -56,6 +58,31 @@ class Outbox {
         OutboxMail claimed = render(mail);
         claimed.claimUntil(leaseEnd);
         return outbox.save(claimed);
+    }
+
+    /**
+     * As {@link #enqueue}, once for {@code messageId} (a warning about one SLA clock, say): when a mail with that id
+     * exists already, here or written by another node, nothing is queued. Returns whether this call queued it.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    boolean enqueueOnce(Mail mail, String messageId) {
+        if (outbox.existsByMessageId(messageId)) {
+            return false;
+        }
+        OutboxMail once = render(mail);
+        once.identify(messageId);
+        try {
+            outbox.saveAndFlush(once);
+            return true;
+        } catch (DataIntegrityViolationException raced) {
+            return false;
+        }
+    }
+
+    /** Drops a mail queued earlier in this transaction that a later one replaces (a reply sent with "and resolve"). */
+    @Transactional
+    void withdraw(long id) {
+        outbox.deleteById(id);
     }
 
     private OutboxMail render(Mail mail) {

@@ -90,6 +90,11 @@ class OutboxMail {
         this.nextAttemptAt = leaseEnd;
     }
 
+    /** A fixed Message-ID, which makes the mail unique: one warning per SLA clock and due time. */
+    void identify(String messageId) {
+        this.messageId = messageId;
+    }
+
     Long getId() {
         return id;
     }

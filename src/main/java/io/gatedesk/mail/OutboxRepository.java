@@ -59,6 +59,8 @@ interface OutboxRepository extends JpaRepository<OutboxMail, Long> {
 
     long countByStatus(OutboxStatus status);
 
+    boolean existsByMessageId(String messageId);
+
     /** Mails that are done (sent, or failed and not resent) and older than {@code before}. */
     @Transactional
     @Modifying

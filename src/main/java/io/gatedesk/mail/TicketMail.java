@@ -4,6 +4,7 @@ import io.gatedesk.selfservice.SiteSettingsService;
 import io.gatedesk.ticket.CustomerReplied;
 import io.gatedesk.ticket.FollowLinkIssued;
 import io.gatedesk.ticket.MessageView;
+import io.gatedesk.ticket.SlaTimer;
 import io.gatedesk.ticket.PublicReplyAdded;
 import io.gatedesk.ticket.TicketAssigned;
 import io.gatedesk.ticket.TicketDetail;
@@ -17,10 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns ticket events into outbox mails. Plain {@link EventListener}s: they run while the ticket's transaction is
@@ -72,7 +76,9 @@ class TicketMail {
     void publicReply(PublicReplyAdded reply) {
         if (settings.enabled()) {
             TicketDetail ticket = tickets.detail(reply.ticketId());
-            toCustomer(ticket, MailKind.PUBLIC_REPLY, reply.authorName(), messageText(ticket, reply.messageId()), null);
+            String quote = messageText(ticket, reply.messageId());
+            toCustomer(ticket, MailKind.PUBLIC_REPLY, reply.authorName(), quote, null).ifPresent(id ->
+                    repliesInThisTransaction().put(ticket.id(), new QueuedReply(id, reply.authorName(), quote)));
         }
     }
 
@@ -85,8 +91,54 @@ class TicketMail {
             default -> null;
         };
         if (kind != null && settings.enabled()) {
-            toCustomer(tickets.detail(moved.ticketId()), kind, moved.actorName(), null, null);
+            // "Send and resolve" is one action: the customer gets one mail, the status mail quoting the reply.
+            QueuedReply reply = repliesInThisTransaction().remove(moved.ticketId());
+            if (reply != null) {
+                outbox.withdraw(reply.outboxId());
+            }
+            toCustomer(tickets.detail(moved.ticketId()), kind, reply == null ? moved.actorName() : reply.author(),
+                    reply == null ? null : reply.quote(), null);
         }
+    }
+
+    /**
+     * Warns the assignee once per SLA clock and due time that it is about to breach; the mail's fixed Message-ID
+     * makes a second warning (a later run, another node) a no-op. Returns whether a warning was queued.
+     */
+    boolean slaWarning(TicketDetail ticket, String clock, SlaTimer timer) {
+        if (!settings.enabled() || ticket.assigneeId() == null) {
+            return false;
+        }
+        String messageId = "<gd-sla-" + ticket.id() + "-" + clock + "-" + timer.due().getEpochSecond() + "@"
+                + properties.domain() + ">";
+        return toStaff(ticket.assigneeId(), ticket, MailKind.SLA_WARNING, timer.dueUtc() + " UTC", null, messageId);
+    }
+
+    /**
+     * Public replies queued in the current transaction, by ticket, so a status change in the same transaction can
+     * replace the reply's mail; outside a transaction there is nothing to coalesce with.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<Long, QueuedReply> repliesInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        Map<Long, QueuedReply> replies = (Map<Long, QueuedReply>) TransactionSynchronizationManager.getResource(this);
+        if (replies == null) {
+            Map<Long, QueuedReply> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(TicketMail.this);
+                }
+            });
+            replies = fresh;
+        }
+        return replies;
+    }
+
+    private record QueuedReply(long outboxId, String author, String quote) {
     }
 
     @EventListener
@@ -94,7 +146,7 @@ class TicketMail {
         if (assigned.assigneeId() != null && !assigned.assigneeId().equals(assigned.actorUserId())
                 && settings.enabled()) {
             TicketDetail ticket = tickets.detail(assigned.ticketId());
-            toStaff(assigned.assigneeId(), ticket, MailKind.ASSIGNED, assigned.actorName(), null);
+            toStaff(assigned.assigneeId(), ticket, MailKind.ASSIGNED, assigned.actorName(), null, null);
         }
     }
 
@@ -104,14 +156,16 @@ class TicketMail {
             TicketDetail ticket = tickets.detail(replied.ticketId());
             if (ticket.assigneeId() != null) {
                 toStaff(ticket.assigneeId(), ticket, MailKind.CUSTOMER_REPLIED, ticket.customerName(),
-                        messageText(ticket, replied.messageId()));
+                        messageText(ticket, replied.messageId()), null);
             }
         }
     }
 
-    private void toCustomer(TicketDetail ticket, MailKind kind, String actorName, String quote, String followUrl) {
+    /** Queues a customer mail; its outbox id, empty when the ticket has no address. */
+    private Optional<Long> toCustomer(TicketDetail ticket, MailKind kind, String actorName, String quote,
+                                      String followUrl) {
         if (ticket.customerEmail() == null || ticket.customerEmail().isBlank()) {
-            return;
+            return Optional.empty();
         }
         Locale locale = MailLanguage.of(ticket.locale());
         Map<String, Object> values = values(ticket, kind, locale, ticket.customerName(), actorName, quote);
@@ -119,21 +173,29 @@ class TicketMail {
         values.put("linkLabel", followUrl == null ? null : templates.message("mail.link." + kind, locale));
         values.put("hint", templates.message(followUrl == null ? "mail.hint.customer" : "mail.hint.private", locale,
                 ticket.number()));
-        enqueue(kind, ticket.customerEmail(), locale, ticket, values, threads.replyAddress(ticket.id()).orElse(null));
+        return Optional.of(outbox.enqueue(mail(kind, ticket.customerEmail(), locale, ticket, values,
+                threads.replyAddress(ticket.id()).orElse(null))));
     }
 
-    private void toStaff(long userId, TicketDetail ticket, MailKind kind, String actorName, String quote) {
+    /** Queues a staff mail unless they switched its kind off; once only when {@code messageId} is given. */
+    private boolean toStaff(long userId, TicketDetail ticket, MailKind kind, String actorName, String quote,
+                            String messageId) {
         StaffMember member = users.find(userId).orElse(null);
         if (member == null || !member.enabled() || member.email() == null || member.email().isBlank()
                 || !preferences.wants(userId, kind)) {
-            return;
+            return false;
         }
         Locale locale = MailLanguage.of(properties.staffLanguage());
         Map<String, Object> values = values(ticket, kind, locale, member.displayName(), actorName, quote);
         values.put("linkUrl", link("/desk/tickets/" + ticket.number()));
         values.put("linkLabel", templates.message("mail.link.staff", locale));
         values.put("hint", templates.message("mail.hint.staff", locale, link("/profile")));
-        enqueue(kind, member.email(), locale, ticket, values, null);
+        Outbox.Mail mail = mail(kind, member.email(), locale, ticket, values, null);
+        if (messageId != null) {
+            return outbox.enqueueOnce(mail, messageId);
+        }
+        outbox.enqueue(mail);
+        return true;
     }
 
     private Map<String, Object> values(TicketDetail ticket, MailKind kind, Locale locale, String greeted,
@@ -149,12 +211,12 @@ class TicketMail {
         return values;
     }
 
-    private void enqueue(MailKind kind, String recipient, Locale locale, TicketDetail ticket,
-                         Map<String, Object> values, String replyTo) {
+    private Outbox.Mail mail(MailKind kind, String recipient, Locale locale, TicketDetail ticket,
+                             Map<String, Object> values, String replyTo) {
         String subject = "[" + ticket.number() + "] " + templates.message("mail.subject." + kind, locale,
                 ticket.subject());
-        outbox.enqueue(new Outbox.Mail(kind, recipient, locale, ticket.id(), subject, TEMPLATE, values, replyTo));
-        log.info("Queued {} mail for {}", kind, ticket.number());
+        log.info("Queueing {} mail for {}", kind, ticket.number());
+        return new Outbox.Mail(kind, recipient, locale, ticket.id(), subject, TEMPLATE, values, replyTo);
     }
 
     private static String messageText(TicketDetail ticket, long messageId) {

@@ -3,6 +3,7 @@ package io.gatedesk.mail;
 import io.gatedesk.ticket.Actor;
 import io.gatedesk.ticket.MessageView;
 import io.gatedesk.ticket.NewTicket;
+import io.gatedesk.ticket.Priority;
 import io.gatedesk.ticket.TicketDetail;
 import io.gatedesk.ticket.TicketChange;
 import io.gatedesk.ticket.TicketReceipt;
@@ -65,6 +66,8 @@ abstract class MailOutboxContract {
     JdbcTemplate jdbc;
     @Autowired
     MailPurge purge;
+    @Autowired
+    SlaWarnings slaWarnings;
 
     abstract SmtpServer smtp();
 
@@ -301,6 +304,54 @@ abstract class MailOutboxContract {
                 .andExpect(redirectedUrl("/profile/mail"));
         assertThat(preferences.of(agent.id())).containsEntry(MailKind.ASSIGNED, true)
                 .containsEntry(MailKind.CUSTOMER_REPLIED, false);
+    }
+
+    @Test
+    void sendAndResolveSendsTheCustomerOneMail() {
+        String email = customer();
+        long id = file(email, Locale.ENGLISH);
+        smtp().awaitMails(email, 1);
+
+        tickets.reply(id, "Use https://api.example-gw.com/v1 as the base URL.", Visibility.PUBLIC,
+                tickets.detail(id).version(), new Actor(null, "Agent Bo"), TicketStatus.RESOLVED);
+
+        List<ReceivedMail> mails = smtp().awaitMails(email, 2).stream().map(ReceivedMail::of).toList();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> smtp().to(email).size() == 2);
+        ReceivedMail resolved = mails.stream().filter(m -> !m.subject().contains("We received")).findFirst()
+                .orElseThrow();
+        assertThat(resolved.subject()).isEqualTo("[GD-" + id + "] Resolved: Cursor gets 401");
+        assertThat(resolved.text()).contains("Agent Bo").contains("Use https://api.example-gw.com/v1 as the base URL.");
+    }
+
+    @Test
+    void theAssigneeIsWarnedOnceWhenAnSlaClockIsAboutToBreachUnlessSwitchedOff() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        StaffMember keen = users.create(new UserService.NewStaffMember("sla-" + suffix, "Sla Agent",
+                "sla-" + suffix + "@example-gw.com", "sla-password-1", Set.of(Role.AGENT)));
+        StaffMember quiet = users.create(new UserService.NewStaffMember("slaq-" + suffix, "Quiet Sla",
+                "slaq-" + suffix + "@example-gw.com", "sla-password-1", Set.of(Role.AGENT)));
+        preferences.save(quiet, List.of("ASSIGNED"));
+        Actor lead = new Actor(null, "Lead Li");
+        long urgent = file(customer(), Locale.ENGLISH);
+        tickets.change(urgent, new TicketChange(null, Priority.P1, keen.id(), false), tickets.detail(urgent).version(),
+                lead);
+        long muted = file(customer(), Locale.ENGLISH);
+        tickets.change(muted, new TicketChange(null, Priority.P1, quiet.id(), false), tickets.detail(muted).version(),
+                lead);
+
+        assertThat(slaWarnings.warn()).isGreaterThanOrEqualTo(1);
+        slaWarnings.warn();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp().to(keen.email()).stream().map(ReceivedMail::of)
+                .anyMatch(m -> m.subject().contains("SLA about to breach")));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> smtp().to(keen.email())
+                .stream().map(ReceivedMail::of).filter(m -> m.subject().contains("SLA about to breach")).count() == 1);
+        ReceivedMail warning = smtp().to(keen.email()).stream().map(ReceivedMail::of)
+                .filter(m -> m.subject().contains("SLA about to breach")).findFirst().orElseThrow();
+        assertThat(warning.subject()).isEqualTo("[GD-" + urgent + "] SLA about to breach: Cursor gets 401");
+        assertThat(warning.text()).contains("UTC").contains("/desk/tickets/GD-" + urgent);
+        assertThat(smtp().to(quiet.email()).stream().map(ReceivedMail::of)
+                .noneMatch(m -> m.subject().contains("SLA"))).isTrue();
     }
 
     // ---- Inbound: the support mailbox over IMAP --------------------------------------------------------------------
