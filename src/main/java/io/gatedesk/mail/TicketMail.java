@@ -1,5 +1,6 @@
 package io.gatedesk.mail;
 
+import io.gatedesk.escalation.EscalationService;
 import io.gatedesk.selfservice.SiteSettingsService;
 import io.gatedesk.ticket.CustomerReplied;
 import io.gatedesk.ticket.FollowLinkIssued;
@@ -11,6 +12,7 @@ import io.gatedesk.ticket.TicketDetail;
 import io.gatedesk.ticket.TicketService;
 import io.gatedesk.ticket.TicketStatus;
 import io.gatedesk.ticket.TicketStatusChanged;
+import io.gatedesk.user.Role;
 import io.gatedesk.user.StaffMember;
 import io.gatedesk.user.UserService;
 import io.gatedesk.web.SiteLinks;
@@ -22,6 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -48,10 +51,12 @@ class TicketMail {
     private final SiteSettingsService site;
     private final MailProperties properties;
     private final MailThreads threads;
+    private final EscalationService escalations;
 
     TicketMail(MailSettings settings, Outbox outbox, TicketService tickets, UserService users,
                MailPreferences preferences, MailTemplates templates, SiteLinks links, SiteSettingsService site,
-               MailProperties properties, MailThreads threads) {
+               MailProperties properties, MailThreads threads, EscalationService escalations) {
+        this.escalations = escalations;
         this.threads = threads;
         this.settings = settings;
         this.outbox = outbox;
@@ -84,6 +89,9 @@ class TicketMail {
 
     @EventListener
     void statusChanged(TicketStatusChanged moved) {
+        if (moved.to() == TicketStatus.ESCALATED && settings.enabled()) {
+            escalated(moved);
+        }
         MailKind kind = switch (moved.to()) {
             case WAITING_ON_CUSTOMER -> MailKind.WAITING_ON_CUSTOMER;
             case RESOLVED -> MailKind.RESOLVED;
@@ -99,6 +107,24 @@ class TicketMail {
             toCustomer(tickets.detail(moved.ticketId()), kind, reply == null ? moved.actorName() : reply.author(),
                     reply == null ? null : reply.quote(), null);
         }
+    }
+
+    /**
+     * An escalation names its engineer when the agent picks one: that engineer is told, unless they escalated it
+     * themselves. The escalation feature publishes no event of its own, so this follows the ticket's move to ESCALATED
+     * and reads the round just opened in the same transaction; the view names the engineer by display name, so the
+     * mail goes out only when exactly one engineer or admin has that name.
+     */
+    private void escalated(TicketStatusChanged moved) {
+        escalations.latest(moved.ticketId()).filter(round -> round.engineer() != null).ifPresent(round -> {
+            List<StaffMember> named = users.activeStaff().stream()
+                    .filter(member -> member.displayName().equals(round.engineer())
+                            && (member.has(Role.ENGINEER) || member.has(Role.ADMIN))).toList();
+            if (named.size() == 1 && !named.get(0).displayName().equals(moved.actorName())) {
+                toStaff(named.get(0).id(), tickets.detail(moved.ticketId()), MailKind.ESCALATION_ASSIGNED,
+                        round.escalatedBy(), round.reason(), null);
+            }
+        });
     }
 
     /**
@@ -187,7 +213,8 @@ class TicketMail {
         }
         Locale locale = MailLanguage.of(properties.staffLanguage());
         Map<String, Object> values = values(ticket, kind, locale, member.displayName(), actorName, quote);
-        values.put("linkUrl", link("/desk/tickets/" + ticket.number()));
+        values.put("linkUrl", link((kind == MailKind.ESCALATION_ASSIGNED ? "/engineering/tickets/" : "/desk/tickets/")
+                + ticket.number()));
         values.put("linkLabel", templates.message("mail.link.staff", locale));
         values.put("hint", templates.message("mail.hint.staff", locale, link("/profile")));
         Outbox.Mail mail = mail(kind, member.email(), locale, ticket, values, null);

@@ -1,5 +1,7 @@
 package io.gatedesk.mail;
 
+import io.gatedesk.escalation.EscalationRequest;
+import io.gatedesk.escalation.EscalationService;
 import io.gatedesk.ticket.Actor;
 import io.gatedesk.ticket.MessageView;
 import io.gatedesk.ticket.NewTicket;
@@ -68,6 +70,8 @@ abstract class MailOutboxContract {
     MailPurge purge;
     @Autowired
     SlaWarnings slaWarnings;
+    @Autowired
+    EscalationService escalations;
 
     abstract SmtpServer smtp();
 
@@ -352,6 +356,29 @@ abstract class MailOutboxContract {
         assertThat(warning.text()).contains("UTC").contains("/desk/tickets/GD-" + urgent);
         assertThat(smtp().to(quiet.email()).stream().map(ReceivedMail::of)
                 .noneMatch(m -> m.subject().contains("SLA"))).isTrue();
+    }
+
+    @Test
+    void anEngineerNamedOnAnEscalationIsToldUnlessSwitchedOff() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        StaffMember engineer = users.create(new UserService.NewStaffMember("eng-" + suffix, "Eng " + suffix,
+                "eng-" + suffix + "@example-gw.com", "eng-password-12", Set.of(Role.ENGINEER)));
+        long id = file(customer(), Locale.ENGLISH);
+
+        escalations.escalate(id, new EscalationRequest("502 on every stream, see request ids", "S2",
+                engineer.username()), new Actor(null, "Agent Bo"));
+
+        ReceivedMail mail = ReceivedMail.of(smtp().awaitMails(engineer.email(), 1).get(0));
+        assertThat(mail.subject()).isEqualTo("[GD-" + id + "] Escalated to you: Cursor gets 401");
+        assertThat(mail.text()).contains("Agent Bo").contains("502 on every stream")
+                .contains("https://desk.example-gw.com/engineering/tickets/GD-" + id);
+
+        preferences.save(engineer, List.of());
+        long quiet = file(customer(), Locale.ENGLISH);
+        escalations.escalate(quiet, new EscalationRequest("Again", "S3", engineer.username()),
+                new Actor(null, "Agent Bo"));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> smtp().to(engineer.email()).size() == 1);
     }
 
     // ---- Inbound: the support mailbox over IMAP --------------------------------------------------------------------
