@@ -1,5 +1,8 @@
 package io.gatedesk.mail;
 
+import io.gatedesk.user.Role;
+import io.gatedesk.user.StaffMember;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,6 +15,8 @@ enum MailKind {
     CLOSED(Audience.CUSTOMER),
     ASSIGNED(Audience.STAFF),
     CUSTOMER_REPLIED(Audience.STAFF),
+    SLA_WARNING(Audience.STAFF),
+    ESCALATION_ASSIGNED(Audience.STAFF),
     TEST(Audience.ADMIN);
 
     enum Audience { CUSTOMER, STAFF, ADMIN }
@@ -24,5 +29,11 @@ enum MailKind {
 
     static List<MailKind> staffSwitchable() {
         return Arrays.stream(values()).filter(kind -> kind.audience == Audience.STAFF).toList();
+    }
+
+    /** The staff kinds a member can get: escalations are assigned to engineers (and admins, who may do anything). */
+    static List<MailKind> offeredTo(StaffMember member) {
+        return staffSwitchable().stream().filter(kind -> kind != ESCALATION_ASSIGNED
+                || member.has(Role.ENGINEER) || member.has(Role.ADMIN)).toList();
     }
 }

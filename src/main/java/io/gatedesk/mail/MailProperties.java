@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param lease         how long a claimed mail belongs to the node sending it before another may take it
  * @param batchSize     mails one run of the sender takes at most
  * @param staffLanguage language of mails to staff (accounts have no language of their own)
+ * @param purgeAfter    sent and failed mails, and the record of mails read, are deleted once this old
  */
 @ConfigurationProperties("gatedesk.mail")
 record MailProperties(@DefaultValue("gatedesk@localhost") String from,
@@ -25,7 +26,8 @@ record MailProperties(@DefaultValue("gatedesk@localhost") String from,
                       @DefaultValue("1h") Duration maxRetry,
                       @DefaultValue("2m") Duration lease,
                       @DefaultValue("20") int batchSize,
-                      @DefaultValue("en") String staffLanguage) {
+                      @DefaultValue("en") String staffLanguage,
+                      @DefaultValue("30d") Duration purgeAfter) {
 
     /** The part after the @ of {@link #from}, for Message-IDs that mail clients and help desks thread by. */
     String domain() {

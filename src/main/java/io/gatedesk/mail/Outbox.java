@@ -1,13 +1,16 @@
 package io.gatedesk.mail;
 
 import io.gatedesk.secret.SecretGuard;
-import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +23,7 @@ import java.util.UUID;
 @Transactional(readOnly = true)
 class Outbox {
 
-    static final int LIST_SIZE = 50;
+    static final int LIST_SIZE = 25;
 
     private final OutboxRepository outbox;
     private final MailTemplates templates;
@@ -42,7 +45,47 @@ class Outbox {
      * texts were guarded when stored, but a mail leaves our hands for good, so a key that slipped in is masked here.
      */
     @Transactional
-    void enqueue(Mail mail) {
+    long enqueue(Mail mail) {
+        return outbox.save(render(mail)).getId();
+    }
+
+    /**
+     * As {@link #enqueue}, already claimed by the caller, who sends it at once: the scheduled sender leaves it alone
+     * until {@code leaseEnd}, so the caller can tell an admin whether it went out.
+     */
+    @Transactional
+    OutboxMail enqueueClaimed(Mail mail, Instant leaseEnd) {
+        OutboxMail claimed = render(mail);
+        claimed.claimUntil(leaseEnd);
+        return outbox.save(claimed);
+    }
+
+    /**
+     * As {@link #enqueue}, once for {@code messageId} (a warning about one SLA clock, say): when a mail with that id
+     * exists already, here or written by another node, nothing is queued. Returns whether this call queued it.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    boolean enqueueOnce(Mail mail, String messageId) {
+        if (outbox.existsByMessageId(messageId)) {
+            return false;
+        }
+        OutboxMail once = render(mail);
+        once.identify(messageId);
+        try {
+            outbox.saveAndFlush(once);
+            return true;
+        } catch (DataIntegrityViolationException raced) {
+            return false;
+        }
+    }
+
+    /** Drops a mail queued earlier in this transaction that a later one replaces (a reply sent with "and resolve"). */
+    @Transactional
+    void withdraw(long id) {
+        outbox.deleteById(id);
+    }
+
+    private OutboxMail render(Mail mail) {
         RenderedMail rendered = templates.render(mail.template(), mail.subject(), mail.locale(), mail.variables());
         RenderedMail guarded = new RenderedMail(guard(rendered.subject()), guard(rendered.text()),
                 guard(rendered.html()));
@@ -50,8 +93,8 @@ class Outbox {
                 ? threadRoot(mail.ticketId()) : "<gd." + UUID.randomUUID() + "@" + properties.domain() + ">";
         String inReplyTo = mail.ticketId() == null || messageId.equals(threadRoot(mail.ticketId())) ? null
                 : threadRoot(mail.ticketId());
-        outbox.save(new OutboxMail(mail.kind(), mail.recipient(), mail.locale().toLanguageTag(), guarded, messageId,
-                inReplyTo, mail.ticketId(), clock.instant()));
+        return new OutboxMail(mail.kind(), mail.recipient(), mail.locale().toLanguageTag(), guarded, messageId,
+                inReplyTo, mail.replyTo(), mail.ticketId(), clock.instant());
     }
 
     /** Every mail about one ticket answers the first (the customer's confirmation), so mail clients keep one thread. */
@@ -63,9 +106,10 @@ class Outbox {
         return secretGuard.redact(text).text();
     }
 
-    List<OutboxMail> latest(OutboxStatus status) {
-        return status == null ? outbox.findAllByOrderByIdDesc(Limit.of(LIST_SIZE))
-                : outbox.findByStatusOrderByIdDesc(status, Limit.of(LIST_SIZE));
+    /** One page of the outbox for the admin page, newest first, all mails or those in {@code status}. */
+    Page<OutboxRow> page(OutboxStatus status, int page) {
+        PageRequest request = PageRequest.of(Math.max(page, 0), LIST_SIZE, Sort.by(Sort.Direction.DESC, "id"));
+        return (status == null ? outbox.findAll(request) : outbox.findByStatus(status, request)).map(OutboxRow::of);
     }
 
     Map<OutboxStatus, Long> counts() {
@@ -91,8 +135,11 @@ class Outbox {
         return outbox.resend(id, clock.instant(), OutboxStatus.PENDING, OutboxStatus.FAILED) == 1;
     }
 
-    /** A mail to queue: its kind, who gets it, its language, the ticket it is about, and its template's values. */
+    /**
+     * A mail to queue: its kind, who gets it, its language, the ticket it is about, its template's values, and where
+     * answers go ({@code null}: to the sender).
+     */
     record Mail(MailKind kind, String recipient, Locale locale, Long ticketId, String subject, String template,
-                Map<String, Object> variables) {
+                Map<String, Object> variables, String replyTo) {
     }
 }

@@ -42,6 +42,8 @@ class OutboxMail {
 
     private String inReplyTo;
 
+    private String replyTo;
+
     private Long ticketId;
 
     @Enumerated(EnumType.STRING)
@@ -65,7 +67,8 @@ class OutboxMail {
     }
 
     OutboxMail(MailKind kind, String recipient, String lang, RenderedMail mail, String messageId, String inReplyTo,
-               Long ticketId, Instant now) {
+               String replyTo, Long ticketId, Instant now) {
+        this.replyTo = replyTo;
         this.kind = kind;
         this.recipient = recipient;
         this.lang = lang;
@@ -78,6 +81,18 @@ class OutboxMail {
         this.status = OutboxStatus.PENDING;
         this.nextAttemptAt = now;
         this.createdAt = now;
+    }
+
+    /** Taken by the node that wrote it, for its first attempt, until {@code leaseEnd}. */
+    void claimUntil(Instant leaseEnd) {
+        this.status = OutboxStatus.SENDING;
+        this.attempts = 1;
+        this.nextAttemptAt = leaseEnd;
+    }
+
+    /** A fixed Message-ID, which makes the mail unique: one warning per SLA clock and due time. */
+    void identify(String messageId) {
+        this.messageId = messageId;
     }
 
     Long getId() {
@@ -114,6 +129,10 @@ class OutboxMail {
 
     String getInReplyTo() {
         return inReplyTo;
+    }
+
+    String getReplyTo() {
+        return replyTo;
     }
 
     Long getTicketId() {

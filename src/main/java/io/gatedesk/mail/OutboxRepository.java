@@ -1,6 +1,8 @@
 package io.gatedesk.mail;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -51,13 +53,22 @@ interface OutboxRepository extends JpaRepository<OutboxMail, Long> {
     int resend(@Param("id") long id, @Param("now") Instant now, @Param("pending") OutboxStatus pending,
                @Param("failed") OutboxStatus failed);
 
-    List<OutboxMail> findByStatusOrderByIdDesc(OutboxStatus status, Limit limit);
-
-    List<OutboxMail> findAllByOrderByIdDesc(Limit limit);
+    Page<OutboxMail> findByStatus(OutboxStatus status, Pageable pageable);
 
     List<OutboxMail> findByTicketIdOrderById(long ticketId);
 
     long countByStatus(OutboxStatus status);
+
+    boolean existsByMessageId(String messageId);
+
+    /** Mails that are done (sent, or failed and not resent) and older than {@code before}. */
+    @Transactional
+    @Modifying
+    @Query("delete from OutboxMail m where m.createdAt < :before and m.status in :done")
+    int purge(@Param("before") Instant before, @Param("done") Collection<OutboxStatus> done);
+
+    @Query("select m.ticketId from OutboxMail m where m.messageId = :messageId")
+    List<Long> ticketOfMessage(@Param("messageId") String messageId);
 
     @Query("select max(m.sentAt) from OutboxMail m where m.status = io.gatedesk.mail.OutboxStatus.SENT")
     Instant lastSentAt();

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Delivers due outbox mails with Spring's {@link JavaMailSender}, on a schedule, never in a customer's request: an
@@ -56,34 +57,43 @@ class OutboxSender {
         Instant now = clock.instant();
         for (OutboxMail due : outbox.findDue(DUE, now, Limit.of(properties.batchSize()))) {
             if (outbox.claim(due.getId(), due.getAttempts(), now, now.plus(properties.lease()), OutboxStatus.SENDING,
-                    DUE) == 1 && send(sender, due, due.getAttempts() + 1)) {
+                    DUE) == 1 && send(sender, due, due.getAttempts() + 1, false).isEmpty()) {
                 sent++;
             }
         }
         return sent;
     }
 
-    private boolean send(JavaMailSender sender, OutboxMail mail, int attempt) {
+    /**
+     * Sends {@code mail}, claimed by its writer, once and now: an admin's test mail, whose outcome the admin waits
+     * for. A failure is final, not retried behind the admin's back. Returns the error, empty when it went out.
+     */
+    Optional<String> sendClaimed(JavaMailSender sender, OutboxMail mail) {
+        return send(sender, mail, mail.getAttempts(), true);
+    }
+
+    /** One attempt; returns the error, empty when the mail went out. */
+    private Optional<String> send(JavaMailSender sender, OutboxMail mail, int attempt, boolean once) {
         try {
             sender.send(message(sender, mail));
             outbox.markSent(mail.getId(), clock.instant(), OutboxStatus.SENT);
-            return true;
+            return Optional.empty();
         } catch (MailParseException | MailPreparationException | MessagingException e) {
             // The mail itself is wrong (an address that cannot be parsed): trying again cannot help.
-            failed(mail, attempt, e, true);
+            return Optional.of(failed(mail, attempt, e, true));
         } catch (MailException e) {
-            failed(mail, attempt, e, false);
+            return Optional.of(failed(mail, attempt, e, once));
         }
-        return false;
     }
 
-    private void failed(OutboxMail mail, int attempt, Exception e, boolean forGood) {
+    private String failed(OutboxMail mail, int attempt, Exception e, boolean forGood) {
         String error = describe(e);
         boolean last = forGood || attempt >= properties.maxAttempts();
         Instant next = clock.instant().plus(properties.backoff(attempt));
         outbox.markAttemptFailed(mail.getId(), last ? OutboxStatus.FAILED : OutboxStatus.PENDING, next, error);
         log.warn("Mail {} ({} to ticket {}) attempt {} failed{}: {}", mail.getId(), mail.getKind(), mail.getTicketId(),
                 attempt, last ? " for good" : ", retrying after " + properties.backoff(attempt), error);
+        return error;
     }
 
     /** The exception chain's messages, short enough for the table; SMTP's reply is usually the innermost one. */
@@ -106,6 +116,9 @@ class OutboxSender {
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         helper.setFrom(properties.from());
         helper.setTo(mail.getRecipient());
+        if (mail.getReplyTo() != null) {
+            helper.setReplyTo(mail.getReplyTo());
+        }
         helper.setSubject(mail.getSubject());
         helper.setText(mail.getTextBody(), mail.getHtmlBody());
         // JavaMailSenderImpl keeps a Message-ID set before sending: the same for every attempt, so a retry after a

@@ -12,14 +12,21 @@ import org.springframework.test.context.DynamicPropertySource;
 class H2MailOutboxTest extends MailOutboxContract {
 
     static final SmtpServer SMTP = new SmtpServer();
+    static final ImapMailbox MAILBOX = new ImapMailbox();
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
         SMTP.register(registry);
+        MAILBOX.register(registry);
     }
 
     @Override
     SmtpServer smtp() {
         return SMTP;
+    }
+
+    @Override
+    ImapMailbox mailbox() {
+        return MAILBOX;
     }
 }

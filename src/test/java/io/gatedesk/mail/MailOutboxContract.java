@@ -1,7 +1,12 @@
 package io.gatedesk.mail;
 
+import io.gatedesk.escalation.EscalationRequest;
+import io.gatedesk.escalation.EscalationService;
 import io.gatedesk.ticket.Actor;
+import io.gatedesk.ticket.MessageView;
 import io.gatedesk.ticket.NewTicket;
+import io.gatedesk.ticket.Priority;
+import io.gatedesk.ticket.TicketDetail;
 import io.gatedesk.ticket.TicketChange;
 import io.gatedesk.ticket.TicketReceipt;
 import io.gatedesk.ticket.TicketService;
@@ -19,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +33,14 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -53,8 +66,16 @@ abstract class MailOutboxContract {
     MailSettings settings;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MailPurge purge;
+    @Autowired
+    SlaWarnings slaWarnings;
+    @Autowired
+    EscalationService escalations;
 
     abstract SmtpServer smtp();
+
+    abstract ImapMailbox mailbox();
 
     static String customer() {
         return "c-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
@@ -188,7 +209,7 @@ abstract class MailOutboxContract {
                 "keen-" + suffix + "@example-gw.com", "keen-password-1", Set.of(Role.AGENT)));
         StaffMember quiet = users.create(new UserService.NewStaffMember("quiet-" + suffix, "Quiet Agent",
                 "quiet-" + suffix + "@example-gw.com", "quiet-password-1", Set.of(Role.AGENT)));
-        preferences.save(quiet.id(), List.of());
+        preferences.save(quiet, List.of());
         Actor lead = new Actor(null, "Lead Li");
 
         long forKeen = file(customer(), Locale.ENGLISH);
@@ -205,5 +226,281 @@ abstract class MailOutboxContract {
                 .until(() -> smtp().to(quiet.email()).isEmpty());
         assertThat(jdbc.queryForObject("select count(*) from mail_outbox where recipient = ?", Long.class,
                 quiet.email())).isZero();
+    }
+
+    @Test
+    void anAdminSeesSmtpOnSendsATestMailAndResendsOneThatFailed() throws Exception {
+        String page = mvc.perform(get("/admin/mail").with(user("mail-admin").roles("ADMIN"))
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("On: 127.0.0.1:").contains("sending as " + SmtpServer.FROM)
+                .doesNotContain("data-smtp-off");
+
+        String typed = "not an address";
+        mvc.perform(post("/admin/mail/test").param("to", typed).with(csrf()).with(user("mail-admin").roles("ADMIN"))
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().is(422)).andExpect(content().string(containsString("请输入一个邮箱地址")))
+                .andExpect(content().string(containsString("value=\"" + typed + "\"")));
+
+        String to = customer();
+        mvc.perform(post("/admin/mail/test").param("to", to).with(csrf()).with(user("mail-admin").roles("ADMIN"))
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Test mail sent to " + to)));
+        ReceivedMail test = ReceivedMail.of(smtp().awaitMails(to, 1).get(0));
+        assertThat(test.subject()).endsWith("Test mail");
+        assertThat(test.text()).contains("mail-admin").contains("outgoing mail works");
+
+        String failing = customer();
+        smtp().stop();
+        try {
+            mvc.perform(post("/admin/mail/test").param("to", failing).with(csrf())
+                            .with(user("mail-admin").roles("ADMIN")).header("Accept-Language", "en"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("The test mail could not be sent")));
+        } finally {
+            smtp().start();
+        }
+        long id = jdbc.queryForObject("select id from mail_outbox where recipient = ?", Long.class, failing);
+        assertThat(jdbc.queryForObject("select status from mail_outbox where id = ?", String.class, id))
+                .isEqualTo("FAILED");
+        mvc.perform(get("/admin/mail").param("status", "FAILED").with(user("mail-admin").roles("ADMIN")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/admin/mail/outbox/" + id + "/resend")));
+
+        mvc.perform(post("/admin/mail/outbox/{id}/resend", id).param("status", "FAILED").with(csrf())
+                        .with(user("mail-admin").roles("ADMIN")))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/admin/mail?status=FAILED"))
+                .andExpect(flash().attribute("notice", "mail.admin.resent"));
+        assertThat(smtp().awaitMails(failing, 1)).hasSize(1);
+        mvc.perform(post("/admin/mail/outbox/{id}/resend", id).with(csrf()).with(user("mail-admin").roles("ADMIN")))
+                .andExpect(flash().attribute("notice", "mail.admin.notFailed"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> smtp().to(failing).size() == 1);
+    }
+
+    @Test
+    void aStaffMemberSwitchesAKindOffOnTheProfileAndGetsNoSuchMail() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        StaffMember agent = users.create(new UserService.NewStaffMember("switch-" + suffix, "Switch Agent",
+                "switch-" + suffix + "@example-gw.com", "switch-password-1", Set.of(Role.AGENT)));
+        String profile = mvc.perform(get("/profile").with(user(agent.username()).roles("AGENT")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(profile).contains("hx-get=\"/profile/mail\"").contains("href=\"/profile/mail\"");
+
+        String fragment = mvc.perform(get("/profile/mail").header("HX-Request", "true")
+                        .with(user(agent.username()).roles("AGENT")).header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(fragment).doesNotContain("<html").contains("data-switch=\"ASSIGNED\"")
+                .contains("data-switch=\"SLA_WARNING\"").doesNotContain("ESCALATION_ASSIGNED")
+                .contains(agent.email());
+        mvc.perform(get("/profile/mail").with(user(agent.username()).roles("AGENT")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("<html")));
+
+        String saved = mvc.perform(post("/profile/mail").param("on", "CUSTOMER_REPLIED", "NO_SUCH_KIND")
+                        .header("HX-Request", "true").with(csrf()).with(user(agent.username()).roles("AGENT"))
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(saved).contains("邮件设置已保存").doesNotContain("<html");
+        assertThat(preferences.of(agent.id())).containsEntry(MailKind.ASSIGNED, false)
+                .containsEntry(MailKind.CUSTOMER_REPLIED, true).containsEntry(MailKind.SLA_WARNING, false);
+        mvc.perform(post("/profile/mail").param("on", "ASSIGNED").with(csrf())
+                        .with(user(agent.username()).roles("AGENT")))
+                .andExpect(redirectedUrl("/profile/mail"));
+        assertThat(preferences.of(agent.id())).containsEntry(MailKind.ASSIGNED, true)
+                .containsEntry(MailKind.CUSTOMER_REPLIED, false);
+    }
+
+    @Test
+    void sendAndResolveSendsTheCustomerOneMail() {
+        String email = customer();
+        long id = file(email, Locale.ENGLISH);
+        smtp().awaitMails(email, 1);
+
+        tickets.reply(id, "Use https://api.example-gw.com/v1 as the base URL.", Visibility.PUBLIC,
+                tickets.detail(id).version(), new Actor(null, "Agent Bo"), TicketStatus.RESOLVED);
+
+        List<ReceivedMail> mails = smtp().awaitMails(email, 2).stream().map(ReceivedMail::of).toList();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> smtp().to(email).size() == 2);
+        ReceivedMail resolved = mails.stream().filter(m -> !m.subject().contains("We received")).findFirst()
+                .orElseThrow();
+        assertThat(resolved.subject()).isEqualTo("[GD-" + id + "] Resolved: Cursor gets 401");
+        assertThat(resolved.text()).contains("Agent Bo").contains("Use https://api.example-gw.com/v1 as the base URL.");
+    }
+
+    @Test
+    void theAssigneeIsWarnedOnceWhenAnSlaClockIsAboutToBreachUnlessSwitchedOff() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        StaffMember keen = users.create(new UserService.NewStaffMember("sla-" + suffix, "Sla Agent",
+                "sla-" + suffix + "@example-gw.com", "sla-password-1", Set.of(Role.AGENT)));
+        StaffMember quiet = users.create(new UserService.NewStaffMember("slaq-" + suffix, "Quiet Sla",
+                "slaq-" + suffix + "@example-gw.com", "sla-password-1", Set.of(Role.AGENT)));
+        preferences.save(quiet, List.of("ASSIGNED"));
+        Actor lead = new Actor(null, "Lead Li");
+        long urgent = file(customer(), Locale.ENGLISH);
+        tickets.change(urgent, new TicketChange(null, Priority.P1, keen.id(), false), tickets.detail(urgent).version(),
+                lead);
+        long muted = file(customer(), Locale.ENGLISH);
+        tickets.change(muted, new TicketChange(null, Priority.P1, quiet.id(), false), tickets.detail(muted).version(),
+                lead);
+
+        assertThat(slaWarnings.warn()).isGreaterThanOrEqualTo(1);
+        slaWarnings.warn();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp().to(keen.email()).stream().map(ReceivedMail::of)
+                .anyMatch(m -> m.subject().contains("SLA about to breach")));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> smtp().to(keen.email())
+                .stream().map(ReceivedMail::of).filter(m -> m.subject().contains("SLA about to breach")).count() == 1);
+        ReceivedMail warning = smtp().to(keen.email()).stream().map(ReceivedMail::of)
+                .filter(m -> m.subject().contains("SLA about to breach")).findFirst().orElseThrow();
+        assertThat(warning.subject()).isEqualTo("[GD-" + urgent + "] SLA about to breach: Cursor gets 401");
+        assertThat(warning.text()).contains("UTC").contains("/desk/tickets/GD-" + urgent);
+        assertThat(smtp().to(quiet.email()).stream().map(ReceivedMail::of)
+                .noneMatch(m -> m.subject().contains("SLA"))).isTrue();
+    }
+
+    @Test
+    void anEngineerNamedOnAnEscalationIsToldUnlessSwitchedOff() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        StaffMember engineer = users.create(new UserService.NewStaffMember("eng-" + suffix, "Eng " + suffix,
+                "eng-" + suffix + "@example-gw.com", "eng-password-12", Set.of(Role.ENGINEER)));
+        long id = file(customer(), Locale.ENGLISH);
+
+        escalations.escalate(id, new EscalationRequest("502 on every stream, see request ids", "S2",
+                engineer.username()), new Actor(null, "Agent Bo"));
+
+        ReceivedMail mail = ReceivedMail.of(smtp().awaitMails(engineer.email(), 1).get(0));
+        assertThat(mail.subject()).isEqualTo("[GD-" + id + "] Escalated to you: Cursor gets 401");
+        assertThat(mail.text()).contains("Agent Bo").contains("502 on every stream")
+                .contains("https://desk.example-gw.com/engineering/tickets/GD-" + id);
+
+        preferences.save(engineer, List.of());
+        long quiet = file(customer(), Locale.ENGLISH);
+        escalations.escalate(quiet, new EscalationRequest("Again", "S3", engineer.username()),
+                new Actor(null, "Agent Bo"));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> smtp().to(engineer.email()).size() == 1);
+    }
+
+    // ---- Inbound: the support mailbox over IMAP --------------------------------------------------------------------
+
+    /** What became of the mail with {@code messageId}, once the poller has read it: outcome, reason, ticket id. */
+    Map<String, Object> inbound(String messageId) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from mail_inbound where message_id = ? and outcome <> 'PROCESSING'", Long.class,
+                messageId) == 1);
+        return jdbc.queryForMap("select outcome, reason, ticket_id from mail_inbound where message_id = ?", messageId);
+    }
+
+    @Test
+    void aReplyByMailBecomesTheCustomersMessageWithoutTheQuoteAndReopensTheTicket() {
+        String email = customer();
+        long id = file(email, Locale.ENGLISH);
+        ReceivedMail confirmation = ReceivedMail.of(smtp().awaitMails(email, 1).get(0));
+        String replyTo = confirmation.header("Reply-To");
+        assertThat(replyTo).matches("support\\+gd-" + id + "-[0-9a-f]{20}@example-gw\\.com");
+        tickets.change(id, new TicketChange(TicketStatus.WAITING_ON_CUSTOMER, null, null, false),
+                tickets.detail(id).version(), new Actor(null, "Agent Bo"));
+
+        String byToken = mailbox().deliver("Other Address <" + customer() + ">", replyTo, "Re: [GD-" + id + "] Cursor",
+                "The request id is req-7f3a9c1e2b\n\nOn Sat, 5 Dec 2026, Support wrote:\n> We need the request id\n", null,
+                Map.of());
+
+        assertThat(inbound(byToken)).containsEntry("outcome", "REPLY");
+        TicketDetail ticket = tickets.detail(id);
+        assertThat(ticket.status()).isEqualTo(TicketStatus.OPEN);
+        MessageView answer = ticket.messages().get(ticket.messages().size() - 1);
+        assertThat(answer.fromCustomer()).isTrue();
+        assertThat(answer.body()).isEqualTo("The request id is req-7f3a9c1e2b");
+
+        String byHeader = mailbox().deliver(email, ImapMailbox.ADDRESS, "Re: your request", "Still failing.\n-- \nAnn",
+                null, Map.of("In-Reply-To", confirmation.header("Message-ID")));
+        assertThat(inbound(byHeader)).containsEntry("outcome", "REPLY");
+        assertThat(tickets.detail(id).messages()).extracting(MessageView::body).contains("Still failing.");
+
+        String stranger = mailbox().deliver(customer(), ImapMailbox.ADDRESS, "Re: [GD-" + id + "] Cursor",
+                "Let me in", null, Map.of("In-Reply-To", "<gd-ticket-" + id + "@example-gw.com>"));
+        assertThat(inbound(stranger)).containsEntry("outcome", "REJECTED");
+        assertThat(tickets.detail(id).messages()).extracting(MessageView::body).doesNotContain("Let me in");
+    }
+
+    @Test
+    void aNewMailBecomesATicketAsTheFormMakesOneWithThePastedKeyMaskedAndHtmlMadeText() {
+        String email = customer();
+        String messageId = mailbox().deliver("Ann Lee <" + email + ">", ImapMailbox.ADDRESS, "Cursor says 401",
+                null, "<div><p>My key <b>" + RAW_KEY + "</b> fails with 401.</p><script>alert('x')</script>"
+                        + "<p>request id req-55aa66bb77</p></div><div>-- <br>Ann Lee, Example Ltd</div>",
+                Map.of());
+
+        Map<String, Object> outcome = inbound(messageId);
+        assertThat(outcome).containsEntry("outcome", "NEW_TICKET");
+        TicketDetail ticket = tickets.detail(((Number) outcome.get("ticket_id")).longValue());
+        assertThat(ticket.subject()).isEqualTo("Cursor says 401");
+        assertThat(ticket.customerName()).isEqualTo("Ann Lee");
+        assertThat(ticket.customerEmail()).isEqualTo(email);
+        assertThat(ticket.description()).contains("fails with 401").contains("req-55aa66bb77")
+                .contains("sk-proj-").doesNotContain(RAW_KEY).doesNotContain(RAW_KEY.substring(8, 30))
+                .doesNotContain("<p>").doesNotContain("alert").doesNotContain("Example Ltd");
+        assertThat(jdbc.queryForObject("select count(*) from mail_inbound where subject like ?", Long.class,
+                "%" + RAW_KEY.substring(8, 30) + "%")).isZero();
+        ReceivedMail confirmation = ReceivedMail.of(smtp().awaitMails(email, 1).get(0));
+        assertThat(confirmation.subject()).startsWith("[" + ticket.number() + "] ");
+        assertThat(confirmation.text()).doesNotContain(RAW_KEY);
+
+        String chinese = mailbox().deliver(customer(), ImapMailbox.ADDRESS, "模型不可用",
+                "调用 gpt-4o 返回 model_not_found", null, Map.of());
+        TicketDetail zh = tickets.detail(((Number) inbound(chinese).get("ticket_id")).longValue());
+        assertThat(zh.locale()).isEqualTo("zh-CN");
+    }
+
+    @Test
+    void automaticMailOurOwnMailFloodsAndHugeMailsAreNotTurnedIntoTickets() throws Exception {
+        String autoReply = mailbox().deliver(customer(), ImapMailbox.ADDRESS, "Out of office", "Back Monday", null,
+                Map.of("Auto-Submitted", "auto-replied"));
+        String bulk = mailbox().deliver(customer(), ImapMailbox.ADDRESS, "Newsletter", "Big news", null,
+                Map.of("Precedence", "bulk"));
+        String bounce = mailbox().deliver("MAILER-DAEMON@mx.example.net", ImapMailbox.ADDRESS, "Undeliverable",
+                "Delivery failed", null, Map.of());
+        String ours = mailbox().deliver(SmtpServer.FROM, ImapMailbox.ADDRESS, "[GD-1] We received your request",
+                "Hello", null, Map.of());
+        for (String ignored : List.of(autoReply, bulk, bounce, ours)) {
+            assertThat(inbound(ignored)).containsEntry("outcome", "IGNORED").containsEntry("ticket_id", null);
+        }
+
+        String flooder = customer();
+        List<String> flood = new java.util.ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            flood.add(mailbox().deliver(flooder, ImapMailbox.ADDRESS, "Flood " + i, "Help " + i, null, Map.of()));
+            inbound(flood.get(i - 1));
+        }
+        assertThat(flood.subList(0, 3)).allSatisfy(id -> assertThat(inbound(id)).containsEntry("outcome", "NEW_TICKET"));
+        assertThat(inbound(flood.get(3))).containsEntry("outcome", "REJECTED");
+        assertThat((String) inbound(flood.get(3)).get("reason")).startsWith("rate limit");
+
+        String huge = mailbox().deliver(customer(), ImapMailbox.ADDRESS, "Huge log", "x".repeat(100_000), null,
+                Map.of());
+        assertThat((String) inbound(huge).get("reason")).startsWith("too large");
+
+        assertThat(mailbox().flaggedSubjects()).contains("Flood 4", "Huge log").doesNotContain("Flood 1");
+        mvc.perform(get("/admin/mail").param("rejected", "true").with(user("mail-admin").roles("ADMIN"))
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Huge log")))
+                .andExpect(content().string(containsString("rate limit")))
+                .andExpect(content().string(containsString("On: imap://127.0.0.1:")));
+    }
+
+    @Test
+    void thePurgeDeletesOldSentAndFailedMailsButKeepsPendingOnes() {
+        jdbc.update("insert into mail_outbox (kind, recipient, lang, subject, message_id, status, attempts,"
+                + " next_attempt_at, created_at) values ('TEST', 'old@example.com', 'en', 'old sent', '<old-sent@x>',"
+                + " 'SENT', 1, ?, ?), ('TEST', 'old@example.com', 'en', 'old pending', '<old-pending@x>', 'PENDING', 0,"
+                + " ?, ?)", ts(400), ts(400), ts(400), ts(400));
+        assertThat(purge.purge()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForList("select subject from mail_outbox where recipient = 'old@example.com'",
+                String.class)).containsExactly("old pending");
+        jdbc.update("delete from mail_outbox where recipient = 'old@example.com'");
+    }
+
+    private static java.sql.Timestamp ts(int daysAgo) {
+        return java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(daysAgo)));
     }
 }

@@ -13,15 +13,22 @@ import org.springframework.test.context.DynamicPropertySource;
 class PostgresMailOutboxTest extends MailOutboxContract {
 
     static final SmtpServer SMTP = new SmtpServer();
+    static final ImapMailbox MAILBOX = new ImapMailbox();
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
         EmbeddedPostgres.register(registry);
         SMTP.register(registry);
+        MAILBOX.register(registry);
     }
 
     @Override
     SmtpServer smtp() {
         return SMTP;
+    }
+
+    @Override
+    ImapMailbox mailbox() {
+        return MAILBOX;
     }
 }

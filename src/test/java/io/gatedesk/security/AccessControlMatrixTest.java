@@ -206,6 +206,12 @@ class AccessControlMatrixTest {
             row("GET /api/v1/gateway/sources", STAFF),
             row("GET /admin/gateway-sources", ADMIN),
             row("POST /admin/gateway-sources/{name}/test", ADMIN),
+            // Mail: the admin page (status, test mail, outbox, resend); each staff member's own switches
+            row("GET /admin/mail", ADMIN),
+            row("POST /admin/mail/test", ADMIN),
+            row("POST /admin/mail/outbox/{id}/resend", ADMIN),
+            row("GET /profile/mail", STAFF),
+            row("POST /profile/mail", STAFF),
             // Knowledge base: public pages, feeds and search; articles written by agents and admins
             row("GET /kb", PUBLIC),
             row("GET /kb/{lang:en|zh-CN}", PUBLIC),

@@ -64,7 +64,7 @@ class NavigationWebTest {
 
         assertThat(navLinks(page)).containsExactly("/", "/help", "/kb", "/desk", "/desk/logs", "/engineering",
                 "/desk/incidents", "/desk/metrics", "/admin/users", "/admin/rules", "/admin/answers", "/admin/ingest-tokens",
-                "/admin/site", "/admin/models", "/admin/login-audit", "/admin/gateway-sources", "/profile");
+                "/admin/site", "/admin/models", "/admin/login-audit", "/admin/gateway-sources", "/admin/mail", "/profile");
     }
 
     @Test
