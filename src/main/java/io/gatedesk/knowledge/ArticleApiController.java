@@ -90,7 +90,7 @@ class ArticleApiController {
 
     @PutMapping("/api/v1/articles/{id}")
     ArticleJson update(@PathVariable long id, @RequestBody ArticleRequest request, Authentication auth) {
-        return json(kb.update(id, request.draft(), request.version(), auth.getName()));
+        return json(kb.update(id, request.draft(), request.version(), auth.getName(), isAdmin(auth)));
     }
 
     @PostMapping("/api/v1/articles/{id}/publish")
@@ -140,6 +140,11 @@ class ArticleApiController {
     @ExceptionHandler(ReviewRequiredException.class)
     ResponseEntity<ApiError> review(Locale locale) {
         return error(HttpStatus.FORBIDDEN, "REVIEW_REQUIRED", "kb.error.reviewRequired", locale);
+    }
+
+    @ExceptionHandler(EditorRequiredException.class)
+    ResponseEntity<ApiError> editorRequired(Locale locale) {
+        return error(HttpStatus.FORBIDDEN, "EDITOR_REQUIRED", "kb.error.editorRequired", locale);
     }
 
     @ExceptionHandler(ArticleConflictException.class)

@@ -8,6 +8,8 @@ import io.gatedesk.ticket.TicketService;
 import io.gatedesk.ticket.Visibility;
 import io.gatedesk.triage.ErrorCategory;
 import io.gatedesk.triage.TriageService;
+import io.gatedesk.user.StaffMember;
+import io.gatedesk.user.UserService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,11 +50,15 @@ public class KnowledgeBase {
     private final TriageService triage;
     private final AnswerService answers;
     private final UsageLedger ledger;
+    private final UserService users;
+    private final KbSettings settings;
     private final Clock clock;
 
     KnowledgeBase(ArticleStore store, PrivacyGate gate, TicketService tickets, TriageService triage,
-                  AnswerService answers, UsageLedger ledger, Clock clock) {
+                  AnswerService answers, UsageLedger ledger, UserService users, KbSettings settings, Clock clock) {
         this.ledger = ledger;
+        this.users = users;
+        this.settings = settings;
         this.store = store;
         this.gate = gate;
         this.tickets = tickets;
@@ -101,6 +107,16 @@ public class KnowledgeBase {
 
     public List<Article> published(String lang) {
         return store.list(ArticleStatus.PUBLISHED, lang);
+    }
+
+    /** Every article sharing the slug (the en and zh-CN twins), whatever their state. */
+    public List<Article> twins(String slug) {
+        return store.bySlug(slug);
+    }
+
+    /** Articles drafted from one ticket, newest first. */
+    public List<Article> draftsFromTicket(long ticketId) {
+        return store.fromTicket(ticketId);
     }
 
     public List<Article> list(ArticleStatus status) {
@@ -227,9 +243,30 @@ public class KnowledgeBase {
         return PLACEHOLDER.matcher(answerBody).replaceAll(m -> "`<" + m.group(1) + ">`");
     }
 
+    /** Admins, and agents whose account carries the editor flag. */
+    public boolean isEditor(String username, boolean admin) {
+        return admin || users.findByUsername(username).map(StaffMember::editor).orElse(false);
+    }
+
+    public boolean selfPublishing() {
+        return settings.selfPublishing();
+    }
+
     @Transactional
-    public Article update(long id, ArticleDraft draft, Long expectedVersion, String by) {
+    public void setSelfPublishing(boolean allowed, String by) {
+        settings.setSelfPublishing(allowed, by);
+    }
+
+    /**
+     * Saves an editor's text. {@code expectedVersion} is the version the editor loaded: a save over someone else's
+     * newer one is refused. Any agent may edit a draft; changing what is public is for editors.
+     */
+    @Transactional
+    public Article update(long id, ArticleDraft draft, Long expectedVersion, String by, boolean admin) {
         Article current = find(id);
+        if (current.published() && !isEditor(by, admin)) {
+            throw new EditorRequiredException();
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         String title = draft.title() == null ? current.title() : required(draft.title(), "title", 200, errors);
         String body = draft.body() == null ? current.body() : required(draft.body(), "body", 60000, errors);
@@ -279,19 +316,22 @@ public class KnowledgeBase {
     }
 
     /**
-     * Publishes after the privacy gate finds nothing. The last editor may not publish their own text unless
-     * {@code admin}; nobody can publish past a finding.
+     * Publishes after the privacy gate finds nothing. Only editors and admins publish; the last editor may not publish
+     * their own text unless they are an admin or an admin allowed self-publishing; nobody can publish past a finding.
      */
     @Transactional
     public Article publish(long id, String by, boolean admin) {
         Article current = find(id);
+        if (!isEditor(by, admin)) {
+            throw new EditorRequiredException();
+        }
         if (current.status() == ArticleStatus.PUBLISHED) {
             return current;
         }
         if (current.status() == ArticleStatus.ARCHIVED) {
             throw new ArticleConflictException("kb.error.archived");
         }
-        if (!admin && by.equals(current.lastEditedBy())) {
+        if (!admin && by.equals(current.lastEditedBy()) && !settings.selfPublishing()) {
             throw new ReviewRequiredException();
         }
         List<PrivacyFinding> findings = gate.scan(
@@ -304,14 +344,24 @@ public class KnowledgeBase {
     }
 
     @Transactional
-    public Article archive(long id, String by) {
-        return step(find(id), ArticleStatus.ARCHIVED, "ARCHIVED", by, false);
+    public Article archive(long id, String by, boolean admin) {
+        Article current = find(id);
+        if (!isEditor(by, admin)) {
+            throw new EditorRequiredException();
+        }
+        if (current.status() == ArticleStatus.ARCHIVED) {
+            return current;
+        }
+        return step(current, ArticleStatus.ARCHIVED, "ARCHIVED", by, false);
     }
 
     /** An editor checked the article against the product today: the page shows it as "last verified". */
     @Transactional
-    public Article markVerified(long id, String by) {
+    public Article markVerified(long id, String by, boolean admin) {
         Article a = find(id);
+        if (!isEditor(by, admin)) {
+            throw new EditorRequiredException();
+        }
         Instant now = clock.instant();
         save(new Article(a.id(), a.slug(), a.lang(), a.title(), a.summary(), a.body(), a.category(), a.tags(),
                 a.status(), a.origin(), a.sourceTicketId(), a.createdBy(), a.lastEditedBy(), a.publishedBy(),

@@ -38,7 +38,7 @@ abstract class KbSearchContract {
 
         kb.update(draft.id(), new ArticleDraft(null, null, "新内容 " + marker, null, null, null, null), null,
                 "writer");
-        kb.publish(draft.id(), "reviewer", false);
+        kb.publish(draft.id(), "reviewer", true);
 
         assertThat(kb.search(marker, "zh-CN", 5, 0.75)).extracting(Article::id).containsExactly(draft.id());
         List<ArticleRevision> revisions = kb.revisions(draft.id());
