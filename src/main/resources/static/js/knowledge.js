@@ -73,7 +73,7 @@
         var headers = {"Content-Type": "application/x-www-form-urlencoded"};
         headers[header.content] = token.content;
         fetch("/desk/kb/link-inserted", {method: "POST", headers: headers, credentials: "same-origin",
-            body: "slug=" + encodeURIComponent(slug) + "&lang=" + encodeURIComponent(lang)});
+            body: "slug=" + encodeURIComponent(slug) + "&articleLang=" + encodeURIComponent(lang)});
     }
 
     document.addEventListener("DOMContentLoaded", function () { wireRelated(document); });

@@ -1,6 +1,7 @@
 package io.gatedesk.knowledge;
 
 import io.gatedesk.answer.AnswerService;
+import io.gatedesk.answer.ChecklistService;
 import io.gatedesk.answer.ShortAnswer;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -13,13 +14,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The admins' view of the knowledge base: whether editors may publish their own text, which assets are used and which
@@ -35,9 +33,12 @@ class AdminKbController {
     private final KnowledgeBase kb;
     private final UsageLedger ledger;
     private final AnswerService answers;
+    private final ChecklistService checklists;
     private final Clock clock;
 
-    AdminKbController(KnowledgeBase kb, UsageLedger ledger, AnswerService answers, Clock clock) {
+    AdminKbController(KnowledgeBase kb, UsageLedger ledger, AnswerService answers, ChecklistService checklists,
+                      Clock clock) {
+        this.checklists = checklists;
         this.kb = kb;
         this.ledger = ledger;
         this.answers = answers;
@@ -48,25 +49,63 @@ class AdminKbController {
     record AnswerUse(String key, String lang, String title, long uses) {
     }
 
+    /** One asset (article, short answer or checklist) in one language, with its uses in the period, zero included. */
+    record AssetRow(String kind, String key, String lang, String title, String href, UsageLedger.AssetUse use) {
+
+        public long uses() {
+            return use == null ? 0 : use.uses();
+        }
+    }
+
     @GetMapping("/admin/kb")
     String page(Model model) {
         LocalDate since = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(DAYS - 1L);
-        List<UsageLedger.AssetUse> uses = ledger.usesSince(since);
-        Set<String> used = uses.stream().map(u -> u.assetKey() + "/" + u.lang()).collect(Collectors.toSet());
-        List<Article> unused = kb.published((String) null).stream()
-                .filter(a -> !used.contains(a.slug() + "/" + a.lang()))
-                .sorted(Comparator.comparing(Article::slug).thenComparing(Article::lang))
-                .toList();
-        model.addAttribute("mostUsed", uses.stream().limit(20).toList());
-        List<UsageLedger.AssetUse> least = new ArrayList<>(uses);
-        Collections.reverse(least);
-        model.addAttribute("leastUsed", least.stream().limit(10).toList());
-        model.addAttribute("unused", unused);
+        List<AssetRow> rows = assets(ledger.usesSince(since));
+        model.addAttribute("mostUsed", rows.stream().filter(r -> r.uses() > 0)
+                .sorted(Comparator.comparingLong(AssetRow::uses).reversed()).limit(20).toList());
+        // Least used includes the assets nobody used: a zero is the strongest signal an asset needs work.
+        model.addAttribute("leastUsed", rows.stream().sorted(Comparator.comparingLong(AssetRow::uses)).limit(20).toList());
+        model.addAttribute("unused", rows.stream().filter(r -> r.uses() == 0).toList());
         model.addAttribute("misses", ledger.missesSince(since).stream().limit(50).toList());
         model.addAttribute("answerUses", answerUses());
         model.addAttribute("days", DAYS);
         model.addAttribute("selfPublishing", kb.selfPublishing());
         return VIEW;
+    }
+
+    /**
+     * Every asset that can be used (published articles, active short answers, checklists per language) joined with
+     * its uses; assets that were used but are gone (an archived article) keep their row. Ordered by kind, key, language.
+     */
+    private List<AssetRow> assets(List<UsageLedger.AssetUse> uses) {
+        Map<String, UsageLedger.AssetUse> byAsset = new LinkedHashMap<>();
+        uses.forEach(u -> byAsset.put(u.assetKind() + "/" + u.assetKey() + "/" + u.lang(), u));
+        Map<String, AssetRow> rows = new LinkedHashMap<>();
+        for (Article a : kb.published((String) null)) {
+            put(rows, byAsset, UsageLedger.ARTICLE, a.slug(), a.lang(), a.title(), a.path());
+        }
+        for (ShortAnswer a : answers.all()) {
+            if (!a.retired()) {
+                put(rows, byAsset, UsageLedger.ANSWER, a.key(), a.language(), a.title(), null);
+            }
+        }
+        for (String category : checklists.categories()) {
+            for (String lang : KnowledgeBase.LANGUAGES) {
+                put(rows, byAsset, UsageLedger.CHECKLIST, category, lang, null, null);
+            }
+        }
+        byAsset.forEach((id, use) -> rows.putIfAbsent(id, new AssetRow(use.assetKind(), use.assetKey(), use.lang(),
+                null, UsageLedger.ARTICLE.equals(use.assetKind()) ? KnowledgeBase.path(use.lang(), use.assetKey()) : null,
+                use)));
+        return rows.values().stream()
+                .sorted(Comparator.comparing(AssetRow::kind).thenComparing(AssetRow::key).thenComparing(AssetRow::lang))
+                .toList();
+    }
+
+    private static void put(Map<String, AssetRow> rows, Map<String, UsageLedger.AssetUse> uses, String kind, String key,
+                            String lang, String title, String href) {
+        String id = kind + "/" + key + "/" + lang;
+        rows.put(id, new AssetRow(kind, key, lang, title, href, uses.get(id)));
     }
 
     @PostMapping("/admin/kb/settings")

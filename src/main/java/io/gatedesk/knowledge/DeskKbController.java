@@ -36,15 +36,19 @@ class DeskKbController {
     static final String PREVIEW = "knowledge/desk-editor :: preview";
     static final String TICKET_PANEL = "knowledge/ticket-kb :: content";
     static final String TICKET_RESULTS = "knowledge/ticket-kb :: results";
+    /** The article's language in a form; not {@code lang}, which the locale interceptor reads as the page language. */
+    static final String ARTICLE_LANG = "articleLang";
 
     private final KnowledgeBase kb;
     private final ArticleRenderer renderer;
     private final TicketService tickets;
     private final UsageLedger ledger;
     private final SiteLinks links;
+    private final PrivacyGate gate;
 
     DeskKbController(KnowledgeBase kb, ArticleRenderer renderer, TicketService tickets, UsageLedger ledger,
-                     SiteLinks links) {
+                     SiteLinks links, PrivacyGate gate) {
+        this.gate = gate;
         this.kb = kb;
         this.renderer = renderer;
         this.tickets = tickets;
@@ -62,6 +66,12 @@ class DeskKbController {
 
         ArticleDraft draft(String lang) {
             return new ArticleDraft(title, summary, body, lang, category, tags, slug);
+        }
+
+        /** What the editor typed, with any full key masked: a refused form is shown again, never a key in it. */
+        EditorForm guarded(PrivacyGate gate) {
+            return new EditorForm(gate.guard(title), gate.guard(summary), gate.guard(body), category, gate.guard(tags),
+                    slug, version);
         }
     }
 
@@ -95,15 +105,16 @@ class DeskKbController {
     }
 
     @PostMapping("/desk/kb/articles")
-    String create(@ModelAttribute EditorForm form, @RequestParam(name = "lang", defaultValue = "en") String lang,
+    String create(@ModelAttribute EditorForm form,
+                  @RequestParam(name = ARTICLE_LANG, defaultValue = "en") String lang,
                   Authentication auth, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             Article created = kb.create(form.draft(lang), auth.getName());
             redirect.addFlashAttribute("notice", "kb.desk.created");
             return "redirect:/desk/kb/articles/" + created.id();
         } catch (InvalidArticleException e) {
-            model.addAttribute("form", form);
-            model.addAttribute("lang", lang);
+            model.addAttribute("form", form.guarded(gate));
+            model.addAttribute("lang", KnowledgeBase.LANGUAGES.contains(lang) ? lang : "en");
             model.addAttribute("languages", KnowledgeBase.LANGUAGES);
             model.addAttribute("errors", e.errors());
             response.setStatus(422);
@@ -138,8 +149,8 @@ class DeskKbController {
             model.addAttribute("problem", "kb.error.editorRequired");
             response.setStatus(HttpStatus.FORBIDDEN.value());
         }
-        // What the editor typed stays in the form; the version stays the one they loaded.
-        return editor(current, form, auth, model);
+        // What the editor typed stays in the form (keys masked); the version stays the one they loaded.
+        return editor(current, form.guarded(gate), auth, model);
     }
 
     /** The preview uses the public pages' renderer, so what the editor sees is what readers will see. */
@@ -228,6 +239,8 @@ class DeskKbController {
         model.addAttribute("resolved", ticket.status() == TicketStatus.RESOLVED
                 || ticket.status() == TicketStatus.CLOSED);
         model.addAttribute("drafts", kb.draftsFromTicket(ticket.id()));
+        model.addAttribute("languages", KnowledgeBase.LANGUAGES);
+        model.addAttribute("ticketLang", KnowledgeBase.language(ticket.locale()));
         return TICKET_PANEL;
     }
 
@@ -250,13 +263,14 @@ class DeskKbController {
     /** The panel's insert button tells us the link went into a reply box: counted in the use ledger. */
     @PostMapping("/desk/kb/link-inserted")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void linkInserted(@RequestParam String slug, @RequestParam String lang) {
+    void linkInserted(@RequestParam String slug, @RequestParam(name = ARTICLE_LANG) String lang) {
         kb.published(KnowledgeBase.language(lang), slug).ifPresent(a ->
                 ledger.record(UsageLedger.ARTICLE, a.slug(), a.lang(), UsageLedger.Event.LINK_INSERTED));
     }
 
     @PostMapping("/desk/kb/for-ticket/{number}/draft")
-    String draftFromTicket(@PathVariable String number, @RequestParam(name = "lang", required = false) String lang,
+    String draftFromTicket(@PathVariable String number,
+                           @RequestParam(name = ARTICLE_LANG, required = false) String lang,
                            Authentication auth, RedirectAttributes redirect) {
         Article draft = kb.draftFromTicket(ticketId(number), lang, auth.getName());
         redirect.addFlashAttribute("notice", "kb.desk.drafted");
@@ -280,6 +294,15 @@ class DeskKbController {
 
     private static boolean isAdmin(Authentication auth) {
         return ArticleApiController.isAdmin(auth);
+    }
+
+    /** A draft asked for in a language we do not write: the request is wrong, the page says so. */
+    @ExceptionHandler(InvalidArticleException.class)
+    String badRequest(HttpServletResponse response, Model model) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("status", 400);
+        model.addAttribute("messageKey", "error.badRequest");
+        return "web/error";
     }
 
     @ExceptionHandler(ArticleNotFoundException.class)

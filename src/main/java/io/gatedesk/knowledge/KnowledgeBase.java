@@ -289,30 +289,40 @@ public class KnowledgeBase {
             throw new InvalidArticleException(errors);
         }
         Instant now = clock.instant();
-        // Editing a published article keeps it public only if the new text passes the gate again.
+        // Editing a published article keeps it public only if the new text passes the gate again. An article in
+        // review stays in review: the publish step checks the last editor, so whoever edits last needs someone else.
         ArticleStatus status = current.status() == ArticleStatus.ARCHIVED ? ArticleStatus.DRAFT : current.status();
         Article next = new Article(id, slug, current.lang(), title, summary, body, category, tags, status,
                 current.origin(), current.sourceTicketId(), current.createdBy(), by, current.publishedBy(),
                 current.publishedAt(), now, current.verifiedAt(), current.revision() + 1,
                 expectedVersion == null ? current.version() : expectedVersion);
         if (next.published()) {
-            List<PrivacyFinding> findings = gate.scan(PrivacyGate.fields(title, summary, body, tags),
-                    knownNames(next));
-            if (!findings.isEmpty()) {
-                throw new PublishRefusedException(findings);
-            }
+            refuseFindings(next);
         }
         save(next, "EDITED", by, now);
         return find(id);
     }
 
+    /**
+     * Sends a draft to a reviewer. The gate runs here too: a reviewer should never be asked to read a key or an
+     * email, and the author learns what to remove before anyone else sees the text.
+     */
     @Transactional
     public Article submitForReview(long id, String by) {
         Article current = find(id);
         if (current.status() != ArticleStatus.DRAFT) {
             throw new ArticleConflictException("kb.error.notDraft");
         }
+        refuseFindings(current);
         return step(current, ArticleStatus.IN_REVIEW, "SUBMITTED", by, false);
+    }
+
+    private void refuseFindings(Article a) {
+        List<PrivacyFinding> findings = gate.scan(PrivacyGate.fields(a.title(), a.summary(), a.body(), a.tags()),
+                knownNames(a));
+        if (!findings.isEmpty()) {
+            throw new PublishRefusedException(findings);
+        }
     }
 
     /**
@@ -334,12 +344,7 @@ public class KnowledgeBase {
         if (!admin && by.equals(current.lastEditedBy()) && !settings.selfPublishing()) {
             throw new ReviewRequiredException();
         }
-        List<PrivacyFinding> findings = gate.scan(
-                PrivacyGate.fields(current.title(), current.summary(), current.body(), current.tags()),
-                knownNames(current));
-        if (!findings.isEmpty()) {
-            throw new PublishRefusedException(findings);
-        }
+        refuseFindings(current);
         return step(current, ArticleStatus.PUBLISHED, "PUBLISHED", by, true);
     }
 
