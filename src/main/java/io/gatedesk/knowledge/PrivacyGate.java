@@ -61,9 +61,10 @@ class PrivacyGate {
     private static final Pattern INTERNAL_HOST = Pattern.compile(
             "(?i)(?<![A-Za-z0-9.-])(?:localhost(?::\\d+)?|[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:internal|local|lan|corp"
                     + "|intranet|intra|svc|cluster\\.local|home\\.arpa)(?::\\d+)?)(?![A-Za-z0-9-])");
+    /** A channel named or numbered on the same line; "无可用渠道" before a Markdown heading is not one. */
     private static final Pattern CHANNEL = Pattern.compile(
-            "(?i)(?:channel|渠道)\\s*(?:id|name|名称|编号|号)?\\s*[:：#=]\\s*[\"'`]?[^\\s\"'`,，。;；)）]{1,64}"
-                    + "|(?:channel|渠道)\\s*#\\s*\\d+|(?:channel|渠道)\\s+\\d+(?!\\s*(?:个|channels))");
+            "(?i)(?:channel|渠道)[ \\t]*(?:id|name|名称|编号|号)?[ \\t]*[:：#=][ \\t]*[\"'`]?[^\\s\"'`,，。;；)）#]{1,64}"
+                    + "|(?:channel|渠道)[ \\t]*#[ \\t]*\\d+|(?:channel|渠道)[ \\t]+\\d+(?![ \\t]*(?:个|channels))");
     private static final Pattern LOG_ROW = Pattern.compile(
             "(?m)^.*(?:\\[(?:ERR|GIN|SYS|INFO|WARN)\\]|\\d{4}[/-]\\d{2}[/-]\\d{2}[ T-]+\\d{2}:\\d{2}:\\d{2}.*\\|).*$");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\[(?:removed|已移除)[^\\]]*]");

@@ -124,7 +124,8 @@ class KbEditorsBrowserTest {
         waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#kb-preview h3")));
         press(By.cssSelector("[data-kb-save]"));
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-kb-notice]"), "Saved"));
-        assertThat(browser.findElements(By.cssSelector("[data-kb-findings]"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("[data-kb-findings]")))
+                .as(() -> browser.findElement(By.cssSelector("[data-kb-findings]")).getText()).isEmpty();
         press(By.cssSelector("[data-kb-submit]"));
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-kb-status]"), "review"));
         assertThat(browser.findElements(By.cssSelector("[data-kb-publish]"))).as("no publish without the flag").isEmpty();

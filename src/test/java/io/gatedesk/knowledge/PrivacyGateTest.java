@@ -65,7 +65,9 @@ class PrivacyGateTest {
                 new Planted("末四位：mnop", "密钥末四位：mnop", PrivacyKind.KEY),
                 new Planted("$5", "I paid $5 yesterday and https://pay.example.com/x shows it", PrivacyKind.MONEY),
                 new Planted("余额=3", "余额=3 per day left", PrivacyKind.MONEY),
-                new Planted("payment ID 9X3K7Q2", "payment ID 9X3K7Q2 is missing", PrivacyKind.ORDER_NUMBER));
+                new Planted("payment ID 9X3K7Q2", "payment ID 9X3K7Q2 is missing", PrivacyKind.ORDER_NUMBER),
+                new Planted("channel: azure-east-2", "Error from channel: azure-east-2 today", PrivacyKind.CHANNEL),
+                new Planted("渠道 12", "走了渠道 12 的上游", PrivacyKind.CHANNEL));
     }
 
     @ParameterizedTest
@@ -126,7 +128,9 @@ class PrivacyGateTest {
                 "1 美元 = 500000 额度，按此折算。",
                 "one-api counts quota: $1 = 500000 quota by default.",
                 "gpt-4o costs $2.50 per 1M input tokens; 输入每百万 tokens 2.5 美元.",
-                "价格：2 元/百万 tokens，倍率 1.5。");
+                "价格：2 元/百万 tokens，倍率 1.5。",
+                "当前分组 default 下对于模型 gpt-5 无可用渠道\n\n### 60 秒检查\n\n逐字比较模型名称。",
+                "No channel\n## Causes in order");
     }
 
     @Test
