@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -215,9 +213,8 @@ class DeskKbController {
         model.addAttribute("article", article);
         model.addAttribute("form", form);
         model.addAttribute("lang", article.lang());
-        List<ArticleRevision> revisions = new ArrayList<>(kb.revisions(article.id()));
-        Collections.reverse(revisions);
-        model.addAttribute("revisions", revisions);
+        // Newest first, as the store reads them; the list is numbered downwards (<ol reversed>).
+        model.addAttribute("revisions", kb.revisions(article.id()));
         model.addAttribute("twins", kb.twins(article.slug()).stream()
                 .filter(t -> !t.lang().equals(article.lang())).toList());
         model.addAttribute("editor", kb.isEditor(auth.getName(), isAdmin(auth)));

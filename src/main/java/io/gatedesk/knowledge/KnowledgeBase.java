@@ -52,10 +52,13 @@ public class KnowledgeBase {
     private final UsageLedger ledger;
     private final UserService users;
     private final KbSettings settings;
+    private final HelpPages helpPages;
     private final Clock clock;
 
     KnowledgeBase(ArticleStore store, PrivacyGate gate, TicketService tickets, TriageService triage,
-                  AnswerService answers, UsageLedger ledger, UserService users, KbSettings settings, Clock clock) {
+                  AnswerService answers, UsageLedger ledger, UserService users, KbSettings settings,
+                  HelpPages helpPages, Clock clock) {
+        this.helpPages = helpPages;
         this.ledger = ledger;
         this.users = users;
         this.settings = settings;
@@ -169,7 +172,8 @@ public class KnowledgeBase {
      */
     public List<Article> publicSearch(String query, String lang, int limit) {
         List<Article> found = search(query, lang, limit, 0.75);
-        if (found.isEmpty() && query != null && !query.isBlank() && !gate.hasFullKey(query)
+        if (found.isEmpty() && query != null && !query.isBlank() && helpPages.search(query, lang, 0.75).isEmpty()
+                && !gate.hasFullKey(query)
                 && gate.hits(query, List.of()).isEmpty()) {
             ledger.recordMiss(query, lang == null ? "any" : lang);
         }

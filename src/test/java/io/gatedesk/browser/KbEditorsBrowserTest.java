@@ -95,7 +95,7 @@ class KbEditorsBrowserTest {
         WebElement draftButton = waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-kb-draft]")));
         assertThat(new Select(browser.findElement(By.cssSelector("[data-kb-draft-lang]"))).getFirstSelectedOption()
                 .getText()).isEqualTo("zh-CN");
-        shoot("ticket-panel-en");
+        shoot("ticket-panel-en", By.id("kb-panel"));
         draftButton.click();
         waitFor().until(ExpectedConditions.stalenessOf(draftButton));
         waitFor().until(ExpectedConditions.urlMatches("/desk/kb/articles/\\d+$"));
@@ -190,7 +190,7 @@ class KbEditorsBrowserTest {
         insert.click();
         waitFor().until(d -> d.findElement(By.id("reply-body")).getAttribute("value").contains(publicPath));
         assertThat(browser.findElements(By.cssSelector(".kb-drafts a"))).isNotEmpty();
-        shoot("ticket-insert-zh-CN");
+        shoot("ticket-insert-zh-CN", By.id("kb-panel"));
 
         // The admin's use page: the setting is saved and the lists show.
         signIn("a-" + marker, "admin-password", "en");
@@ -235,10 +235,18 @@ class KbEditorsBrowserTest {
 
     /** The page at a phone's width and a desktop's, kept as kb-editors-<name>-390 / -1440. */
     void shoot(String name) {
-        browser.manage().window().setSize(new Dimension(390, 900));
-        Browser.screenshot(browser, "kb-editors-" + name + "-390");
-        browser.manage().window().setSize(new Dimension(1440, 900));
-        Browser.screenshot(browser, "kb-editors-" + name + "-1440");
+        shoot(name, null);
+    }
+
+    /** The same, scrolled so that {@code focus} is in view. */
+    void shoot(String name, By focus) {
+        for (int width : new int[]{390, 1440}) {
+            browser.manage().window().setSize(new Dimension(width, 900));
+            if (focus != null) {
+                browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(focus));
+            }
+            Browser.screenshot(browser, "kb-editors-" + name + "-" + width);
+        }
     }
 
     String url(String path) {

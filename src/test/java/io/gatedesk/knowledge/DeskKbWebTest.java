@@ -249,6 +249,8 @@ class DeskKbWebTest {
         assertThat(history.select("[data-kb-history] li").eachText())
                 .anyMatch(row -> row.contains(writer)).anyMatch(row -> row.contains(secondEditor));
         assertThat(history.select("[data-kb-history] li")).hasSize(5);
+        assertThat(history.select("[data-kb-history] li").first().text()).as("newest first").contains(secondEditor);
+        assertThat(history.select("[data-kb-history] li").last().text()).contains(writer);
         assertThat(history.select("[data-kb-public-link]").attr("href")).endsWith(path);
 
         mvc.perform(post("/desk/kb/articles/" + id + "/verify").with(agent(editor)).with(csrf()))
@@ -442,6 +444,26 @@ class DeskKbWebTest {
         mvc.perform(post("/desk/kb/link-inserted").with(agent(writer)).with(csrf())).andExpect(status().isBadRequest());
         mvc.perform(post("/desk/kb/link-inserted").param("slug", slug).param("articleLang", lang).with(csrf()))
                 .andExpect(status().is3xxRedirection());
+    }
+
+    // ------------------------------------------------------------------------------------------------ help pages
+
+    @Test
+    void theClientHelpPagesArePartOfTheKnowledgeBaseIndexAndSearch() throws Exception {
+        Document index = page(get("/kb/en"), 200);
+        assertThat(index.select("[data-kb-help-page] a").eachAttr("href"))
+                .hasSize(8).contains("/help/clients/cursor?lang=en", "/help/clients/cherry-studio?lang=en");
+        Document zhIndex = page(get("/kb/zh-CN").header("Accept-Language", "zh-CN"), 200);
+        assertThat(zhIndex.select("[data-kb-help-page] a").eachAttr("href")).contains("/help/clients/dify?lang=zh-CN");
+        assertThat(zhIndex.select("h2").eachText()).containsOnlyOnce("客户端");
+
+        Document found = page(get("/kb/search").param("q", "Cherry Studio").param("lang", "en"), 200);
+        assertThat(found.select("[data-kb-help-result] a").eachAttr("href")).contains("/help/clients/cherry-studio?lang=en");
+        assertThat(found.select("[data-kb-no-results]")).isEmpty();
+
+        String api = mvc.perform(get("/api/v1/kb/search").param("q", "Cherry Studio").param("lang", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(api).contains("\"slug\":\"cherry-studio\"").contains("/help/clients/cherry-studio?lang=zh-CN");
     }
 
     // ------------------------------------------------------------------------------------------------ use ledger
