@@ -59,7 +59,22 @@
         var before = reply.value.slice(0, at);
         reply.value = before + (before && !/\s$/.test(before) ? "\n" : "") + text + reply.value.slice(at);
         reply.dispatchEvent(new Event("input", {bubbles: true}));
+        reply.focus();
+        countLinkInserted(button.dataset.kbSlug, button.dataset.kbLang);
     });
+
+    // Tells the use ledger that an article link went into a reply box.
+    function countLinkInserted(slug, lang) {
+        var token = document.querySelector('meta[name="_csrf"]');
+        var header = document.querySelector('meta[name="_csrf_header"]');
+        if (!slug || !lang || !token || !header) {
+            return;
+        }
+        var headers = {"Content-Type": "application/x-www-form-urlencoded"};
+        headers[header.content] = token.content;
+        fetch("/desk/kb/link-inserted", {method: "POST", headers: headers, credentials: "same-origin",
+            body: "slug=" + encodeURIComponent(slug) + "&articleLang=" + encodeURIComponent(lang)});
+    }
 
     document.addEventListener("DOMContentLoaded", function () { wireRelated(document); });
     document.addEventListener("htmx:afterSettle", function (event) { wireRelated(event.target); });

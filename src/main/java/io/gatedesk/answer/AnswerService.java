@@ -6,6 +6,7 @@ import io.gatedesk.ticket.TicketDetail;
 import io.gatedesk.ticket.TicketService;
 import io.gatedesk.triage.ErrorCategory;
 import io.gatedesk.triage.TriageService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -45,10 +46,12 @@ public class AnswerService {
     private final SecretGuard secretGuard;
     private final MessageSource messages;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     AnswerService(StoredAnswerRepository answers, AnswerVersionRepository versions, AnswerUsageRepository usage,
                   TicketFacts facts, TicketService tickets, TriageService triage, SecretGuard secretGuard,
-                  MessageSource messages, Clock clock) {
+                  MessageSource messages, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.answers = answers;
         this.versions = versions;
         this.usage = usage;
@@ -160,6 +163,7 @@ public class AnswerService {
         Rendering rendering = render(answer, ticketId, agent.name());
         if (rendering.complete()) {
             usage.save(new AnswerUsage(answerId, agent.userId(), agent.name(), ticketId, clock.instant()));
+            events.publishEvent(new AnswerInserted(answer.key(), answer.language(), ticketId));
         }
         return rendering;
     }

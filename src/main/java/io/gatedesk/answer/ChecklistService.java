@@ -4,10 +4,12 @@ import io.gatedesk.ticket.Actor;
 import io.gatedesk.ticket.TicketAction;
 import io.gatedesk.ticket.TicketService;
 import io.gatedesk.triage.TriageService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -25,9 +27,11 @@ public class ChecklistService {
     private final TriageService triage;
     private final TicketService tickets;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ChecklistService(ChecklistItemRepository items, ChecklistTickRepository ticks, TriageService triage,
-                     TicketService tickets, Clock clock) {
+                     TicketService tickets, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.items = items;
         this.ticks = ticks;
         this.triage = triage;
@@ -45,6 +49,13 @@ public class ChecklistService {
         return checklist;
     }
 
+    /** The categories that have a checklist (one with an active item), in name order. */
+    @Transactional(readOnly = true)
+    public List<String> categories() {
+        return items.findAll().stream().filter(ChecklistItem::isActive).map(ChecklistItem::getCategory)
+                .distinct().sorted().toList();
+    }
+
     public TicketChecklist tick(long ticketId, long itemId, boolean done, Actor actor, String language) {
         ChecklistItem item = items.findById(itemId).filter(ChecklistItem::isActive)
                 .orElseThrow(() -> new AnswerNotFoundException("checklist item #" + itemId));
@@ -55,6 +66,10 @@ public class ChecklistService {
             ticks.save(tick);
             tickets.recordAudit(ticketId, actor, TicketAction.CHECKLIST_UPDATED,
                     (done ? "✓ " : "✗ ") + item.text(language));
+            if (done) {
+                events.publishEvent(new ChecklistItemTicked(item.getCategory(), item.getKey(),
+                        Languages.of(language), ticketId));
+            }
         }
         return forTicket(ticketId, language);
     }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,9 +30,11 @@ class ArticleApiController {
     private final SiteLinks links;
     private final MessageSource messages;
     private final UsageLedger ledger;
+    private final HelpPages helpPages;
 
     ArticleApiController(KnowledgeBase kb, TicketService tickets, SiteLinks links, MessageSource messages,
-                         UsageLedger ledger) {
+                         UsageLedger ledger, HelpPages helpPages) {
+        this.helpPages = helpPages;
         this.kb = kb;
         this.tickets = tickets;
         this.links = links;
@@ -90,7 +93,7 @@ class ArticleApiController {
 
     @PutMapping("/api/v1/articles/{id}")
     ArticleJson update(@PathVariable long id, @RequestBody ArticleRequest request, Authentication auth) {
-        return json(kb.update(id, request.draft(), request.version(), auth.getName()));
+        return json(kb.update(id, request.draft(), request.version(), auth.getName(), isAdmin(auth)));
     }
 
     @PostMapping("/api/v1/articles/{id}/publish")
@@ -103,10 +106,16 @@ class ArticleApiController {
                         @RequestParam(name = "lang", required = false) String lang,
                         @RequestParam(name = "limit", defaultValue = "10") int limit) {
         String wanted = lang == null || lang.isBlank() ? null : KnowledgeBase.language(lang);
-        List<Article> found = kb.publicSearch(q, wanted, Math.max(1, Math.min(limit, 50)));
-        return new SearchResult(found.stream()
-                .map(a -> new SearchItem(a.slug(), a.title(), a.lang(), links.absolute(a.path()), a.summary()))
-                .toList());
+        int max = Math.max(1, Math.min(limit, 50));
+        List<SearchItem> items = new ArrayList<>();
+        kb.publicSearch(q, wanted, max).forEach(a ->
+                items.add(new SearchItem(a.slug(), a.title(), a.lang(), links.absolute(a.path()), a.summary())));
+        // The client help pages are part of the knowledge base: after the articles, within the same limit.
+        if (!q.isBlank()) {
+            helpPages.search(q, wanted, 0.75).forEach(h ->
+                    items.add(new SearchItem(h.slug(), h.title(), h.lang(), links.absolute(h.path()), "")));
+        }
+        return new SearchResult(items.stream().limit(max).toList());
     }
 
     static boolean isAdmin(Authentication auth) {
@@ -140,6 +149,11 @@ class ArticleApiController {
     @ExceptionHandler(ReviewRequiredException.class)
     ResponseEntity<ApiError> review(Locale locale) {
         return error(HttpStatus.FORBIDDEN, "REVIEW_REQUIRED", "kb.error.reviewRequired", locale);
+    }
+
+    @ExceptionHandler(EditorRequiredException.class)
+    ResponseEntity<ApiError> editorRequired(Locale locale) {
+        return error(HttpStatus.FORBIDDEN, "EDITOR_REQUIRED", "kb.error.editorRequired", locale);
     }
 
     @ExceptionHandler(ArticleConflictException.class)

@@ -50,6 +50,11 @@ class ArticleStore {
                 .query(ArticleStore::row).list().stream().map(Row::article).toList();
     }
 
+    List<Article> fromTicket(long ticketId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM articles WHERE source_ticket_id = ? ORDER BY id DESC")
+                .param(ticketId).query(ArticleStore::row).list().stream().map(Row::article).toList();
+    }
+
     List<Article> list(ArticleStatus status, String lang) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM articles WHERE 1 = 1");
         List<Object> params = new ArrayList<>();

@@ -8,6 +8,8 @@ import io.gatedesk.ticket.TicketService;
 import io.gatedesk.ticket.Visibility;
 import io.gatedesk.triage.ErrorCategory;
 import io.gatedesk.triage.TriageService;
+import io.gatedesk.user.StaffMember;
+import io.gatedesk.user.UserService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,11 +50,18 @@ public class KnowledgeBase {
     private final TriageService triage;
     private final AnswerService answers;
     private final UsageLedger ledger;
+    private final UserService users;
+    private final KbSettings settings;
+    private final HelpPages helpPages;
     private final Clock clock;
 
     KnowledgeBase(ArticleStore store, PrivacyGate gate, TicketService tickets, TriageService triage,
-                  AnswerService answers, UsageLedger ledger, Clock clock) {
+                  AnswerService answers, UsageLedger ledger, UserService users, KbSettings settings,
+                  HelpPages helpPages, Clock clock) {
+        this.helpPages = helpPages;
         this.ledger = ledger;
+        this.users = users;
+        this.settings = settings;
         this.store = store;
         this.gate = gate;
         this.tickets = tickets;
@@ -101,6 +110,16 @@ public class KnowledgeBase {
 
     public List<Article> published(String lang) {
         return store.list(ArticleStatus.PUBLISHED, lang);
+    }
+
+    /** Every article sharing the slug (the en and zh-CN twins), whatever their state. */
+    public List<Article> twins(String slug) {
+        return store.bySlug(slug);
+    }
+
+    /** Articles drafted from one ticket, newest first. */
+    public List<Article> draftsFromTicket(long ticketId) {
+        return store.fromTicket(ticketId);
     }
 
     public List<Article> list(ArticleStatus status) {
@@ -153,7 +172,8 @@ public class KnowledgeBase {
      */
     public List<Article> publicSearch(String query, String lang, int limit) {
         List<Article> found = search(query, lang, limit, 0.75);
-        if (found.isEmpty() && query != null && !query.isBlank() && !gate.hasFullKey(query)
+        if (found.isEmpty() && query != null && !query.isBlank() && helpPages.search(query, lang, 0.75).isEmpty()
+                && !gate.hasFullKey(query)
                 && gate.hits(query, List.of()).isEmpty()) {
             ledger.recordMiss(query, lang == null ? "any" : lang);
         }
@@ -227,9 +247,30 @@ public class KnowledgeBase {
         return PLACEHOLDER.matcher(answerBody).replaceAll(m -> "`<" + m.group(1) + ">`");
     }
 
+    /** Admins, and agents whose account carries the editor flag. */
+    public boolean isEditor(String username, boolean admin) {
+        return admin || users.findByUsername(username).map(StaffMember::editor).orElse(false);
+    }
+
+    public boolean selfPublishing() {
+        return settings.selfPublishing();
+    }
+
     @Transactional
-    public Article update(long id, ArticleDraft draft, Long expectedVersion, String by) {
+    public void setSelfPublishing(boolean allowed, String by) {
+        settings.setSelfPublishing(allowed, by);
+    }
+
+    /**
+     * Saves an editor's text. {@code expectedVersion} is the version the editor loaded: a save over someone else's
+     * newer one is refused. Any agent may edit a draft; changing what is public is for editors.
+     */
+    @Transactional
+    public Article update(long id, ArticleDraft draft, Long expectedVersion, String by, boolean admin) {
         Article current = find(id);
+        if (current.published() && !isEditor(by, admin)) {
+            throw new EditorRequiredException();
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         String title = draft.title() == null ? current.title() : required(draft.title(), "title", 200, errors);
         String body = draft.body() == null ? current.body() : required(draft.body(), "body", 60000, errors);
@@ -252,66 +293,84 @@ public class KnowledgeBase {
             throw new InvalidArticleException(errors);
         }
         Instant now = clock.instant();
-        // Editing a published article keeps it public only if the new text passes the gate again.
+        // Editing a published article keeps it public only if the new text passes the gate again. An article in
+        // review stays in review: the publish step checks the last editor, so whoever edits last needs someone else.
         ArticleStatus status = current.status() == ArticleStatus.ARCHIVED ? ArticleStatus.DRAFT : current.status();
         Article next = new Article(id, slug, current.lang(), title, summary, body, category, tags, status,
                 current.origin(), current.sourceTicketId(), current.createdBy(), by, current.publishedBy(),
                 current.publishedAt(), now, current.verifiedAt(), current.revision() + 1,
                 expectedVersion == null ? current.version() : expectedVersion);
         if (next.published()) {
-            List<PrivacyFinding> findings = gate.scan(PrivacyGate.fields(title, summary, body, tags),
-                    knownNames(next));
-            if (!findings.isEmpty()) {
-                throw new PublishRefusedException(findings);
-            }
+            refuseFindings(next);
         }
         save(next, "EDITED", by, now);
         return find(id);
     }
 
+    /**
+     * Sends a draft to a reviewer. The gate runs here too: a reviewer should never be asked to read a key or an
+     * email, and the author learns what to remove before anyone else sees the text.
+     */
     @Transactional
     public Article submitForReview(long id, String by) {
         Article current = find(id);
         if (current.status() != ArticleStatus.DRAFT) {
             throw new ArticleConflictException("kb.error.notDraft");
         }
+        refuseFindings(current);
         return step(current, ArticleStatus.IN_REVIEW, "SUBMITTED", by, false);
     }
 
+    private void refuseFindings(Article a) {
+        List<PrivacyFinding> findings = gate.scan(PrivacyGate.fields(a.title(), a.summary(), a.body(), a.tags()),
+                knownNames(a));
+        if (!findings.isEmpty()) {
+            throw new PublishRefusedException(findings);
+        }
+    }
+
     /**
-     * Publishes after the privacy gate finds nothing. The last editor may not publish their own text unless
-     * {@code admin}; nobody can publish past a finding.
+     * Publishes after the privacy gate finds nothing. Only editors and admins publish; the last editor may not publish
+     * their own text unless they are an admin or an admin allowed self-publishing; nobody can publish past a finding.
      */
     @Transactional
     public Article publish(long id, String by, boolean admin) {
         Article current = find(id);
+        if (!isEditor(by, admin)) {
+            throw new EditorRequiredException();
+        }
         if (current.status() == ArticleStatus.PUBLISHED) {
             return current;
         }
         if (current.status() == ArticleStatus.ARCHIVED) {
             throw new ArticleConflictException("kb.error.archived");
         }
-        if (!admin && by.equals(current.lastEditedBy())) {
+        if (!admin && by.equals(current.lastEditedBy()) && !settings.selfPublishing()) {
             throw new ReviewRequiredException();
         }
-        List<PrivacyFinding> findings = gate.scan(
-                PrivacyGate.fields(current.title(), current.summary(), current.body(), current.tags()),
-                knownNames(current));
-        if (!findings.isEmpty()) {
-            throw new PublishRefusedException(findings);
-        }
+        refuseFindings(current);
         return step(current, ArticleStatus.PUBLISHED, "PUBLISHED", by, true);
     }
 
     @Transactional
-    public Article archive(long id, String by) {
-        return step(find(id), ArticleStatus.ARCHIVED, "ARCHIVED", by, false);
+    public Article archive(long id, String by, boolean admin) {
+        Article current = find(id);
+        if (!isEditor(by, admin)) {
+            throw new EditorRequiredException();
+        }
+        if (current.status() == ArticleStatus.ARCHIVED) {
+            return current;
+        }
+        return step(current, ArticleStatus.ARCHIVED, "ARCHIVED", by, false);
     }
 
     /** An editor checked the article against the product today: the page shows it as "last verified". */
     @Transactional
-    public Article markVerified(long id, String by) {
+    public Article markVerified(long id, String by, boolean admin) {
         Article a = find(id);
+        if (!isEditor(by, admin)) {
+            throw new EditorRequiredException();
+        }
         Instant now = clock.instant();
         save(new Article(a.id(), a.slug(), a.lang(), a.title(), a.summary(), a.body(), a.category(), a.tags(),
                 a.status(), a.origin(), a.sourceTicketId(), a.createdBy(), a.lastEditedBy(), a.publishedBy(),

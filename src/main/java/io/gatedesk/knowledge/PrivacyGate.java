@@ -31,8 +31,11 @@ class PrivacyGate {
                     + "[A-Za-z0-9_-]{0,16}?" + MASK_RUN + "[A-Za-z0-9_-]{2,16}(?![A-Za-z0-9_-])");
     private static final Pattern KEY_TAIL = Pattern.compile(
             "(?i)(?:(?:key\\s+)?(?:ending|ends)\\s+(?:in|with)|last\\s*(?:4|four)(?:\\s*(?:chars?|characters|digits))?"
-                    + "(?:\\s+of\\s+(?:the|my)\\s+key)?\\s*(?:is|are|=|:|：)?|尾号|尾数|后四位|后4位|末四位|末4位)"
-                    + "\\s*(?:是|为|[:：])?\\s*[\"'`“‘]?[A-Za-z0-9_-]{3,8}(?![A-Za-z0-9_-])");
+                    + "(?:\\s+of\\s+(?:the|my)\\s+key)?\\s*(?:is|are|=|:|：)?|(?<chinese>尾号|尾数|后四位|后4位|末四位|末4位))"
+                    + "\\s*(?:是|为|[:：])?\\s*[\"'`“‘]?(?<tail>[A-Za-z0-9_-]{3,8})(?![A-Za-z0-9_-])");
+    /** What makes "ends with abcd" speak of a key: the word key (or token) just before, or a key prefix. */
+    private static final Pattern KEY_WORD = Pattern.compile("(?i)(?<![a-z])(?:key|token)|sk-|密钥|令牌");
+    private static final Pattern KEY_LIKE_TAIL = Pattern.compile(".*(?:\\d|[A-Z]).*");
     private static final Pattern FINGERPRINT = Pattern.compile(
             "(?i)(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])|(?:sha256|fingerprint|指纹)\\s*[:=：]\\s*[0-9a-f]{8,64}");
     private static final Pattern EMAIL = Pattern.compile(
@@ -42,21 +45,26 @@ class PrivacyGate {
     private static final Pattern IPV6 = Pattern.compile(
             "(?i)(?<![0-9a-f:])(?=(?:[0-9a-f]{0,4}:){3})[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){3,7}(?![0-9a-f:])");
     private static final Pattern MONEY = Pattern.compile(
-            "(?i)(?:[$¥￥€£]\\s?-?\\d[\\d,]*(?:\\.\\d+)?"
-                    + "|\\d[\\d,]*(?:\\.\\d+)?\\s?(?:usd|cny|rmb|eur|元|块|美元|美金|刀)(?![a-z])"
-                    + "|(?:balance|remaining\\s+quota|quota\\s+left|credit|余额|剩余额度|剩余\\s*quota|额度还剩|还剩)"
-                    + "\\s*(?:is|of|was|[:：=是为])?\\s*[$¥￥]?-?\\d[\\d,]*(?:\\.\\d+)?)");
+            "(?i)[$¥￥€£]\\s?-?\\d[\\d,]*(?:\\.\\d+)?"
+                    + "|\\d[\\d,]*(?:\\.\\d+)?\\s?(?:usd|cny|rmb|eur|元|块|美元|美金|刀)(?![a-z])");
+    private static final Pattern BALANCE = Pattern.compile(
+            "(?i)(?:balance|remaining\\s+quota|quota\\s+left|credit|余额|剩余额度|剩余\\s*quota|额度还剩|还剩)"
+                    + "\\s*(?:is|of|was|[:：=是为])?\\s*[$¥￥]?-?\\d[\\d,]*(?:\\.\\d+)?");
+    /** Next to an amount, these make it a price or an exchange rate of the kind docs print, not someone's money. */
+    private static final Pattern RATE_WORD = Pattern.compile(
+            "(?i)=|≈|/\\s*(?:\\d|[km百千万]|tokens?|次|张|月|month|request|call|image)|(?<![a-z])per(?![a-z])|每|tokens?|百万|million|(?<![a-z0-9])1[km](?![a-z])|倍率|ratio|单价|定价|pricing");
     private static final Pattern ORDER = Pattern.compile(
             "(?i)(?:order|payment|invoice|transaction|trade|receipt|订单|支付|付款|交易|发票|流水)\\s*"
-                    + "(?:no\\.?|number|id|#|号|编号|单号)?\\s*[:：#=]?\\s*[A-Za-z0-9][A-Za-z0-9_-]{5,}"
+                    + "(?:no\\.?|number|id|#|号|编号|单号)?\\s*[:：#=]?\\s*(?=[A-Za-z_-]*\\d)[A-Za-z0-9][A-Za-z0-9_-]{5,}"
                     + "|(?<!\\d)\\d{12,}(?!\\d)");
     private static final Pattern FOLLOW_LINK = Pattern.compile("/t/[A-Za-z0-9_-]{8,}");
     private static final Pattern INTERNAL_HOST = Pattern.compile(
             "(?i)(?<![A-Za-z0-9.-])(?:localhost(?::\\d+)?|[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:internal|local|lan|corp"
                     + "|intranet|intra|svc|cluster\\.local|home\\.arpa)(?::\\d+)?)(?![A-Za-z0-9-])");
+    /** A channel named or numbered on the same line; "无可用渠道" before a Markdown heading is not one. */
     private static final Pattern CHANNEL = Pattern.compile(
-            "(?i)(?:channel|渠道)\\s*(?:id|name|名称|编号|号)?\\s*[:：#=]\\s*[\"'`]?[^\\s\"'`,，。;；)）]{1,64}"
-                    + "|(?:channel|渠道)\\s*#\\s*\\d+|(?:channel|渠道)\\s+\\d+(?!\\s*(?:个|channels))");
+            "(?i)(?:channel|渠道)[ \\t]*(?:id|name|名称|编号|号)?[ \\t]*[:：#=][ \\t]*[\"'`]?[^\\s\"'`,，。;；)）#]{1,64}"
+                    + "|(?:channel|渠道)[ \\t]*#[ \\t]*\\d+|(?:channel|渠道)[ \\t]+\\d+(?![ \\t]*(?:个|channels))");
     private static final Pattern LOG_ROW = Pattern.compile(
             "(?m)^.*(?:\\[(?:ERR|GIN|SYS|INFO|WARN)\\]|\\d{4}[/-]\\d{2}[/-]\\d{2}[ T-]+\\d{2}:\\d{2}:\\d{2}.*\\|).*$");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\[(?:removed|已移除)[^\\]]*]");
@@ -124,14 +132,15 @@ class PrivacyGate {
         List<Hit> hits = new ArrayList<>();
         add(hits, text, LOG_ROW, PrivacyKind.LOG_ROW);
         add(hits, text, MASKED_KEY, PrivacyKind.KEY);
-        add(hits, text, KEY_TAIL, PrivacyKind.KEY);
+        addKeyTails(hits, text);
         add(hits, text, FINGERPRINT, PrivacyKind.FINGERPRINT);
         add(hits, text, EMAIL, PrivacyKind.EMAIL);
         add(hits, text, FOLLOW_LINK, PrivacyKind.FOLLOW_LINK);
         add(hits, text, INTERNAL_HOST, PrivacyKind.INTERNAL_HOST);
         add(hits, text, IPV4, PrivacyKind.IP_ADDRESS);
         add(hits, text, IPV6, PrivacyKind.IP_ADDRESS);
-        add(hits, text, MONEY, PrivacyKind.MONEY);
+        addAmounts(hits, text);
+        add(hits, text, BALANCE, PrivacyKind.MONEY);
         add(hits, text, ORDER, PrivacyKind.ORDER_NUMBER);
         add(hits, text, CHANNEL, PrivacyKind.CHANNEL);
         for (String id : RequestIdExtractor.extract(text)) {
@@ -183,6 +192,45 @@ class PrivacyGate {
                 hits.add(new Hit(m.start(), m.end(), kind));
             }
         }
+    }
+
+    /**
+     * "ending in 9fQa" is a key's tail; "the URL ends with the path" is prose. A tail counts when the words before it
+     * speak of a key, when it was written in Chinese (尾号), or when it looks like key material (a digit or capital).
+     */
+    private static void addKeyTails(List<Hit> hits, String text) {
+        Matcher m = KEY_TAIL.matcher(text);
+        while (m.find()) {
+            String before = text.substring(Math.max(0, m.start() - 32), m.start("tail"));
+            if (m.group("chinese") != null || KEY_WORD.matcher(before).find()
+                    || KEY_LIKE_TAIL.matcher(m.group("tail")).matches()) {
+                hits.add(new Hit(m.start(), m.end(), PrivacyKind.KEY));
+            }
+        }
+    }
+
+    /** An amount of money, unless a rate word on the same line makes it a price ("$2 per 1M tokens", "1 美元 = 500000"). */
+    private static void addAmounts(List<Hit> hits, String text) {
+        Matcher m = MONEY.matcher(text);
+        while (m.find()) {
+            if (!RATE_WORD.matcher(lineBefore(text, m.start())).find()
+                    && !RATE_WORD.matcher(lineAfter(text, m.end())).find()) {
+                hits.add(new Hit(m.start(), m.end(), PrivacyKind.MONEY));
+            }
+        }
+    }
+
+    /** Up to 24 characters before {@code at}, not crossing a line break. */
+    private static String lineBefore(String text, int at) {
+        String part = text.substring(Math.max(0, at - 24), at);
+        return part.substring(part.lastIndexOf('\n') + 1);
+    }
+
+    /** Up to 24 characters after {@code at}, not crossing a line break. */
+    private static String lineAfter(String text, int at) {
+        String part = text.substring(at, Math.min(text.length(), at + 24));
+        int newline = part.indexOf('\n');
+        return newline < 0 ? part : part.substring(0, newline);
     }
 
     /** Up to 24 characters either side of the finding, with the finding itself replaced by its marker. */

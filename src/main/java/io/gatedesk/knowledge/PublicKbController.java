@@ -44,9 +44,12 @@ class PublicKbController {
     private final KnowledgeBase kb;
     private final ArticleRenderer renderer;
     private final UsageLedger ledger;
+    private final HelpPages helpPages;
     private final SiteLinks links;
 
-    PublicKbController(KnowledgeBase kb, ArticleRenderer renderer, UsageLedger ledger, SiteLinks links) {
+    PublicKbController(KnowledgeBase kb, ArticleRenderer renderer, UsageLedger ledger, SiteLinks links,
+                       HelpPages helpPages) {
+        this.helpPages = helpPages;
         this.kb = kb;
         this.renderer = renderer;
         this.ledger = ledger;
@@ -69,6 +72,7 @@ class PublicKbController {
         byCategory.values().forEach(list -> list.sort(java.util.Comparator.comparing(Article::title)));
         model.addAttribute("lang", lang);
         model.addAttribute("byCategory", byCategory);
+        model.addAttribute("helpPages", helpPages.all(lang));
         model.addAttribute("canonicalUrl", links.absolute("/kb/" + lang));
         model.addAttribute("alternates", List.of(new Alternate("en", links.absolute("/kb/en")),
                 new Alternate("zh-CN", links.absolute("/kb/zh-CN")),
@@ -82,6 +86,7 @@ class PublicKbController {
         String wanted = lang == null || lang.isBlank() ? null : KnowledgeBase.language(lang);
         model.addAttribute("q", q);
         model.addAttribute("results", q.isBlank() ? List.of() : kb.publicSearch(q, wanted, 20));
+        model.addAttribute("helpResults", q.isBlank() ? List.of() : helpPages.search(q, wanted, 0.75));
         model.addAttribute("lang", wanted == null ? KnowledgeBase.language(locale) : wanted);
         return SEARCH;
     }

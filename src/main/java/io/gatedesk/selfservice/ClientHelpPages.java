@@ -125,6 +125,11 @@ public class ClientHelpPages {
         return locale != null && "zh".equals(locale.getLanguage()) ? "zh-CN" : "en";
     }
 
+    /** The page's Markdown as written (placeholders unfilled) in {@code en} or {@code zh-CN}, for a search index. */
+    public String markdown(HelpClient client, String language) {
+        return source(client, "zh-CN".equals(language) ? "zh-CN" : "en");
+    }
+
     String source(HelpClient client, String language) {
         String file = client.slug() + "." + language + ".md";
         if (overrideDir != null) {

@@ -72,6 +72,9 @@ class AdminUserController {
         }
         StaffMember created = users.create(new UserService.NewStaffMember(form.getUsername(), form.getDisplayName(),
                 form.getEmail(), form.getPassword(), form.getRoles()));
+        if (form.isEditor()) {
+            users.setEditor(created.id(), true);
+        }
         redirect.addFlashAttribute("notice", "user.created");
         redirect.addFlashAttribute("noticeArg", created.username());
         return "redirect:/admin/users";
@@ -128,7 +131,7 @@ class AdminUserController {
         if (!result.hasErrors()) {
             try {
                 users.update(id, new UserService.StaffChange(form.getDisplayName(), form.getEmail(), form.getRoles(),
-                        form.isEnabled(), form.getPassword()), principal.getUsername());
+                        form.isEnabled(), form.getPassword(), form.isEditor()), principal.getUsername());
                 redirect.addFlashAttribute("notice", "user.saved");
                 redirect.addFlashAttribute("noticeArg", member.username());
                 return "redirect:/admin/users";

@@ -30,6 +30,8 @@ public class StaffForm {
 
     private boolean enabled = true;
 
+    private boolean editor;
+
     static StaffForm of(StaffMember member) {
         StaffForm form = new StaffForm();
         form.username = member.username();
@@ -37,6 +39,7 @@ public class StaffForm {
         form.email = member.email();
         form.roles = member.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(member.roles());
         form.enabled = member.enabled();
+        form.editor = member.editor();
         return form;
     }
 
@@ -86,5 +89,13 @@ public class StaffForm {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public boolean isEditor() {
+        return editor;
+    }
+
+    public void setEditor(boolean editor) {
+        this.editor = editor;
     }
 }

@@ -40,6 +40,10 @@ class UserAccount {
     @Column(nullable = false)
     private boolean enabled = true;
 
+    /** May publish, archive and verify knowledge-base articles (admins always may). */
+    @Column(nullable = false)
+    private boolean editor;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -110,11 +114,19 @@ class UserAccount {
         this.enabled = enabled;
     }
 
+    boolean isEditor() {
+        return editor;
+    }
+
+    void setEditor(boolean editor) {
+        this.editor = editor;
+    }
+
     Instant getCreatedAt() {
         return createdAt;
     }
 
     StaffMember toStaffMember() {
-        return new StaffMember(id, username, displayName, email, getRoles(), enabled);
+        return new StaffMember(id, username, displayName, email, getRoles(), enabled, editor);
     }
 }

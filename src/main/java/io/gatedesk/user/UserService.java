@@ -94,6 +94,7 @@ public class UserService {
         account.setEmail(blankToNull(change.email()));
         account.setRoles(change.roles());
         account.setEnabled(change.enabled());
+        account.setEditor(change.editor());
         boolean reset = change.newPassword() != null && !change.newPassword().isBlank();
         if (reset) {
             account.setPasswordHash(passwordEncoder.encode(change.newPassword()));
@@ -104,6 +105,13 @@ public class UserService {
         }
         staffCache.invalidateAll();
         return account.toStaffMember();
+    }
+
+    /** Grants or takes back the right to publish knowledge-base articles. */
+    @Transactional
+    public void setEditor(Long id, boolean editor) {
+        users.findById(id).orElseThrow(() -> new UnknownStaffMemberException(id)).setEditor(editor);
+        staffCache.invalidateAll();
     }
 
     @Transactional
@@ -163,7 +171,8 @@ public class UserService {
     public record NewStaffMember(String username, String displayName, String email, String password, Set<Role> roles) {
     }
 
-    public record StaffChange(String displayName, String email, Set<Role> roles, boolean enabled, String newPassword) {
+    public record StaffChange(String displayName, String email, Set<Role> roles, boolean enabled, String newPassword,
+                              boolean editor) {
     }
 
     public record IssuedApiToken(ApiTokenView token, String rawToken) {

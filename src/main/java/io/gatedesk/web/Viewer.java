@@ -34,6 +34,11 @@ public class Viewer {
         return hasAny("ROLE_AGENT", "ROLE_ADMIN");
     }
 
+    /** May write articles for the knowledge base: agents and admins (engineers read them). */
+    public boolean isAgentOrAdmin() {
+        return hasAny("ROLE_AGENT", "ROLE_ADMIN");
+    }
+
     public boolean isAdmin() {
         return hasAny("ROLE_ADMIN");
     }

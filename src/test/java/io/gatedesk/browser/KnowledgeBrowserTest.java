@@ -81,8 +81,9 @@ class KnowledgeBrowserTest {
         String email = "mei." + marker + "@example.com";
         users.create(new UserService.NewStaffMember("writer-" + marker, "Wen " + marker, null, "writer-password",
                 EnumSet.of(Role.AGENT)));
-        users.create(new UserService.NewStaffMember("review-" + marker, "Rui " + marker, null, "review-password",
-                EnumSet.of(Role.AGENT)));
+        // The reviewer is an agent with the editor flag: only editors and admins publish.
+        users.setEditor(users.create(new UserService.NewStaffMember("review-" + marker, "Rui " + marker, null,
+                "review-password", EnumSet.of(Role.AGENT))).id(), true);
         TicketReceipt receipt = tickets.submit(new NewTicket(word + " 模型调用失败",
                 "Key " + FULL_KEY + "，余额 ¥128.50，联系 " + email, "Mei Customer", email, ClientApp.CHERRY_STUDIO,
                 null, "https://api.example.com/v1", "gpt-5", null, List.of(requestId), 503,

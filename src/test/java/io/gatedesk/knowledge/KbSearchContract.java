@@ -37,8 +37,8 @@ abstract class KbSearchContract {
         assertThat(kb.search(marker, null, 5, 0.75)).isEmpty();
 
         kb.update(draft.id(), new ArticleDraft(null, null, "新内容 " + marker, null, null, null, null), null,
-                "writer");
-        kb.publish(draft.id(), "reviewer", false);
+                "writer", false);
+        kb.publish(draft.id(), "reviewer", true);
 
         assertThat(kb.search(marker, "zh-CN", 5, 0.75)).extracting(Article::id).containsExactly(draft.id());
         List<ArticleRevision> revisions = kb.revisions(draft.id());

@@ -9,6 +9,7 @@ import io.gatedesk.ticket.TicketReceipt;
 import io.gatedesk.ticket.TicketService;
 import io.gatedesk.ticket.Visibility;
 import io.gatedesk.user.Role;
+import io.gatedesk.user.StaffMember;
 import io.gatedesk.user.UserService;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -72,8 +73,9 @@ class KnowledgeWebTest {
         reviewer = "kb-reviewer-" + marker;
         users.create(new UserService.NewStaffMember(agent, "Kim Writer " + marker, null, "agent-password-1",
                 EnumSet.of(Role.AGENT)));
-        users.create(new UserService.NewStaffMember(reviewer, "Rae Reviewer " + marker, null, "agent-password-1",
-                EnumSet.of(Role.AGENT)));
+        StaffMember rae = users.create(new UserService.NewStaffMember(reviewer, "Rae Reviewer " + marker, null,
+                "agent-password-1", EnumSet.of(Role.AGENT)));
+        users.setEditor(rae.id(), true);
     }
 
     JsonNode call(org.springframework.test.web.servlet.RequestBuilder request, int expected) throws Exception {
@@ -185,6 +187,11 @@ class KnowledgeWebTest {
 
         long id = draft.get("id").asLong();
         call(post("/api/v1/articles/" + id + "/publish").with(user(agent).roles("AGENT")), 403);
+        users.create(new UserService.NewStaffMember("kb-plain-" + marker, "Pat Plain", null, "agent-password-1",
+                EnumSet.of(Role.AGENT)));
+        JsonNode notEditor = call(post("/api/v1/articles/" + id + "/publish").with(user("kb-plain-" + marker)
+                .roles("AGENT")), 403);
+        assertThat(notEditor.get("error").get("code").asString()).isEqualTo("EDITOR_REQUIRED");
         JsonNode published = call(post("/api/v1/articles/" + id + "/publish").with(user(reviewer).roles("AGENT")), 200);
         assertThat(published.get("status").asString()).isEqualTo("PUBLISHED");
     }

@@ -58,7 +58,16 @@ class PrivacyGateTest {
                 new Planted("渠道：azure-east-2", "走的渠道：azure-east-2", PrivacyKind.CHANNEL),
                 new Planted("[ERR] 2024/06/15 - 12:30:45 | 20240615123045 | relay error",
                         "log:\n[ERR] 2024/06/15 - 12:30:45 | 20240615123045 | relay error\nend", PrivacyKind.LOG_ROW),
-                new Planted("Alice Wong", "Thanks Alice Wong for the report", PrivacyKind.NAME));
+                new Planted("Alice Wong", "Thanks Alice Wong for the report", PrivacyKind.NAME),
+                new Planted("ends with abcd", "my key ends with abcd and fails", PrivacyKind.KEY),
+                new Planted("last 4 are wxyz", "the token's last 4 are wxyz", PrivacyKind.KEY),
+                new Planted("ends with 7Qx2", "it ends with 7Qx2, I think", PrivacyKind.KEY),
+                new Planted("末四位：mnop", "密钥末四位：mnop", PrivacyKind.KEY),
+                new Planted("$5", "I paid $5 yesterday and https://pay.example.com/x shows it", PrivacyKind.MONEY),
+                new Planted("余额=3", "余额=3 per day left", PrivacyKind.MONEY),
+                new Planted("payment ID 9X3K7Q2", "payment ID 9X3K7Q2 is missing", PrivacyKind.ORDER_NUMBER),
+                new Planted("channel: azure-east-2", "Error from channel: azure-east-2 today", PrivacyKind.CHANNEL),
+                new Planted("渠道 12", "走了渠道 12 的上游", PrivacyKind.CHANNEL));
     }
 
     @ParameterizedTest
@@ -100,6 +109,28 @@ class PrivacyGateTest {
                     List.of())).as(draft.slug() + "." + draft.lang()).isEmpty();
         }
         assertThat(ArticleSeeder.shipped()).hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    /** Prose that reads like a finding and is not one: the gate must not refuse the docs an editor writes. */
+    @ParameterizedTest
+    @MethodSource("ordinaryProse")
+    void ordinaryProseIsNotAFinding(String text) {
+        assertThat(GATE.scan(Map.of("body", text), List.of())).as(text).isEmpty();
+    }
+
+    static Stream<String> ordinaryProse() {
+        return Stream.of(
+                "The base URL ends with /v1, and the model name ends with the date.",
+                "If the path ends in models, you called the wrong endpoint.",
+                "The last four characters are shown; the rest is hidden.",
+                "Ask about payment methods and payment gateways on the billing page.",
+                "Order matters: check the group first. Invoice questions go to billing.",
+                "1 美元 = 500000 额度，按此折算。",
+                "one-api counts quota: $1 = 500000 quota by default.",
+                "gpt-4o costs $2.50 per 1M input tokens; 输入每百万 tokens 2.5 美元.",
+                "价格：2 元/百万 tokens，倍率 1.5。",
+                "当前分组 default 下对于模型 gpt-5 无可用渠道\n\n### 60 秒检查\n\n逐字比较模型名称。",
+                "No channel\n## Causes in order");
     }
 
     @Test

@@ -50,7 +50,7 @@ class NavigationWebTest {
         Document page = page(get("/help").with(user("ann").roles("AGENT")));
 
         assertThat(navLinks(page)).containsExactly("/", "/help", "/kb", "/desk", "/desk/logs", "/engineering",
-                "/desk/incidents", "/desk/metrics", "/profile");
+                "/desk/incidents", "/desk/metrics", "/desk/kb", "/profile");
         Element whoami = page.selectFirst("header .whoami");
         assertThat(whoami).isNotNull();
         assertThat(whoami.text()).isEqualTo("ann");
@@ -63,8 +63,9 @@ class NavigationWebTest {
         Document page = page(get("/help").with(user("root").roles("ADMIN")));
 
         assertThat(navLinks(page)).containsExactly("/", "/help", "/kb", "/desk", "/desk/logs", "/engineering",
-                "/desk/incidents", "/desk/metrics", "/admin/users", "/admin/rules", "/admin/answers", "/admin/ingest-tokens",
-                "/admin/site", "/admin/models", "/admin/login-audit", "/admin/gateway-sources", "/admin/mail", "/profile");
+                "/desk/incidents", "/desk/metrics", "/desk/kb", "/admin/users", "/admin/rules", "/admin/answers",
+                "/admin/ingest-tokens", "/admin/site", "/admin/models", "/admin/login-audit", "/admin/gateway-sources",
+                "/admin/mail", "/admin/kb", "/profile");
     }
 
     @Test
