@@ -158,6 +158,11 @@ class MailBrowserTest {
         browser = Browser.start("en-US");
         browser.manage().window().setSize(new Dimension(1440, 1000));
         logIn(admin);
+        // The admin pages sit in the top bar's Admin menu: closed, its links are hidden until it is opened.
+        assertThat(browser.findElement(By.cssSelector("header .topnav a[href='/admin/mail']")).isDisplayed()).isFalse();
+        browser.findElement(By.cssSelector("header [data-admin-menu] summary")).click();
+        screenshot("menu-open", 1440);
+        screenshot("menu-open", 390);
         browser.findElement(By.cssSelector("header .topnav a[href='/admin/mail']")).click();
         waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-smtp-on]")));
 

@@ -66,6 +66,10 @@ class NavigationWebTest {
                 "/desk/incidents", "/desk/metrics", "/desk/kb", "/admin/users", "/admin/rules", "/admin/answers",
                 "/admin/ingest-tokens", "/admin/site", "/admin/models", "/admin/login-audit", "/admin/gateway-sources",
                 "/admin/mail", "/admin/kb", "/profile");
+        // Every administration page is in the one Admin menu, and nothing else is.
+        assertThat(page.select("header [data-admin-menu] a").eachAttr("href"))
+                .allMatch(href -> href.startsWith("/admin/")).hasSize(10);
+        assertThat(page.select("header [data-admin-menu] summary").text()).isEqualTo("Admin");
     }
 
     @Test
