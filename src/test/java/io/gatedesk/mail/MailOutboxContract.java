@@ -72,6 +72,8 @@ abstract class MailOutboxContract {
     SlaWarnings slaWarnings;
     @Autowired
     EscalationService escalations;
+    @Autowired
+    io.gatedesk.incident.IncidentService incidents;
 
     abstract SmtpServer smtp();
 
@@ -325,6 +327,39 @@ abstract class MailOutboxContract {
                 .orElseThrow();
         assertThat(resolved.subject()).isEqualTo("[GD-" + id + "] Resolved: Cursor gets 401");
         assertThat(resolved.text()).contains("Agent Bo").contains("Use https://api.example-gw.com/v1 as the base URL.");
+    }
+
+    @Test
+    void anIncidentsBulkReplyAndResolutionReachEveryLinkedCustomerOnceEach() {
+        String ann = customer();
+        String bo = customer();
+        long first = file(ann, Locale.ENGLISH);
+        long second = file(bo, Locale.SIMPLIFIED_CHINESE);
+        smtp().awaitMails(ann, 1);
+        smtp().awaitMails(bo, 1);
+        Actor agent = new Actor(null, "Agent Incident");
+        long incident = incidents.create("gpt-4o 503 " + ann, "UPSTREAM_ERROR", "gpt-4o",
+                List.of("GD-" + first, "GD-" + second), agent);
+
+        incidents.reply(incident, "", "Known issue: gpt-4o answers 503 since 10:20. We are on it.", agent);
+        for (String customer : List.of(ann, bo)) {
+            assertThat(smtp().awaitMails(customer, 2).stream().map(ReceivedMail::of)
+                    .filter(m -> m.text().contains("Known issue: gpt-4o answers 503 since 10:20.")))
+                    .as("the incident update reached " + customer).hasSize(1);
+        }
+
+        incidents.resolve(incident, "Fixed upstream at 11:05; please retry.", TicketStatus.RESOLVED, agent);
+        for (String customer : List.of(ann, bo)) {
+            List<ReceivedMail> mails = smtp().awaitMails(customer, 3).stream().map(ReceivedMail::of).toList();
+            // The resolution reply and the move to resolved are one mail, as for a single "send and resolve".
+            assertThat(mails).filteredOn(m -> m.text().contains("Fixed upstream at 11:05; please retry."))
+                    .hasSize(1);
+        }
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> smtp().to(ann).size() == 3 && smtp().to(bo).size() == 3);
+        assertThat(smtp().to(ann).stream().map(ReceivedMail::of)
+                .filter(m -> m.text().contains("Fixed upstream at 11:05")).findFirst().orElseThrow().subject())
+                .startsWith("[GD-" + first + "] Resolved");
     }
 
     @Test
