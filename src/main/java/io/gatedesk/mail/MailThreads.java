@@ -6,6 +6,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -78,8 +79,10 @@ class MailThreads {
         }
         long ticketId = Long.parseLong(matcher.group(1));
         String token = matcher.group(2).toLowerCase(Locale.ROOT);
-        return threads.findById(ticketId).filter(thread -> MessageDigest.isEqual(
-                thread.replyToken().getBytes(), token.getBytes())).map(thread -> ticketId);
+        byte[] given = token.getBytes(StandardCharsets.US_ASCII);
+        return threads.findById(ticketId)
+                .filter(thread -> MessageDigest.isEqual(thread.replyToken().getBytes(StandardCharsets.US_ASCII), given))
+                .map(thread -> ticketId);
     }
 
     Optional<String> followToken(long ticketId) {
