@@ -15,16 +15,19 @@ import java.util.Map;
 
 /**
  * The ticket page's account panel, loaded after the page: for each masked key on the ticket, what each gateway
- * database holds. With no source configured the panel is empty and the page drops it.
+ * database holds, and the image/video tasks its texts name. With no source configured the panel is empty and the page
+ * drops it.
  */
 @Controller
 class AccountPanelController {
 
     private final GatewayAccounts accounts;
+    private final GatewayTasks tasks;
     private final TicketService tickets;
 
-    AccountPanelController(GatewayAccounts accounts, TicketService tickets) {
+    AccountPanelController(GatewayAccounts accounts, GatewayTasks tasks, TicketService tickets) {
         this.accounts = accounts;
+        this.tasks = tasks;
         this.tickets = tickets;
     }
 
@@ -37,8 +40,11 @@ class AccountPanelController {
                 byKey.put(key.masked(), accounts.accountsFor(key));
             }
         }
+        List<String> taskIds = tasks.configured() ? tasks.taskIds(tickets.evidence(id).allTexts()) : List.of();
         model.addAttribute("configured", accounts.configured());
         model.addAttribute("keys", byKey);
+        model.addAttribute("taskIds", taskIds);
+        model.addAttribute("taskAnswers", tasks.tasksFor(taskIds));
         return "gatewaydb/account-panel :: panel";
     }
 }

@@ -38,6 +38,7 @@ final class GatewaySource implements AutoCloseable {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Map<String, Set<String>> columns = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> optionalColumns = new ConcurrentHashMap<>();
 
     private volatile Instant lastSuccessAt;
     private volatile Duration lastLatency;
@@ -133,18 +134,7 @@ final class GatewaySource implements AutoCloseable {
     /** The columns a table has here (lower case), read once: gateway versions add columns over time. */
     Set<String> columns(String table) {
         return columns.computeIfAbsent(table, wanted -> read(template -> template.execute((Connection connection) -> {
-            Set<String> found = new TreeSet<>();
-            DatabaseMetaData meta = connection.getMetaData();
-            for (String spelling : new String[]{wanted, wanted.toLowerCase(Locale.ROOT), wanted.toUpperCase(Locale.ROOT)}) {
-                try (ResultSet rs = meta.getColumns(null, null, spelling, null)) {
-                    while (rs.next()) {
-                        found.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
-                    }
-                }
-                if (!found.isEmpty()) {
-                    break;
-                }
-            }
+            Set<String> found = columnsOf(connection, wanted);
             if (found.isEmpty()) {
                 throw new SQLException("table " + wanted + " not found: is this a " + kind.code() + " database?");
             }
@@ -152,9 +142,35 @@ final class GatewaySource implements AutoCloseable {
         })));
     }
 
+    /**
+     * The columns of a table a gateway may lack (new-api's {@code tasks} came in a later version), empty when it is
+     * not there: a missing table is a feature this gateway does not have, not a failure; an unreachable source is.
+     */
+    Set<String> columnsIfPresent(String table) {
+        return optionalColumns.computeIfAbsent(table,
+                wanted -> read(template -> template.execute((Connection connection) -> columnsOf(connection, wanted))));
+    }
+
+    private static Set<String> columnsOf(Connection connection, String wanted) throws SQLException {
+        Set<String> found = new TreeSet<>();
+        DatabaseMetaData meta = connection.getMetaData();
+        for (String spelling : new String[]{wanted, wanted.toLowerCase(Locale.ROOT), wanted.toUpperCase(Locale.ROOT)}) {
+            try (ResultSet rs = meta.getColumns(null, null, spelling, null)) {
+                while (rs.next()) {
+                    found.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+            if (!found.isEmpty()) {
+                break;
+            }
+        }
+        return found;
+    }
+
     /** Forgets the columns read before, so a test after a schema change (or a wrong schema fixed) sees the new ones. */
     void forgetSchema() {
         columns.clear();
+        optionalColumns.clear();
     }
 
     SourceHealth health() {

@@ -144,7 +144,7 @@ class NewApiAccounts implements AccountReader {
     }
 
     /** The {@code QuotaPerUnit} option, or the gateway's own default when the row or the table is not there. */
-    private static BigDecimal quotaPerUnit(GatewaySource source) {
+    static BigDecimal quotaPerUnit(GatewaySource source) {
         return source.readOptional(jdbc -> jdbc.queryForList("SELECT value FROM options WHERE "
                         + source.quote("key") + " = 'QuotaPerUnit'", String.class))
                 .flatMap(values -> values.stream().filter(value -> value != null && !value.isBlank()).findFirst())
@@ -161,11 +161,11 @@ class NewApiAccounts implements AccountReader {
         }
     }
 
-    private static BigDecimal usd(long quota, BigDecimal quotaPerUnit) {
+    static BigDecimal usd(long quota, BigDecimal quotaPerUnit) {
         return BigDecimal.valueOf(quota).divide(quotaPerUnit, 2, RoundingMode.HALF_UP);
     }
 
-    private static Instant unixOrNull(long seconds) {
+    static Instant unixOrNull(long seconds) {
         return seconds <= 0 ? null : Instant.ofEpochSecond(seconds);
     }
 

@@ -1,12 +1,13 @@
 /**
  * A read-only connection to the gateway's own database (new-api, one-api or LiteLLM): who owns a key the ticket
- * names, its group, status, quota and model limits, so an agent need not ask the customer or export files.
+ * names, its group, status, quota and model limits, and the image/video/music tasks the ticket names (status,
+ * progress, fail reason, charge), so an agent need not ask the customer or export files.
  *
  * <p>Nothing here writes to a gateway database, and the key column is never read: a key is matched in SQL by the
  * visible start and end a ticket carries ({@code sk-abcd…wxyz}), and only the other columns are selected. Each source
  * has its own small read-only pool, apart from GateDesk's own data source; a source that is down is reported on the
  * admin page and in the ticket's panel, never as a broken page. Other features reach this one only through
- * {@link io.gatedesk.gatewaydb.GatewayAccounts}; tickets get the accounts through
+ * {@link io.gatedesk.gatewaydb.GatewayAccounts} and {@link io.gatedesk.gatewaydb.GatewayTasks}; tickets get the accounts through
  * {@link io.gatedesk.ticket.TicketEvidenceContributor}.
  */
 package io.gatedesk.gatewaydb;

@@ -42,6 +42,8 @@ class GatewayAccountBrowserTest {
 
     /** A new-api key as new-api stores it (no sk- prefix, 48 characters); the customer only ever types its mask. */
     static final String KEY = "abcd" + "Q7mN2pX9vR4tL8kJ3hG6fD1sA5zC0bV2nM7qW4eR" + "wxyz";
+    /** A failed Kling video in new-api's tasks table, named in the customer's description. */
+    static final String TASK = "task_" + "Zx4cV7bN2mQ9wE1rT6yU3iO8pA5sD0fG";
     static Path gatewayDb;
     static ChromeDriver browser;
 
@@ -68,6 +70,15 @@ class GatewayAccountBrowserTest {
                     + " unlimited_quota, used_quota, model_limits_enabled, model_limits, allow_ips, \"group\") VALUES"
                     + " (7, '" + KEY + "', 1, 'prod', " + Instant.now().getEpochSecond() + ", -1, 6200000, 0, 1550000,"
                     + " 1, 'gpt-4o,claude-3-5-sonnet-20241022', '203.0.113.7', '')");
+            // new-api's tasks table (model/task.go), the columns read here and the prompt that never is.
+            s.execute("CREATE TABLE tasks (id integer PRIMARY KEY AUTOINCREMENT, task_id varchar(191),"
+                    + " platform varchar(30), user_id integer, quota integer, action varchar(40), status varchar(20),"
+                    + " fail_reason text, submit_time integer, finish_time integer, progress varchar(20), data JSON)");
+            long now = Instant.now().getEpochSecond();
+            s.execute("INSERT INTO tasks (task_id, platform, user_id, quota, action, status, fail_reason, submit_time,"
+                    + " finish_time, progress, data) VALUES ('" + TASK + "', 'kling', 7, 250000, 'generate', 'FAILURE',"
+                    + " 'upstream: content policy violation', " + (now - 600) + ", " + (now - 500) + ", '100%',"
+                    + " '{\"prompt\":\"a private prompt\"}')");
         }
         registry.add("gatedesk.gateway.sources.main.kind", () -> "new-api");
         registry.add("gatedesk.gateway.sources.main.url", () -> "jdbc:sqlite:" + gatewayDb);
@@ -97,7 +108,8 @@ class GatewayAccountBrowserTest {
         browser.findElement(By.id("customerName")).sendKeys("Lin");
         browser.findElement(By.id("customerEmail")).sendKeys("lin@example.com");
         browser.findElement(By.id("subject")).sendKeys("401 on every call " + marker);
-        browser.findElement(By.id("description")).sendKeys("Every call fails with 401. My key is sk-abcd****wxyz.");
+        browser.findElement(By.id("description")).sendKeys("Every call fails with 401. My key is sk-abcd****wxyz."
+                + " Video " + TASK + " failed too.");
         browser.findElement(By.id("model")).sendKeys("gpt-4o");
         browser.findElement(By.id("statusCode")).sendKeys("401");
         browser.findElement(By.cssSelector("form.ticket-form button[type=submit]")).click();
@@ -113,6 +125,12 @@ class GatewayAccountBrowserTest {
                 .contains("prod").contains("gpt-4o, claude-3-5-sonnet-20241022").contains("$12.40")
                 .contains("203.0.113.*").doesNotContain(KEY.substring(4, 44));
         assertThat(panel.findElement(By.cssSelector("[data-source-down]")).getText()).contains("backup");
+        WebElement task = panel.findElement(By.cssSelector("[data-task='" + TASK + "']"));
+        assertThat(task.findElement(By.cssSelector("[data-task-state]")).getText()).isEqualTo("failed");
+        assertThat(task.getText()).contains("kling · generate").contains("content policy violation")
+                .contains("$0.50").doesNotContain("a private prompt");
+        scrollTo(task);
+        shot("ticket-tasks-1440-en");
         scrollTo(panel);
         shot("ticket-panel-1440-en");
         browser.manage().window().setSize(new Dimension(390, 844));
@@ -121,6 +139,9 @@ class GatewayAccountBrowserTest {
         scrollTo(browser.findElement(By.cssSelector("[data-account-panel]")));
         shot("ticket-panel-390-zh-CN");
         assertThat(browser.findElement(By.cssSelector("[data-account-panel]")).getText()).contains("张伟");
+        scrollTo(browser.findElement(By.cssSelector("[data-task-panel]")));
+        shot("ticket-tasks-390-zh-CN");
+        assertThat(browser.findElement(By.cssSelector("[data-task-state]")).getText()).isEqualTo("失败");
         browser.get(url("/desk/tickets/" + number + "?lang=en"));
 
         browser.manage().window().setSize(new Dimension(1440, 1000));

@@ -54,6 +54,7 @@ class GatewayDbWebTest {
     static void gatewaySource(DynamicPropertyRegistry registry) throws Exception {
         gatewayDb = Files.createTempDirectory("gatedesk-newapi").resolve("one-api.db");
         NewApiDatabase.create("jdbc:sqlite:" + gatewayDb, null, null, false);
+        NewApiDatabase.createTasks("jdbc:sqlite:" + gatewayDb, null, null, false);
         registry.add("gatedesk.gateway.sources.main.kind", () -> "new-api");
         registry.add("gatedesk.gateway.sources.main.url", () -> "jdbc:sqlite:" + gatewayDb);
         registry.add("gatedesk.gateway.sources.down.kind", () -> "new-api");
@@ -154,6 +155,53 @@ class GatewayDbWebTest {
                 .isEqualTo(io.gatedesk.triage.ErrorCategory.INSUFFICIENT_QUOTA);
         assertThat(triage.reclassify(Long.parseLong(outsideLimits.substring(3))).inferredCategory())
                 .isEqualTo(io.gatedesk.triage.ErrorCategory.MODEL_NOT_AVAILABLE);
+    }
+
+    @Test
+    void theTicketJsonAndPanelShowTheTasksItsTextNames() throws Exception {
+        String number = file("Video " + NewApiDatabase.FAILED_VIDEO_TASK + " failed and Midjourney task id: "
+                + NewApiDatabase.FAILED_MJ_TASK + " too; request id: 20250615123456789012345678901234", "kling-v1");
+
+        mvc.perform(get("/api/v1/tickets/" + number).header("Authorization", basic))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.taskIds[0]").value(NewApiDatabase.FAILED_VIDEO_TASK))
+                .andExpect(jsonPath("$.taskIds[1]").value(NewApiDatabase.FAILED_MJ_TASK))
+                .andExpect(jsonPath("$.taskIds.length()").value(2))
+                .andExpect(jsonPath("$.tasks[0].taskId").value(NewApiDatabase.FAILED_VIDEO_TASK))
+                .andExpect(jsonPath("$.tasks[0].source").value("main"))
+                .andExpect(jsonPath("$.tasks[0].platform").value("kling"))
+                .andExpect(jsonPath("$.tasks[0].action").value("generate"))
+                .andExpect(jsonPath("$.tasks[0].status").value("FAILURE"))
+                .andExpect(jsonPath("$.tasks[0].progress").value("100%"))
+                .andExpect(jsonPath("$.tasks[0].failReason").value(containsString("content policy violation")))
+                .andExpect(jsonPath("$.tasks[0].submittedAt").isNotEmpty())
+                .andExpect(jsonPath("$.tasks[0].finishedAt").isNotEmpty())
+                .andExpect(jsonPath("$.tasks[0].quota").value(250_000))
+                .andExpect(jsonPath("$.tasks[0].quotaUsd").value(0.5))
+                .andExpect(jsonPath("$.tasks[1].platform").value("midjourney"))
+                .andExpect(jsonPath("$.tasks[1].failReason").value("Banned prompt detected"))
+                .andExpect(jsonPath("$.taskSources[0].source").value("down"))
+                .andExpect(jsonPath("$.taskSources[0].error").isNotEmpty())
+                .andExpect(jsonPath("$.taskSources[1].found").value(2));
+
+        for (boolean htmx : new boolean[]{false, true}) {
+            var request = get("/desk/tickets/" + number + "/accounts").with(user(agent.username()).roles("AGENT"));
+            if (htmx) {
+                request = request.header("HX-Request", "true");
+            }
+            String panel = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(panel).contains("data-task-panel").contains("data-task=\"" + NewApiDatabase.FAILED_MJ_TASK + "\"")
+                    .contains("Banned prompt detected").contains("kling · generate").contains("failed")
+                    .doesNotContain(NewApiDatabase.PROMPT).doesNotContain(NewApiDatabase.RESULT_URL)
+                    .doesNotContain(NewApiDatabase.UPSTREAM_KEY);
+        }
+        mvc.perform(get("/desk/tickets/" + number + "/accounts").with(user(agent.username()).roles("AGENT"))
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("失败原因")));
+        mvc.perform(get("/desk/tickets/" + number + "/accounts")).andExpect(status().is3xxRedirection());
     }
 
     @Test

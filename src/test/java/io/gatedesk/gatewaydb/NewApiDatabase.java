@@ -28,7 +28,89 @@ final class NewApiDatabase {
     static final List<String> ALL_KEYS = List.of(ACTIVE_KEY, EXHAUSTED_KEY, EXPIRED_KEY, TWIN_KEY_A, TWIN_KEY_B,
             DELETED_KEY, DISABLED_USER_KEY);
 
+    /** new-api task IDs ({@code task_} + 32) and a Midjourney ID the tests name on tickets. */
+    static final String MUSIC_TASK = "task_" + "Qm7pX2vR9tL4kJ8hG3fD6sA1zC5bN0wE";
+    static final String FAILED_VIDEO_TASK = "task_" + "Zx4cV7bN2mQ9wE1rT6yU3iO8pA5sD0fG";
+    static final String RUNNING_VIDEO_TASK = "task_" + "Lk8jH3gF6dS1aP9oI4uY7tR2eW5qZ0xC";
+    static final String FAILED_MJ_TASK = "1712205491372954";
+    /** What a task row holds that GateDesk must never read: a prompt, a result URL, an upstream key. */
+    static final String PROMPT = "a secret prompt about the customer's product launch";
+    static final String RESULT_URL = "https://cdn.example.com/result/private-video-9f8e7d.mp4";
+    static final String UPSTREAM_KEY = "AIzaSyD" + "4f7Gh2Jk9Lm3Np6Qr8St1Uv5Wx0Yz2Ab4";
+
     private NewApiDatabase() {
+    }
+
+    /**
+     * new-api's {@code tasks} ({@code model/task.go}) and {@code midjourneys} ({@code model/midjourney.go}) as GORM
+     * creates them, with a succeeded, a failed and a running task, and a failed Midjourney job.
+     */
+    static void createTasks(String url, String user, String password, boolean postgres) throws SQLException {
+        String id = postgres ? "bigserial PRIMARY KEY" : "integer PRIMARY KEY AUTOINCREMENT";
+        String json = postgres ? "json" : "JSON";
+        long now = Instant.now().getEpochSecond();
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE tasks (id " + id + ", created_at bigint, updated_at bigint,"
+                    + " task_id varchar(191), platform varchar(30), user_id bigint, \"group\" varchar(50),"
+                    + " channel_id bigint, quota bigint, action varchar(40), status varchar(20), fail_reason text,"
+                    + " submit_time bigint, start_time bigint, finish_time bigint, progress varchar(20),"
+                    + " properties " + json + ", private_data " + json + ", data " + json + ")");
+            s.execute("CREATE TABLE midjourneys (id " + id + ", code bigint, user_id bigint, action varchar(40),"
+                    + " mj_id text, prompt text, prompt_en text, description text, state text, submit_time bigint,"
+                    + " start_time bigint, finish_time bigint, image_url text, video_url text, video_urls text,"
+                    + " status varchar(20), progress varchar(30), fail_reason text, channel_id bigint, quota bigint,"
+                    + " token_id bigint DEFAULT 0, billing_channel_id bigint DEFAULT 0, buttons text, properties text)");
+            String cast = postgres ? "::json" : "";
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO tasks (created_at, updated_at, task_id,"
+                    + " platform, user_id, \"group\", channel_id, quota, action, status, fail_reason, submit_time,"
+                    + " start_time, finish_time, progress, properties, private_data, data)"
+                    + " VALUES (?, ?, ?, ?, 7, 'vip', 3, ?, ?, ?, ?, ?, ?, ?, ?, ?" + cast + ", ?" + cast + ", ?" + cast
+                    + ")")) {
+                // Older new-api rows keep a succeeded task's result URL in fail_reason: it must not be shown.
+                task(insert, now, MUSIC_TASK, "suno", 100_000L, "MUSIC", "SUCCESS", RESULT_URL, now - 600, now - 540,
+                        "100%");
+                task(insert, now, FAILED_VIDEO_TASK, "kling", 250_000L, "generate", "FAILURE",
+                        "upstream: content policy violation (Key sk-proj-" + "Ab3De6Gh9Jk2Mn5Pq8St1Vw4Yz7Bc0Ef3Hi6" + ")",
+                        now - 7_200, now - 7_000, "100%");
+                task(insert, now, RUNNING_VIDEO_TASK, "sora", 500_000L, "generate", "IN_PROGRESS", "", now - 120, 0L,
+                        "45%");
+                insert.executeBatch();
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO midjourneys (code, user_id, action, mj_id,"
+                    + " prompt, prompt_en, description, submit_time, start_time, finish_time, image_url, status,"
+                    + " progress, fail_reason, channel_id, quota) VALUES (1, 8, 'IMAGINE', ?, ?, ?, '/imagine', ?, ?,"
+                    + " ?, ?, 'FAILURE', '0%', 'Banned prompt detected', 4, 50000)")) {
+                insert.setString(1, FAILED_MJ_TASK);
+                insert.setString(2, PROMPT);
+                insert.setString(3, PROMPT);
+                insert.setLong(4, now - 3_600);
+                insert.setLong(5, now - 3_590);
+                insert.setLong(6, now - 3_500);
+                insert.setString(7, RESULT_URL);
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    private static void task(PreparedStatement insert, long now, String taskId, String platform, long quota,
+                             String action, String status, String failReason, long submitted, long finished,
+                             String progress) throws SQLException {
+        insert.setLong(1, submitted);
+        insert.setLong(2, now);
+        insert.setString(3, taskId);
+        insert.setString(4, platform);
+        insert.setLong(5, quota);
+        insert.setString(6, action);
+        insert.setString(7, status);
+        insert.setString(8, failReason);
+        insert.setLong(9, submitted);
+        insert.setLong(10, submitted + 5);
+        insert.setLong(11, finished);
+        insert.setString(12, progress);
+        insert.setString(13, "{\"input\":\"" + PROMPT + "\",\"origin_model_name\":\"" + platform + "\"}");
+        insert.setString(14, "{\"key\":\"" + UPSTREAM_KEY + "\",\"result_url\":\"" + RESULT_URL + "\"}");
+        insert.setString(15, "{\"prompt\":\"" + PROMPT + "\"}");
+        insert.addBatch();
     }
 
     static void create(String url, String user, String password, boolean postgres) throws SQLException {

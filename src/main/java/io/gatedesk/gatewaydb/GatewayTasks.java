@@ -1,0 +1,74 @@
+package io.gatedesk.gatewaydb;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tasks each configured new-api or one-api source holds for the task IDs a ticket names. As with accounts, a
+ * source that fails is answered as a failure in its {@link SourceTasks}, never as an exception. Answers are cached
+ * briefly (a task in progress changes, so not for long).
+ */
+@Service
+public class GatewayTasks {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayTasks.class);
+
+    private final GatewaySources sources;
+    private final TaskReader reader;
+    private final Cache<String, SourceTasks> recent;
+
+    GatewayTasks(GatewaySources sources, TaskReader reader, GatewaySourceProperties properties) {
+        this.sources = sources;
+        this.reader = reader;
+        this.recent = Caffeine.newBuilder().expireAfterWrite(properties.cache()).maximumSize(10_000).build();
+    }
+
+    /** Task IDs in the texts, as {@link TaskIdExtractor} finds them (at most a handful). */
+    public List<String> taskIds(List<String> texts) {
+        return TaskIdExtractor.extract(texts);
+    }
+
+    /** Whether any configured source can hold tasks; with none, panels and JSON say nothing about tasks. */
+    public boolean configured() {
+        return sources.all().stream().anyMatch(source -> reader.reads(source.kind()));
+    }
+
+    /** Each task-holding source's answer for the IDs, in source-name order; nothing for no IDs. */
+    public List<SourceTasks> tasksFor(List<String> taskIds) {
+        List<SourceTasks> answers = new ArrayList<>();
+        if (taskIds.isEmpty()) {
+            return answers;
+        }
+        List<String> ids = taskIds.stream().distinct().limit(TaskIdExtractor.MAX_IDS).toList();
+        for (GatewaySource source : sources.all()) {
+            if (!reader.reads(source.kind())) {
+                continue;
+            }
+            String cacheKey = source.name() + "\n" + String.join("\n", ids);
+            SourceTasks cached = recent.getIfPresent(cacheKey);
+            if (cached != null) {
+                answers.add(cached);
+                continue;
+            }
+            SourceTasks answer;
+            try {
+                answer = new SourceTasks(source.name(), source.kind().code(), reader.find(source, ids), null, null);
+                recent.put(cacheKey, answer);
+            } catch (RuntimeException e) {
+                source.forgetSchema();
+                String reason = GatewaySource.describe(e);
+                log.warn("Gateway database {} could not be read for tasks: {}", source.name(), reason);
+                answer = new SourceTasks(source.name(), source.kind().code(), List.of(), reason,
+                        source.health().downSince());
+            }
+            answers.add(answer);
+        }
+        return answers;
+    }
+}
