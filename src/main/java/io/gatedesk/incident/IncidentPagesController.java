@@ -200,7 +200,7 @@ class IncidentPagesController {
         IncidentService.ArticleSource source = incidents.articleSource(id);
         long article = knowledge.draftFromIncident(source.title(), source.category(), source.reply(),
                 source.exampleTicketId(), lang, principal.getUsername());
-        flash.addFlashAttribute("notice", "kb.desk.drafted");
+        flash.addFlashAttribute("notice", "kb.desk.draftedFromIncident");
         return "redirect:/desk/kb/articles/" + article;
     }
 

@@ -151,6 +151,14 @@ class IncidentBrowserTest {
         assertThat(browser.findElement(By.cssSelector("[data-incident-status]")).getText()).isEqualTo("Resolved");
 
         // Resolved: the agent drafts a knowledge-base article from it; the customer's name the reply carried stays out.
+        browser.get(incidentUrl + "?lang=zh-CN");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.cssSelector("[data-incident-article]")));
+        assertThat(browser.findElement(By.cssSelector("[data-incident-article]")).getText()).isEqualTo("根据此事件起草文章");
+        shot("incident-article-button-zh-CN");
+        browser.get(incidentUrl + "?lang=en");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.cssSelector("[data-incident-article]")));
         shot("incident-article-button-en");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("[data-incident-article-lang]")))
                 .selectByValue("en");

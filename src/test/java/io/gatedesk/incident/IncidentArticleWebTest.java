@@ -117,7 +117,7 @@ class IncidentArticleWebTest {
             MvcResult drafted = mvc.perform(post(path).param("articleLang", "en").with(csrf())
                             .with(user(who[0]).roles(who[1])))
                     .andExpect(redirectedUrlPattern("/desk/kb/articles/*"))
-                    .andExpect(flash().attribute("notice", "kb.desk.drafted")).andReturn();
+                    .andExpect(flash().attribute("notice", "kb.desk.draftedFromIncident")).andReturn();
             String editor = mvc.perform(get(drafted.getResponse().getRedirectedUrl())
                             .with(user(who[0]).roles(who[1])))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
