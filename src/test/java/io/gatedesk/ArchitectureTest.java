@@ -125,9 +125,33 @@ class ArchitectureTest {
     @Test
     void noFeatureKnowsTheKnowledgeBase() {
         noClasses().that().resideOutsideOfPackage("io.gatedesk.knowledge..")
+                .and().resideOutsideOfPackage("io.gatedesk.metrics..")
+                .and().resideOutsideOfPackage("io.gatedesk.incident..")
                 .should().dependOnClassesThat().resideInAPackage("io.gatedesk.knowledge..")
                 .because("the knowledge base builds on tickets, triage, answers and the secret guard; pages reach it"
-                        + " through URLs and static JS only, and the metrics will read its ledger through UsageLedger")
+                        + " through URLs and static JS only")
+                .check(classes);
+    }
+
+    @Test
+    void incidentsDraftArticlesOnlyThroughKnowledgeBaseWithPlainText() {
+        noClasses().that().resideInAPackage("io.gatedesk.incident..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("knowledge classes other than KnowledgeBase",
+                        (JavaClass c) -> c.getPackageName().startsWith("io.gatedesk.knowledge")
+                                && !c.getName().equals("io.gatedesk.knowledge.KnowledgeBase")))
+                .because("an incident hands the knowledge base plain text (title, category, reply, a ticket id) to draft"
+                        + " from; the knowledge base never reads incidents (nothing depends on incident), so no cycle")
+                .check(classes);
+    }
+
+    @Test
+    void theMetricsReadTheUseLedgerOnlyThroughKbUsage() {
+        noClasses().that().resideInAPackage("io.gatedesk.metrics..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("knowledge classes other than KbUsage",
+                        (JavaClass c) -> c.getPackageName().startsWith("io.gatedesk.knowledge")
+                                && !c.getName().matches("io\\.gatedesk\\.knowledge\\.KbUsage(\\$.*)?")))
+                .because("the metrics' usage figures read the knowledge base's use ledger through its read-only public"
+                        + " face, never its tables, entities or the ledger's writer")
                 .check(classes);
     }
 

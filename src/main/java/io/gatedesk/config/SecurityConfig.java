@@ -93,7 +93,7 @@ class SecurityConfig {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/desk/logs/import", "/desk/logs/imports/**").hasAnyRole("AGENT", "ADMIN")
                         .requestMatchers("/desk/kb", "/desk/kb/articles", "/desk/kb/articles/**", "/desk/kb/preview",
-                                "/desk/kb/for-ticket/*/draft").hasAnyRole("AGENT", "ADMIN")
+                                "/desk/kb/for-ticket/*/draft", "/desk/incidents/*/article").hasAnyRole("AGENT", "ADMIN")
                         .requestMatchers("/desk/**").hasAnyRole("AGENT", "ENGINEER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/engineering/tickets/*/findings",
                                 "/engineering/tickets/*/assign").hasAnyRole("ENGINEER", "ADMIN")

@@ -1,6 +1,7 @@
 package io.gatedesk.incident;
 
 import io.gatedesk.answer.AnswerService;
+import io.gatedesk.knowledge.KnowledgeBase;
 import io.gatedesk.answer.ShortAnswer;
 import io.gatedesk.ticket.Actor;
 import io.gatedesk.ticket.TicketNotFoundException;
@@ -49,10 +50,12 @@ class IncidentPagesController {
     private final UserService users;
     private final IncidentEscalationLink cases;
     private final TicketService tickets;
+    private final KnowledgeBase knowledge;
 
     IncidentPagesController(IncidentService incidents, IncidentChart chart, AnswerService answers, UserService users,
-                            IncidentEscalationLink cases, TicketService tickets) {
+                            IncidentEscalationLink cases, TicketService tickets, KnowledgeBase knowledge) {
         this.incidents = incidents;
+        this.knowledge = knowledge;
         this.cases = cases;
         this.tickets = tickets;
         this.chart = chart;
@@ -182,6 +185,23 @@ class IncidentPagesController {
                    @AuthenticationPrincipal UserDetails principal, RedirectAttributes flash) {
         flash.addFlashAttribute("resolveResult", incidents.resolve(id, reply, ticketStatus, actor(principal)));
         return redirect(id);
+    }
+
+    /**
+     * Drafts a knowledge-base article from a resolved incident (agents and admins, SecurityConfig) and opens it in the
+     * editor. The knowledge base gets plain text and runs its privacy gate; it never reads incidents.
+     */
+    @PostMapping("/desk/incidents/{id}/article")
+    String draftArticle(@PathVariable long id, @RequestParam(name = "articleLang", defaultValue = "") String lang,
+                        @AuthenticationPrincipal UserDetails principal, RedirectAttributes flash) {
+        if (!lang.isBlank() && !KnowledgeBase.LANGUAGES.contains(lang)) {
+            throw new InvalidIncidentException("incident.error.articleLang");
+        }
+        IncidentService.ArticleSource source = incidents.articleSource(id);
+        long article = knowledge.draftFromIncident(source.title(), source.category(), source.reply(),
+                source.exampleTicketId(), lang, principal.getUsername());
+        flash.addFlashAttribute("notice", "kb.desk.draftedFromIncident");
+        return "redirect:/desk/kb/articles/" + article;
     }
 
     @ExceptionHandler(InvalidIncidentException.class)

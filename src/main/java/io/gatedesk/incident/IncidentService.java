@@ -8,6 +8,8 @@ import io.gatedesk.secret.SecretGuard;
 import io.gatedesk.ticket.Actor;
 import io.gatedesk.ticket.BulkOutcome;
 import io.gatedesk.ticket.BulkReply;
+import io.gatedesk.ticket.MessageView;
+import io.gatedesk.ticket.TicketDetail;
 import io.gatedesk.ticket.TicketEvidence;
 import io.gatedesk.ticket.TicketNumber;
 import io.gatedesk.ticket.TicketService;
@@ -229,6 +231,43 @@ public class IncidentService {
                         row.status().name(), automatic.contains(row.id())))
                 .toList();
         return new IncidentDetail(summary, linked, shown, pages, store.updates(id));
+    }
+
+    /** What a knowledge-base draft is written from; see {@link #articleSource}. */
+    public record ArticleSource(String title, String category, String reply, Long exampleTicketId) {
+    }
+
+    /** How many linked tickets are read to find the reply an incident's tickets got. */
+    static final int ARTICLE_SOURCE_TICKETS = 50;
+
+    /**
+     * The text a knowledge-base article is drafted from, for a resolved incident only (before that its answer is not
+     * known): the title, the category, and the newest public staff reply among the first linked tickets — the
+     * incident's known-incident or resolution reply as that ticket got it — with that ticket, whose error text and
+     * people's names the privacy gate uses. The reply is raw here; the knowledge base scrubs it.
+     */
+    @Transactional(readOnly = true)
+    public ArticleSource articleSource(long id) {
+        IncidentStore.Row row = require(id);
+        if (row.status() != IncidentStatus.RESOLVED) {
+            throw new InvalidIncidentException("incident.error.articleNotResolved");
+        }
+        MessageView newest = null;
+        Long example = null;
+        List<Long> ids = store.ticketsOf(id);
+        for (long ticketId : ids.subList(0, Math.min(ids.size(), ARTICLE_SOURCE_TICKETS))) {
+            TicketDetail ticket = tickets.detail(ticketId);
+            for (MessageView m : ticket.messages()) {
+                if (!m.fromCustomer() && !m.internal() && (newest == null || m.createdAt().isAfter(newest.createdAt()))) {
+                    newest = m;
+                    example = ticketId;
+                }
+            }
+            if (example == null) {
+                example = ticketId;
+            }
+        }
+        return new ArticleSource(row.title(), row.category(), newest == null ? null : newest.body(), example);
     }
 
     IncidentSummary summaryOf(IncidentStore.Row row) {

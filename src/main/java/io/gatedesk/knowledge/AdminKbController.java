@@ -11,9 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,15 +32,12 @@ class AdminKbController {
     private final UsageLedger ledger;
     private final AnswerService answers;
     private final ChecklistService checklists;
-    private final Clock clock;
 
-    AdminKbController(KnowledgeBase kb, UsageLedger ledger, AnswerService answers, ChecklistService checklists,
-                      Clock clock) {
+    AdminKbController(KnowledgeBase kb, UsageLedger ledger, AnswerService answers, ChecklistService checklists) {
         this.checklists = checklists;
         this.kb = kb;
         this.ledger = ledger;
         this.answers = answers;
-        this.clock = clock;
     }
 
     /** One short answer and how often agents inserted it (all time: answer_usage keeps no language per day). */
@@ -59,7 +54,7 @@ class AdminKbController {
 
     @GetMapping("/admin/kb")
     String page(Model model) {
-        LocalDate since = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(DAYS - 1L);
+        LocalDate since = ledger.today().minusDays(DAYS - 1L);
         List<AssetRow> rows = assets(ledger.usesSince(since));
         model.addAttribute("mostUsed", rows.stream().filter(r -> r.uses() > 0)
                 .sorted(Comparator.comparingLong(AssetRow::uses).reversed()).limit(20).toList());
@@ -95,11 +90,18 @@ class AdminKbController {
             }
         }
         byAsset.forEach((id, use) -> rows.putIfAbsent(id, new AssetRow(use.assetKind(), use.assetKey(), use.lang(),
-                null, UsageLedger.ARTICLE.equals(use.assetKind()) ? KnowledgeBase.path(use.lang(), use.assetKey()) : null,
-                use)));
+                null, href(use), use)));
         return rows.values().stream()
                 .sorted(Comparator.comparing(AssetRow::kind).thenComparing(AssetRow::key).thenComparing(AssetRow::lang))
                 .toList();
+    }
+
+    private static String href(UsageLedger.AssetUse use) {
+        return switch (use.assetKind()) {
+            case UsageLedger.ARTICLE -> KnowledgeBase.path(use.lang(), use.assetKey());
+            case UsageLedger.HELP_PAGE -> "/help/clients/" + use.assetKey();
+            default -> null;
+        };
     }
 
     private static void put(Map<String, AssetRow> rows, Map<String, UsageLedger.AssetUse> uses, String kind, String key,

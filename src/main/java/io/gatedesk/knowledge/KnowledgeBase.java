@@ -218,28 +218,70 @@ public class KnowledgeBase {
         }
         ErrorCategory category = triage.forTicket(ticketId).category();
         List<String> names = ticketNames(ticket);
-        boolean zh = lang.equals("zh-CN");
-        StringBuilder body = new StringBuilder();
-        String error = ticket.errorMessage();
-        if (error != null && !error.isBlank()) {
-            body.append(zh ? "## 报错\n\n" : "## The error\n\n").append("```\n")
-                    .append(gate.scrub(error.strip(), names, lang)).append("\n```\n\n");
-        }
-        answers.list(category.name(), lang).stream().findFirst().map(ShortAnswer::body).ifPresent(answer ->
-                body.append(zh ? "## 原因与处理\n\n" : "## Cause and fix\n\n")
-                        .append(gate.scrub(generalised(answer), names, lang)).append("\n\n"));
-        ticket.messages().stream()
-                .filter(m -> !m.fromCustomer() && m.visibility() == Visibility.PUBLIC)
-                .reduce((first, second) -> second)
-                .map(MessageView::body)
-                .ifPresent(reply -> body.append(zh ? "## 我们的回复\n\n" : "## What we answered\n\n")
-                        .append(gate.scrub(reply.strip(), names, lang)).append("\n"));
+        String reply = lastPublicReply(ticket);
+        StringBuilder body = draftBody(ticket.errorMessage(), category.name(), reply, names, lang);
         if (body.isEmpty()) {
             body.append(gate.scrub(ticket.description(), names, lang));
         }
         String title = gate.scrub(ticket.subject(), names, lang);
         return insert(lang, cut(title, 200), "", cut(body.toString().strip(), 60000), category.name(), "", null,
                 ticketId, by, "DRAFTED_FROM_TICKET");
+    }
+
+    /**
+     * A draft prefilled from a resolved incident, given as plain text so the knowledge base never depends on
+     * incidents: its title, its category (an error category code, or anything else for none), the reply its tickets
+     * got, and one linked ticket whose error text and people's names the gate uses (may be {@code null}). Everything
+     * passes the privacy gate's scrub, as a ticket draft does; the draft keeps that ticket as its source, so the gate
+     * knows the same names again at review and publish. Returns the new draft's id.
+     */
+    @Transactional
+    public long draftFromIncident(String title, String category, String reply, Long exampleTicketId,
+                                  String requestedLang, String by) {
+        TicketDetail ticket = exampleTicketId == null ? null : tickets.detail(exampleTicketId);
+        String lang = requestedLang == null || requestedLang.isBlank()
+                ? (ticket == null ? "en" : language(ticket.locale()))
+                : requireLanguage(requestedLang, new LinkedHashMap<>());
+        if (lang == null) {
+            throw new InvalidArticleException(Map.of("lang", "kb.error.lang"));
+        }
+        String code = category != null && categories().contains(category) ? category : null;
+        List<String> names = ticket == null ? List.of() : ticketNames(ticket);
+        StringBuilder body = draftBody(ticket == null ? null : ticket.errorMessage(), code, reply, names, lang);
+        if (body.isEmpty()) {
+            body.append(lang.equals("zh-CN") ? "（写下原因与处理方法。）" : "(Write the cause and the fix.)");
+        }
+        String clean = gate.scrub(title == null || title.isBlank() ? "Incident" : title.strip(), names, lang);
+        return insert(lang, cut(clean, 200), "", cut(body.toString().strip(), 60000), code, "", null,
+                exampleTicketId, by, "DRAFTED_FROM_INCIDENT").id();
+    }
+
+    private static String lastPublicReply(TicketDetail ticket) {
+        return ticket.messages().stream()
+                .filter(m -> !m.fromCustomer() && m.visibility() == Visibility.PUBLIC)
+                .reduce((first, second) -> second)
+                .map(MessageView::body)
+                .orElse(null);
+    }
+
+    /** The error, the category's short answer and the reply, as sections, each through the gate's scrub. */
+    private StringBuilder draftBody(String error, String category, String reply, List<String> names, String lang) {
+        boolean zh = lang.equals("zh-CN");
+        StringBuilder body = new StringBuilder();
+        if (error != null && !error.isBlank()) {
+            body.append(zh ? "## 报错\n\n" : "## The error\n\n").append("```\n")
+                    .append(gate.scrub(error.strip(), names, lang)).append("\n```\n\n");
+        }
+        if (category != null) {
+            answers.list(category, lang).stream().findFirst().map(ShortAnswer::body).ifPresent(answer ->
+                    body.append(zh ? "## 原因与处理\n\n" : "## Cause and fix\n\n")
+                            .append(gate.scrub(generalised(answer), names, lang)).append("\n\n"));
+        }
+        if (reply != null && !reply.isBlank()) {
+            body.append(zh ? "## 我们的回复\n\n" : "## What we answered\n\n")
+                    .append(gate.scrub(reply.strip(), names, lang)).append("\n");
+        }
+        return body;
     }
 
     /** {@code {{ticket.model}}} → {@code <model>}: an article speaks of any ticket, not this one. */

@@ -1,5 +1,6 @@
 package io.gatedesk.knowledge;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -8,11 +9,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
- * The use ledger: one counter per asset, language, day (UTC) and event. Short answers, checklists and articles all
+ * The use ledger: one counter per asset, language, day (site-local, {@code gatedesk.site.time-zone}, the days the
+ * metrics report in) and event. Short answers, checklists and articles all
  * count here, so the metrics read usage from one table. A counter is bumped with an update and created on first use.
  */
 @Service
@@ -21,6 +23,7 @@ public class UsageLedger {
     public static final String ARTICLE = "ARTICLE";
     public static final String ANSWER = "ANSWER";
     public static final String CHECKLIST = "CHECKLIST";
+    public static final String HELP_PAGE = "HELP_PAGE";
 
     /** What happened to an asset. */
     public enum Event {
@@ -37,16 +40,23 @@ public class UsageLedger {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ZoneId zone;
 
-    UsageLedger(JdbcClient jdbc, Clock clock) {
+    UsageLedger(JdbcClient jdbc, Clock clock, @Value("${gatedesk.site.time-zone:UTC}") String zone) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.zone = ZoneId.of(zone);
+    }
+
+    /** Today in the site time zone: the ledger's day. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
     }
 
     /** Counts one use; in a transaction of its own, so a count never rolls back the page that made it. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(String assetKind, String assetKey, String lang, Event event) {
-        LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate day = today();
         String sql = "UPDATE kb_usage SET uses = uses + 1 WHERE usage_day = ? AND asset_kind = ? AND asset_key = ? "
                 + "AND lang = ? AND usage_event = ?";
         if (jdbc.sql(sql).params(day, assetKind, assetKey, lang, event.name()).update() > 0) {
@@ -89,7 +99,7 @@ public class UsageLedger {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordMiss(String query, String lang) {
-        LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate day = today();
         String q = query.strip().length() > 200 ? query.strip().substring(0, 200) : query.strip();
         String sql = "UPDATE kb_search_misses SET searches = searches + 1 WHERE search_day = ? AND lang = ? AND search_text = ?";
         if (jdbc.sql(sql).params(day, lang, q).update() > 0) {

@@ -125,23 +125,6 @@ class MetricsRepository implements TicketFigures {
                 rs.getString("answer_key"), rs.getLong("uses"), rs.getLong("sends")));
     }
 
-    /** Checklist items ticked (still ticked, last changed in the window), per checklist = category. */
-    List<MetricsReport.ChecklistUse> checklistTicks(Window window, MetricsQuery query) {
-        String select = "SELECT c.category AS checklist, COUNT(*) AS ticks FROM ticket_checklist_items k "
-                + "JOIN checklist_items c ON c.id = k.item_id JOIN tickets t ON t.id = k.ticket_id "
-                + "WHERE k.done = TRUE AND k.changed_at >= :from AND k.changed_at < :to" + filters(query)
-                + " GROUP BY c.category ORDER BY COUNT(*) DESC, c.category";
-        return jdbc.query(select, params(window, query), (rs, n) -> new MetricsReport.ChecklistUse(
-                rs.getString("checklist"), rs.getLong("ticks")));
-    }
-
-    List<MetricsReport.HelpPageUse> helpPageViews(Window window) {
-        String select = "SELECT client, COUNT(*) AS views FROM help_page_views "
-                + "WHERE viewed_at >= :from AND viewed_at < :to GROUP BY client ORDER BY COUNT(*) DESC, client";
-        return jdbc.query(select, params(window, null), (rs, n) -> new MetricsReport.HelpPageUse(
-                rs.getString("client"), rs.getLong("views")));
-    }
-
     /**
      * Self-service episodes started in the window: checks run per kind, and episodes deflected (a browser episode
      * whose deflection window has passed with no ticket filed in the same session).

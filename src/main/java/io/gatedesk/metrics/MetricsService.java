@@ -1,5 +1,6 @@
 package io.gatedesk.metrics;
 
+import io.gatedesk.knowledge.KbUsage;
 import io.gatedesk.metrics.MetricsRepository.DayCategoryRow;
 import io.gatedesk.metrics.MetricsRepository.FiledFigures;
 import io.gatedesk.metrics.MetricsRepository.ReplyFigures;
@@ -35,6 +36,8 @@ import java.util.TreeMap;
  * The one place a metrics report is computed: the dashboard, the JSON API and the CSV all call {@link #report}, so
  * they show the same numbers. Definitions: docs/metrics.md. The ticket figures come from the rollup once it is
  * built ({@link MetricsRollup}, refreshed in the background every few seconds) and from the direct SQL until then.
+ * The usage counts (short-answer inserts, checklist ticks, help-page views) come from the knowledge base's use ledger,
+ * read through its public face {@link KbUsage}; only the sends of short answers need the tickets.
  */
 @Service
 class MetricsService {
@@ -52,9 +55,10 @@ class MetricsService {
     private final Clock clock;
     private final ZoneId zone;
     private final Duration deflectionWindow;
+    private final KbUsage ledger;
 
     MetricsService(MetricsRepository repository, RollupMetricsRepository rollupFigures, MetricsRollup rollup,
-                   PlatformTransactionManager transactions, Clock clock,
+                   KbUsage ledger, PlatformTransactionManager transactions, Clock clock,
                    @Value("${gatedesk.site.time-zone:UTC}") String zone,
                    @Value("${gatedesk.self-service.deflection-window:2h}") Duration deflectionWindow) {
         this.repository = repository;
@@ -65,6 +69,7 @@ class MetricsService {
         this.clock = clock;
         this.zone = ZoneId.of(zone);
         this.deflectionWindow = deflectionWindow;
+        this.ledger = ledger;
     }
 
     ZoneId zone() {
@@ -110,11 +115,33 @@ class MetricsService {
                 MetricsReport.ratio(resolutions.reopened(), resolutions.resolved()),
                 new MetricsReport.SlaBreaches(filed.firstResponseBreaches(), filed.resolutionBreaches()),
                 backlog(figures, window, query),
-                new MetricsReport.Usage(figures.answerUses(window, query), repository.checklistTicks(window, query),
-                        repository.helpPageViews(window), selfService.configChecks(), selfService.diagnoses(),
-                        selfService.deflections()),
+                new MetricsReport.Usage(answerUses(figures.answerUses(window, query), query),
+                        ledger.countsPerAsset(KbUsage.Measure.CHECKLIST_TICKS, query.from(), query.to()).stream()
+                                .map(c -> new MetricsReport.ChecklistUse(c.key(), c.count())).toList(),
+                        ledger.countsPerAsset(KbUsage.Measure.HELP_PAGE_VIEWS, query.from(), query.to()).stream()
+                                .map(c -> new MetricsReport.HelpPageUse(c.key(), c.count())).toList(),
+                        selfService.configChecks(), selfService.diagnoses(), selfService.deflections()),
                 new MetricsReport.Denominators(replies.replied(), filed.classified(), resolutions.resolved()),
                 periods);
+    }
+
+    /**
+     * Inserts per answer key from the use ledger (every ticket: the ledger knows no ticket, so the filters do not
+     * apply), with the sends counted over {@code answer_usage} of the tickets matching the filters; a key that only
+     * has sends (inserted before the ledger counted) keeps its row with 0 uses.
+     */
+    private List<MetricsReport.AnswerUse> answerUses(List<MetricsReport.AnswerUse> fromTickets, MetricsQuery query) {
+        Map<String, Long> sends = new HashMap<>();
+        fromTickets.forEach(a -> sends.put(a.key(), a.sends()));
+        Map<String, Long> uses = new LinkedHashMap<>();
+        ledger.countsPerAsset(KbUsage.Measure.SHORT_ANSWER_INSERTS, query.from(), query.to())
+                .forEach(c -> uses.put(c.key(), c.count()));
+        sends.keySet().forEach(key -> uses.putIfAbsent(key, 0L));
+        return uses.entrySet().stream()
+                .map(e -> new MetricsReport.AnswerUse(e.getKey(), e.getValue(), sends.getOrDefault(e.getKey(), 0L)))
+                .sorted(Comparator.comparingLong(MetricsReport.AnswerUse::uses).reversed()
+                        .thenComparing(MetricsReport.AnswerUse::key))
+                .toList();
     }
 
     private static void validate(MetricsQuery query) {

@@ -5,9 +5,10 @@
  *
  * <p>This is a reporting feature and, as such, the one place that reads other features' tables directly: its
  * {@code MetricsRepository} aggregates {@code tickets}, {@code ticket_events}, {@code ticket_messages},
- * {@code answer_usage}, {@code ticket_checklist_items}, {@code deflection_episodes} and {@code help_page_views} in SQL,
- * read only. Going through each feature's public face would mean loading every ticket into memory to count it. The
- * walls that keep this honest ({@code ArchitectureTest}): metrics writes nothing, uses no other feature's entities or
+ * {@code answer_usage} and {@code deflection_episodes} in SQL, read only; usage counts (short-answer inserts, checklist
+ * ticks, help-page views) come from the knowledge base's use ledger through its public face {@code KbUsage}. Going
+ * through each feature's public face for the ticket figures would mean loading every ticket into memory to count it.
+ * The walls that keep this honest ({@code ArchitectureTest}): metrics writes nothing, uses no other feature's entities or
  * repositories, and no feature depends on metrics.
  */
 package io.gatedesk.metrics;

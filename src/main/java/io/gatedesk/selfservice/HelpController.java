@@ -69,7 +69,7 @@ class HelpController {
             model.addAttribute("html", pages.render(client, name, locale,
                     ServletUriComponentsBuilder.fromCurrentContextPath().path("/help/config-check")
                             .queryParam("client", client.slug()).build().toUriString()));
-            views.viewed(client);
+            views.viewed(client, locale);
             return CLIENT_VIEW;
         }).orElseGet(() -> {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);

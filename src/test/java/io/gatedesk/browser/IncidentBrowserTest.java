@@ -150,6 +150,25 @@ class IncidentBrowserTest {
         waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-resolve-result]")));
         assertThat(browser.findElement(By.cssSelector("[data-incident-status]")).getText()).isEqualTo("Resolved");
 
+        // Resolved: the agent drafts a knowledge-base article from it; the customer's name the reply carried stays out.
+        browser.get(incidentUrl + "?lang=zh-CN");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.cssSelector("[data-incident-article]")));
+        assertThat(browser.findElement(By.cssSelector("[data-incident-article]")).getText()).isEqualTo("根据此事件起草文章");
+        shot("incident-article-button-zh-CN");
+        browser.get(incidentUrl + "?lang=en");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.cssSelector("[data-incident-article]")));
+        shot("incident-article-button-en");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("[data-incident-article-lang]")))
+                .selectByValue("en");
+        browser.findElement(By.cssSelector("[data-incident-article]")).click();
+        waitFor().until(ExpectedConditions.urlMatches(".*/desk/kb/articles/\\d+$"));
+        assertThat(browser.findElement(By.id("kb-title")).getAttribute("value")).contains(model);
+        String draft = browser.findElement(By.id("kb-body")).getAttribute("value");
+        assertThat(draft).contains("Fixed upstream " + marker).doesNotContain("Customer 1").doesNotContain("@example.com");
+        shot("incident-article-draft-en");
+
         browser.manage().deleteAllCookies();
         for (int i = 0; i < followLinks.size(); i++) {
             browser.get(followLinks.get(i));

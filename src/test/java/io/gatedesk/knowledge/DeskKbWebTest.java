@@ -34,7 +34,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -430,7 +429,7 @@ class DeskKbWebTest {
         assertThat(page(get("/desk/kb/for-ticket/" + number + "/search").param("q", "zzqqxx" + marker)
                 .with(agent(writer)), 200).select(".help").text()).isNotBlank();
 
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = ledger.today();
         long before = ledger.uses(UsageLedger.ARTICLE, slug, lang, UsageLedger.Event.LINK_INSERTED, today);
         mvc.perform(post("/desk/kb/link-inserted").with(agent(writer)).with(csrf()).param("slug", slug).param("articleLang", lang))
                 .andExpect(status().isNoContent());
@@ -472,7 +471,7 @@ class DeskKbWebTest {
     void insertingAShortAnswerAndTickingAChecklistCountInTheUseLedger() {
         String number = resolvedTicket();
         long ticketId = tickets.idOf(number).orElseThrow();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = ledger.today();
 
         ShortAnswer answer = answers.all().stream()
                 .filter(a -> !a.retired() && answers.render(a, ticketId, writer).complete()).findFirst().orElseThrow();

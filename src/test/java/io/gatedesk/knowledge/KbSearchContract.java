@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,7 +50,7 @@ abstract class KbSearchContract {
     @Test
     void theLedgerCountsPerAssetLanguageAndDayAndSearchMissesWithoutPersonalData() {
         String key = "asset-" + UUID.randomUUID().toString().substring(0, 8);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = ledger.today();
         ledger.record(UsageLedger.ARTICLE, key, "en", UsageLedger.Event.VIEW);
         ledger.record(UsageLedger.ARTICLE, key, "en", UsageLedger.Event.VIEW);
         ledger.record(UsageLedger.ARTICLE, key, "zh-CN", UsageLedger.Event.LINK_INSERTED);

@@ -28,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -140,7 +139,7 @@ class KnowledgeWebTest {
         assertThat(search.get("items").get(0).get("url").asString()).endsWith(path);
         assertThat(search.get("items").get(0).get("lang").asString()).isEqualTo("en");
         assertThat(ledger.uses(UsageLedger.ARTICLE, slug, "en", UsageLedger.Event.VIEW,
-                LocalDate.now(ZoneOffset.UTC))).isEqualTo(1);
+                ledger.today())).isEqualTo(1);
     }
 
     @Test
@@ -268,8 +267,21 @@ class KnowledgeWebTest {
     }
 
     @Test
+    void clientHelpPageViewsCountInTheLedgerPerLanguage() throws Exception {
+        LocalDate today = ledger.today();
+        long en = ledger.uses(UsageLedger.HELP_PAGE, "cursor", "en", UsageLedger.Event.VIEW, today);
+        long zh = ledger.uses(UsageLedger.HELP_PAGE, "cursor", "zh-CN", UsageLedger.Event.VIEW, today);
+        mvc.perform(get("/help/clients/cursor")).andExpect(status().isOk());
+        mvc.perform(get("/help/clients/cursor").param("lang", "zh-CN")).andExpect(status().isOk());
+        mvc.perform(get("/help/clients/no-such-client")).andExpect(status().isNotFound());
+        assertThat(ledger.uses(UsageLedger.HELP_PAGE, "cursor", "en", UsageLedger.Event.VIEW, today)).isEqualTo(en + 1);
+        assertThat(ledger.uses(UsageLedger.HELP_PAGE, "cursor", "zh-CN", UsageLedger.Event.VIEW, today))
+                .isEqualTo(zh + 1);
+    }
+
+    @Test
     void visitorsVoteWithAndWithoutHtmx() throws Exception {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = ledger.today();
         long before = ledger.uses(UsageLedger.ARTICLE, "glossary", "en", UsageLedger.Event.HELPFUL, today);
         mvc.perform(post("/kb/en/glossary/vote").param("helpful", "true").with(csrf()).header("HX-Request", "true"))
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("data-voted")));

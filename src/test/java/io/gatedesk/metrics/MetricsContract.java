@@ -116,6 +116,21 @@ abstract class MetricsContract {
                 at("2020-03-03T02:00:00Z"));
         message(t6, "STAFF", "PUBLIC", t6At.plusSeconds(3600));
 
+        // The use ledger (knowledge's kb_usage, per site-local day), where the usage figures are read from. It holds
+        // more than the tables above on purpose: one more insert (in Chinese, on no fixture ticket), T2's tick that
+        // was later taken back (the ledger counts ticks, not items still ticked) and one more help-page view, so a
+        // figure read from answer_usage, ticket_checklist_items or help_page_views instead gives a smaller number.
+        ledger("ANSWER", key, "en", "ANSWER_INSERTED", "2020-03-03", 1); // T1's insert, 00:29 Tuesday in Shanghai
+        ledger("ANSWER", key, "zh-CN", "ANSWER_INSERTED", "2020-03-04", 1);
+        ledger("ANSWER", MetricsRepository.REQUEST_MISSING_EVIDENCE, "en", "ANSWER_INSERTED", "2020-03-04", 1);
+        ledger("ANSWER", key, "en", "ANSWER_INSERTED", "2020-03-09", 5); // outside the week
+        ledger("CHECKLIST", checklist, "en", "CHECKLIST_TICKED", "2020-03-03", 2);
+        ledger("HELP_PAGE", "cursor", "en", "VIEW", "2020-03-03", 1);
+        ledger("HELP_PAGE", "cursor", "zh-CN", "VIEW", "2020-03-04", 2);
+        ledger("HELP_PAGE", "dify", "en", "VIEW", "2020-03-05", 1);
+        ledger("HELP_PAGE", "cursor", "en", "VIEW", "2020-03-09", 1); // outside the week
+        ledger("ARTICLE", "cursor", "en", "VIEW", "2020-03-04", 7); // an article, not the help page
+
         helpView("cursor", at("2020-03-03T01:00:00Z"));
         helpView("cursor", at("2020-03-04T01:00:00Z"));
         helpView("dify", at("2020-03-05T01:00:00Z"));
@@ -154,11 +169,12 @@ abstract class MetricsContract {
         assertThat(report.slaBreaches()).isEqualTo(new MetricsReport.SlaBreaches(2, 3));
         assertThat(report.backlog()).extracting(MetricsReport.PeriodCount::count)
                 .containsExactly(2L, 1L, 2L, 3L, 3L, 3L, 2L);
-        assertThat(report.usage().shortAnswers()).containsExactlyInAnyOrder(
-                new MetricsReport.AnswerUse(answerKey, 1, 1),
+        // Usage comes from the ledger (both languages together, every ticket); sends from the filtered tickets.
+        assertThat(report.usage().shortAnswers()).containsExactly(
+                new MetricsReport.AnswerUse(answerKey, 2, 1),
                 new MetricsReport.AnswerUse(MetricsRepository.REQUEST_MISSING_EVIDENCE, 1, 1));
-        assertThat(report.usage().checklists()).containsExactly(new MetricsReport.ChecklistUse(checklist, 1));
-        assertThat(report.usage().helpPages()).containsExactly(new MetricsReport.HelpPageUse("cursor", 2),
+        assertThat(report.usage().checklists()).containsExactly(new MetricsReport.ChecklistUse(checklist, 2));
+        assertThat(report.usage().helpPages()).containsExactly(new MetricsReport.HelpPageUse("cursor", 3),
                 new MetricsReport.HelpPageUse("dify", 1));
         assertThat(report.usage().configChecks()).isEqualTo(4);
         assertThat(report.usage().diagnoses()).isEqualTo(3);
@@ -231,9 +247,10 @@ abstract class MetricsContract {
                 .andExpect(jsonPath("$.reopenRate").value(1.0 / 3))
                 .andExpect(jsonPath("$.slaBreaches.firstResponse").value(2))
                 .andExpect(jsonPath("$.slaBreaches.resolution").value(3))
-                .andExpect(jsonPath("$.usage.shortAnswers[0].key").exists())
-                .andExpect(jsonPath("$.usage.shortAnswers[0].uses").value(1))
-                .andExpect(jsonPath("$.usage.checklists[0].ticks").value(1))
+                .andExpect(jsonPath("$.usage.shortAnswers[0].key").value(answerKey))
+                .andExpect(jsonPath("$.usage.shortAnswers[0].uses").value(2))
+                .andExpect(jsonPath("$.usage.shortAnswers[0].sends").value(1))
+                .andExpect(jsonPath("$.usage.checklists[0].ticks").value(2))
                 .andExpect(jsonPath("$.usage.helpPages[0].key").value("cursor"))
                 .andExpect(jsonPath("$.usage.configChecks").value(4))
                 .andExpect(jsonPath("$.usage.deflections").value(2));
@@ -251,7 +268,7 @@ abstract class MetricsContract {
         assertThat(csv.split("\r\n")).startsWith(MetricsCsv.HEADER, "tickets,,,4",
                 "categories,\"INVALID_KEY\",2020-03-02,1", "categories,\"INVALID_KEY\",2020-03-03,1");
         assertThat(csv).contains("followUpRatio,,," + (2.0 / 3) + "\r\n", "slaBreaches,\"resolution\",,3\r\n",
-                "backlog,,2020-03-08,2\r\n", "helpPageViews,\"cursor\",,2\r\n", "deflections,,,2\r\n");
+                "backlog,,2020-03-08,2\r\n", "helpPageViews,\"cursor\",,3\r\n", "deflections,,,2\r\n");
 
         mvc.perform(get(query).with(user("eng").roles("ENGINEER"))).andExpect(status().isOk());
         mvc.perform(get(query)).andExpect(status().isUnauthorized());
@@ -443,6 +460,11 @@ abstract class MetricsContract {
     void tick(long ticket, long item, boolean done, Instant at) {
         jdbc.update("INSERT INTO ticket_checklist_items (ticket_id, item_id, done, changed_by, changed_at) "
                 + "VALUES (?, ?, ?, 'Ann', ?)", ticket, item, done, ts(at));
+    }
+
+    void ledger(String kind, String key, String lang, String event, String day, long uses) {
+        jdbc.update("INSERT INTO kb_usage (usage_day, asset_kind, asset_key, lang, usage_event, uses) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", LocalDate.parse(day), kind, key, lang, event, uses);
     }
 
     void helpView(String client, Instant at) {

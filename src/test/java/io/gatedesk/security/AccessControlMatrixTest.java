@@ -200,6 +200,7 @@ class AccessControlMatrixTest {
             row("POST /desk/incidents/{id}/tickets/{ticketId}/unlink", STAFF),
             row("POST /desk/incidents/{id}/escalation", STAFF),
             row("POST /desk/incidents/{id}/escalation/unlink", STAFF),
+            row("POST /desk/incidents/{id}/article", AGENT_OR_ADMIN),
             row("GET /desk/tickets/{number}/incidents", STAFF),
             // Live gateway database: the account panel for staff, sources' health for staff, their tests for admins
             row("GET /desk/tickets/{number}/accounts", STAFF),
