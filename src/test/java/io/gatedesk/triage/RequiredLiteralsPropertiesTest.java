@@ -51,15 +51,25 @@ class RequiredLiteralsPropertiesTest {
         Statistics.label(wordGroups).coverage(coverage -> coverage.check(true).percentage(p -> p > 5));
     }
 
+    /** A seed rule with its pattern and literals, compiled once for all tries (not once per try and rule). */
+    private record Compiled(ClassificationRule rule, Pattern pattern, Optional<RequiredLiterals> literals) {
+    }
+
+    private static final List<Compiled> SEED_PATTERNS = SeedRules.rules().stream()
+            .filter(rule -> rule.kind() == RuleKind.MESSAGE_PATTERN || rule.kind() == RuleKind.BASE_URL_SYMPTOM)
+            .map(rule -> {
+                Pattern pattern = ClassificationRule.compile("value", rule.value());
+                return new Compiled(rule, pattern, RequiredLiterals.of(pattern));
+            })
+            .toList();
+
     @Property(tries = 2000)
     void everyMatchOfASeedRuleContainsOneOfItsLiterals(@ForAll("ruleTexts") String text) {
         String folded = RequiredLiterals.fold(text);
-        for (ClassificationRule rule : SeedRules.rules()) {
-            if (rule.kind() != RuleKind.MESSAGE_PATTERN && rule.kind() != RuleKind.BASE_URL_SYMPTOM) {
-                continue;
-            }
-            Pattern pattern = ClassificationRule.compile("value", rule.value());
-            Optional<RequiredLiterals> literals = RequiredLiterals.of(pattern);
+        for (Compiled compiled : SEED_PATTERNS) {
+            ClassificationRule rule = compiled.rule();
+            Pattern pattern = compiled.pattern();
+            Optional<RequiredLiterals> literals = compiled.literals();
             if (literals.isPresent() && pattern.matcher(text).find()) {
                 assertThat(literals.get().occurIn(folded))
                         .as("%s matches '%s' but none of %s is in it", rule.id(), text, literals.get().literals())
