@@ -18,3 +18,32 @@ CREATE TABLE metrics_daily_waits (
     tickets   INTEGER     NOT NULL,
     PRIMARY KEY (local_day, kind, bucket)
 );
+
+-- The SLA clocks still running are counted per report as created_at < now − target (per priority): with priority in
+-- the index the count never leaves it.
+DROP INDEX ix_metrics_facts_first_response;
+DROP INDEX ix_metrics_facts_resolved;
+CREATE INDEX ix_metrics_facts_first_response
+    ON metrics_ticket_facts (first_response_at, created_at, priority, category, client, caller_type);
+CREATE INDEX ix_metrics_facts_resolved
+    ON metrics_ticket_facts (resolved_at, created_at, priority, category, client, caller_type);
+
+-- metrics_daily summed over client and caller type: what a report without those two filters reads (≈ 12 rows a day
+-- instead of ≈ 300), including "unresolved now", which sums every day.
+CREATE TABLE metrics_daily_category (
+    local_day               DATE        NOT NULL,
+    category                VARCHAR(32),
+    filed                   INTEGER     NOT NULL,
+    config                  INTEGER     NOT NULL,
+    classified              INTEGER     NOT NULL,
+    returning_customers     INTEGER     NOT NULL,
+    first_response_breaches INTEGER     NOT NULL,
+    resolution_breaches     INTEGER     NOT NULL,
+    replied                 INTEGER     NOT NULL,
+    library_answered        INTEGER     NOT NULL,
+    follow_up               INTEGER     NOT NULL,
+    resolved                INTEGER     NOT NULL,
+    one_touch               INTEGER     NOT NULL,
+    reopened                INTEGER     NOT NULL
+);
+CREATE INDEX ix_metrics_daily_category_day ON metrics_daily_category (local_day);

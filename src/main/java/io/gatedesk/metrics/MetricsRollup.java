@@ -249,6 +249,8 @@ class MetricsRollup {
                     changedDays.subList(from, Math.min(changedDays.size(), from + CHUNK)));
             write("DELETE FROM metrics_daily WHERE local_day IN (:days)", params);
             insertDaily(" IN (:days)", params);
+            write("DELETE FROM metrics_daily_category WHERE local_day IN (:days)", params);
+            insertDailyPerCategory(" IN (:days)", params);
             write("DELETE FROM metrics_daily_waits WHERE local_day IN (:days)", params);
             insertWaits(" IN (:days)", params);
         }
@@ -257,6 +259,7 @@ class MetricsRollup {
     private void rebuildAll() {
         MapSqlParameterSource none = new MapSqlParameterSource();
         write("DELETE FROM metrics_daily", none);
+        write("DELETE FROM metrics_daily_category", none);
         write("DELETE FROM metrics_daily_waits", none);
         write("DELETE FROM metrics_answer_facts", none);
         write("DELETE FROM metrics_ticket_facts", none);
@@ -264,6 +267,7 @@ class MetricsRollup {
         write("INSERT INTO metrics_answer_facts (usage_id, ticket_id, used_at, answer_key, sent, category, client, "
                 + "caller_type) " + answerFactsSelect(), none);
         insertDaily(" IS NOT NULL", none);
+        insertDailyPerCategory(" IS NOT NULL", none);
         insertWaits(" IS NOT NULL", none);
     }
 
@@ -307,6 +311,15 @@ class MetricsRollup {
                 + "SUM(resolution_breaches), SUM(replied), SUM(library_answered), SUM(follow_up), SUM(resolved), "
                 + "SUM(one_touch), SUM(reopened) FROM (" + filed + " UNION ALL " + replied + " UNION ALL " + resolved
                 + ") x GROUP BY local_day, category, client, caller_type", params);
+    }
+
+    /** The daily rows summed over client and caller type, for reports that filter on neither. */
+    private void insertDailyPerCategory(String days, MapSqlParameterSource params) {
+        String counts = DAILY_COLUMNS.substring(DAILY_COLUMNS.indexOf("filed"));
+        write("INSERT INTO metrics_daily_category (local_day, category, " + counts + ") SELECT local_day, category, "
+                + java.util.Arrays.stream(counts.split(", ")).map(c -> "SUM(" + c + ")")
+                        .collect(java.util.stream.Collectors.joining(", "))
+                + " FROM metrics_daily WHERE local_day" + days + " GROUP BY local_day, category", params);
     }
 
     /** Per day a clock stopped and wait bucket, how many tickets: the histogram {@link WaitPercentiles} reads. */

@@ -125,6 +125,33 @@ class MetricsSql {
         return seconds(stoppedAt, "t.created_at") + " > " + targets(sla::resolutionTarget);
     }
 
+    /**
+     * {@link #firstResponseBreach} of a clock still running at {@code now}, spelled without arithmetic per row:
+     * {@code seconds(now, created_at) > target} is exactly {@code created_at < now − target}, one cut-off per priority
+     * bound into {@code params}. A priority without a target has no cut-off (NULL: never a breach).
+     */
+    String runningFirstResponseBreach(Instant now, MapSqlParameterSource params) {
+        return "t.created_at < " + cutoffs("firstResponseCut", sla::firstResponseTarget, now, params);
+    }
+
+    String runningResolutionBreach(Instant now, MapSqlParameterSource params) {
+        return "t.created_at < " + cutoffs("resolutionCut", sla::resolutionTarget, now, params);
+    }
+
+    private static String cutoffs(String name, Function<Priority, Duration> target, Instant now,
+                                  MapSqlParameterSource params) {
+        StringBuilder sql = new StringBuilder("CASE t.priority");
+        for (Priority priority : Priority.values()) {
+            Duration due = target.apply(priority);
+            if (due != null) {
+                String parameter = name + priority.name();
+                sql.append(" WHEN '").append(priority.name()).append("' THEN :").append(parameter);
+                params.addValue(parameter, timestamp(now.minusSeconds(due.toSeconds())));
+            }
+        }
+        return sql.append(" END").toString();
+    }
+
     static String flag(String condition) {
         return "CASE WHEN " + condition + " THEN 1 ELSE 0 END";
     }

@@ -16,15 +16,14 @@ import java.util.List;
 import java.util.TreeMap;
 
 import static io.gatedesk.metrics.MetricsSql.filters;
-import static io.gatedesk.metrics.MetricsSql.flag;
 import static io.gatedesk.metrics.MetricsSql.params;
-import static io.gatedesk.metrics.MetricsSql.timestamp;
 
 /**
  * The ticket figures read from the rollup kept by {@link MetricsRollup}: every additive count from one pass over
- * {@code metrics_daily} (at most days × categories × clients × caller types rows), the two percentiles from the
- * wait histogram and {@code metrics_ticket_facts} ({@link WaitPercentiles}), the still-running SLA clocks and the
- * tickets unresolved now from the facts' indexes, short-answer uses from {@code metrics_answer_facts}. Every number
+ * {@code metrics_daily_category} (days × categories rows; {@code metrics_daily}, days × categories × clients × caller
+ * types, when the report filters on a client or caller type) and the tickets unresolved now from the same rows; the
+ * two percentiles from the wait histogram and {@code metrics_ticket_facts} ({@link WaitPercentiles}); the
+ * still-running SLA clocks from an index of the facts; short-answer uses from {@code metrics_answer_facts}. Every number
  * equals {@link MetricsRepository}'s for the same rows ({@code MetricsRollupContract}).
  */
 @Repository
@@ -45,11 +44,10 @@ class RollupMetricsRepository implements TicketFigures {
         DaySums sums = daySums(window, query);
         WaitPercentiles.Result firstReply = percentiles.of(WaitPercentiles.Wait.FIRST_RESPONSE, window, query);
         WaitPercentiles.Result resolution = percentiles.of(WaitPercentiles.Wait.RESOLUTION, window, query);
-        MapSqlParameterSource params = params(window, query).addValue("now", timestamp(now));
-        long firstResponseRunning = running("first_response_at",
-                sql.firstResponseBreach("COALESCE(t.first_response_at, :now)"), query, params);
-        long resolutionRunning = running("resolved_at", sql.resolutionBreach("COALESCE(t.resolved_at, :now)"),
-                query, params);
+        MapSqlParameterSource params = params(window, query);
+        long firstResponseRunning = running("first_response_at", sql.runningFirstResponseBreach(now, params), query,
+                params);
+        long resolutionRunning = running("resolved_at", sql.runningResolutionBreach(now, params), query, params);
         return new Figures(sums.filedPerDay,
                 new FiledFigures(sums.classified, sums.returning, sums.firstResponseBreaches + firstResponseRunning,
                         sums.resolutionBreaches + resolutionRunning),
@@ -70,7 +68,7 @@ class RollupMetricsRepository implements TicketFigures {
         jdbc.query("SELECT t.local_day, t.category, SUM(t.filed), SUM(t.config), SUM(t.classified), "
                 + "SUM(t.returning_customers), SUM(t.first_response_breaches), SUM(t.resolution_breaches), "
                 + "SUM(t.replied), SUM(t.library_answered), SUM(t.follow_up), SUM(t.resolved), SUM(t.one_touch), "
-                + "SUM(t.reopened) FROM metrics_daily t WHERE t.local_day >= :fromDay" + filters(query)
+                + "SUM(t.reopened) FROM " + dailyTable(query) + " t WHERE t.local_day >= :fromDay" + filters(query)
                 + " GROUP BY t.local_day, t.category", params, rs -> {
                     LocalDate day = rs.getDate(1).toLocalDate();
                     long filed = rs.getLong(3);
@@ -97,19 +95,28 @@ class RollupMetricsRepository implements TicketFigures {
         return sums;
     }
 
-    /** Clocks still running depend on now, so they are counted here over the facts of tickets filed in the window. */
+    /**
+     * Clocks still running depend on now, so they are counted here over the facts of tickets filed in the window:
+     * an index-only range count (the stop instant, created_at and priority lead the index, V42).
+     */
     private long running(String stop, String breach, MetricsQuery query, MapSqlParameterSource params) {
-        Long breaches = jdbc.queryForObject("SELECT SUM(" + flag(breach) + ") FROM metrics_ticket_facts t WHERE t."
-                + stop + " IS NULL AND t.created_at >= :from AND t.created_at < :to" + filters(query), params,
+        Long breaches = jdbc.queryForObject("SELECT COUNT(*) FROM metrics_ticket_facts t WHERE t." + stop
+                + " IS NULL AND t.created_at >= :from AND t.created_at < :to AND " + breach + filters(query), params,
                 Long.class);
         return breaches == null ? 0 : breaches;
     }
 
-    /** Every ticket has facts, and a resolved one has its instant there: an index-only count of the others. */
+    /** Every ticket is filed once and resolved at most once, so what was never resolved is the difference. */
     private long unresolvedNow(MetricsQuery query) {
-        Long unresolved = jdbc.queryForObject("SELECT COUNT(*) FROM metrics_ticket_facts t WHERE t.resolved_at IS NULL"
-                + filters(query), params(null, query), Long.class);
+        Long unresolved = jdbc.queryForObject("SELECT SUM(t.filed) - SUM(t.resolved) FROM " + dailyTable(query)
+                + " t WHERE 1 = 1" + filters(query), params(null, query), Long.class);
         return unresolved == null ? 0 : unresolved;
+    }
+
+    /** Without a client or caller-type filter, the daily rows already summed over both (≈ 25 times fewer). */
+    private static String dailyTable(MetricsQuery query) {
+        return query == null || (query.client() == null && query.callerType() == null)
+                ? "metrics_daily_category" : "metrics_daily";
     }
 
     private List<MetricsReport.AnswerUse> answerUses(Window window, MetricsQuery query) {

@@ -69,6 +69,9 @@ abstract class MetricsRollupContract {
         assertThat(all.followUpRatio()).isPositive();
         assertThat(all.reopenRate()).isPositive();
         assertThat(all.usage().shortAnswers()).isNotEmpty();
+        // Breaches of clocks that stopped and of clocks still running at `now` (counted by cut-off on the rollup).
+        assertThat(all.slaBreaches().firstResponse()).isPositive();
+        assertThat(all.slaBreaches().resolution()).isPositive();
 
         everyWindowHasTheDirectPercentiles();
 
