@@ -39,9 +39,16 @@ class MetricsRepository implements TicketFigures {
         return sql.returningWindowDays();
     }
 
-    /** Tickets filed per site-local day and category, with how many of them count as configuration tickets. */
     @Override
-    public List<DayCategoryRow> filedPerDayAndCategory(Window window, MetricsQuery query) {
+    public Figures read(Window window, MetricsQuery query, Instant now) {
+        return new Figures(filedPerDayAndCategory(window, query), filed(window, query, now),
+                firstReplies(window, query), resolutions(window, query), unresolvedNow(query),
+                perDaySince("created_at", window, query), perDaySince("resolved_at", window, query),
+                answerUses(window, query));
+    }
+
+    /** Tickets filed per site-local day and category, with how many of them count as configuration tickets. */
+    List<DayCategoryRow> filedPerDayAndCategory(Window window, MetricsQuery query) {
         String day = sql.localDay("t.created_at", window.zone());
         String select = "SELECT " + day + " AS local_day, t.category AS category, COUNT(*) AS filed, "
                 + "SUM(" + flag(MetricsSql.config()) + ") AS config "
@@ -52,8 +59,7 @@ class MetricsRepository implements TicketFigures {
     }
 
     /** Over the tickets filed in the window: how many have a category, came back, breached an SLA clock. */
-    @Override
-    public FiledFigures filed(Window window, MetricsQuery query, Instant now) {
+    FiledFigures filed(Window window, MetricsQuery query, Instant now) {
         String select = "SELECT SUM(CASE WHEN t.category IS NOT NULL THEN 1 ELSE 0 END) AS classified, "
                 + "SUM(" + flag(sql.returning()) + ") AS returning_customers, "
                 + "SUM(" + flag(sql.firstResponseBreach("COALESCE(t.first_response_at, :now)"))
@@ -67,8 +73,7 @@ class MetricsRepository implements TicketFigures {
     }
 
     /** Over the tickets whose first public staff reply falls in the window: reply time, library answers, follow-ups. */
-    @Override
-    public ReplyFigures firstReplies(Window window, MetricsQuery query) {
+    ReplyFigures firstReplies(Window window, MetricsQuery query) {
         String select = "SELECT COUNT(*) AS replied, " + percentiles("t.first_response_at") + ", "
                 + "SUM(" + flag(MetricsSql.libraryAnswered()) + ") AS library, "
                 + "SUM(" + flag(MetricsSql.followUp()) + ") AS follow_up "
@@ -79,8 +84,7 @@ class MetricsRepository implements TicketFigures {
     }
 
     /** Over the tickets resolved (or closed) in the window: resolution time, one-touch and reopened ones. */
-    @Override
-    public ResolutionFigures resolutions(Window window, MetricsQuery query) {
+    ResolutionFigures resolutions(Window window, MetricsQuery query) {
         String select = "SELECT COUNT(*) AS resolved, " + percentiles("t.resolved_at") + ", "
                 + "SUM(" + flag(MetricsSql.oneTouch()) + ") AS one_touch, "
                 + "SUM(" + flag(MetricsSql.reopened()) + ") AS reopened "
@@ -91,15 +95,13 @@ class MetricsRepository implements TicketFigures {
     }
 
     /** Tickets not resolved now: the backlog is walked back from here day by day (see docs/metrics.md). */
-    @Override
-    public long unresolvedNow(MetricsQuery query) {
+    long unresolvedNow(MetricsQuery query) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM tickets t WHERE t.resolved_at IS NULL" + filters(query),
                 params(null, query), Long.class);
     }
 
     /** Per site-local day from the window's start until now, tickets filed ({@code created_at}) or resolved. */
-    @Override
-    public TreeMap<LocalDate, Long> perDaySince(String column, Window window, MetricsQuery query) {
+    TreeMap<LocalDate, Long> perDaySince(String column, Window window, MetricsQuery query) {
         if (!column.equals("created_at") && !column.equals("resolved_at")) {
             throw new IllegalArgumentException(column);
         }
@@ -114,8 +116,7 @@ class MetricsRepository implements TicketFigures {
     }
 
     /** Inserts of each short answer (all languages of a key together) and how many were followed by a reply. */
-    @Override
-    public List<MetricsReport.AnswerUse> answerUses(Window window, MetricsQuery query) {
+    List<MetricsReport.AnswerUse> answerUses(Window window, MetricsQuery query) {
         String select = "SELECT a.answer_key AS answer_key, COUNT(*) AS uses, "
                 + "SUM(" + flag(MetricsSql.sent()) + ") AS sends "
                 + "FROM answer_usage u JOIN answers a ON a.id = u.answer_id JOIN tickets t ON t.id = u.ticket_id "

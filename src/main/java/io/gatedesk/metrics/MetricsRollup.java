@@ -34,7 +34,8 @@ import static io.gatedesk.metrics.MetricsSql.flag;
 import static io.gatedesk.metrics.MetricsSql.timestamp;
 
 /**
- * Keeps the metrics rollup ({@code metrics_ticket_facts}, {@code metrics_answer_facts}, {@code metrics_daily}, V27)
+ * Keeps the metrics rollup ({@code metrics_ticket_facts}, {@code metrics_answer_facts}, {@code metrics_daily}, V27;
+ * {@code metrics_daily_waits}, V42)
  * equal to what the direct report computes. A pass reprocesses only the tickets touched since the watermark: their
  * {@code updated_at}, a message, an event, a short-answer use or a self-service episode moved; plus the later
  * tickets of the same customer within the returning window (their "returning" flag may change with it). Each
@@ -57,7 +58,8 @@ class MetricsRollup {
     private static final int CHUNK = 500;
     private static final String FACT_COLUMNS = "ticket_id, created_at, first_response_at, resolved_at, created_day, "
             + "first_response_day, resolved_day, category, client, caller_type, priority, config, returning_customer, "
-            + "library_answered, follow_up, one_touch, reopened, first_response_breach, resolution_breach";
+            + "library_answered, follow_up, one_touch, reopened, first_response_breach, resolution_breach, "
+            + "first_response_bucket, resolution_bucket";
     private static final String DAILY_COLUMNS = "local_day, category, client, caller_type, filed, config, classified, "
             + "returning_customers, first_response_breaches, resolution_breaches, replied, library_answered, follow_up, "
             + "resolved, one_touch, reopened";
@@ -247,18 +249,26 @@ class MetricsRollup {
                     changedDays.subList(from, Math.min(changedDays.size(), from + CHUNK)));
             write("DELETE FROM metrics_daily WHERE local_day IN (:days)", params);
             insertDaily(" IN (:days)", params);
+            write("DELETE FROM metrics_daily_category WHERE local_day IN (:days)", params);
+            insertDailyPerCategory(" IN (:days)", params);
+            write("DELETE FROM metrics_daily_waits WHERE local_day IN (:days)", params);
+            insertWaits(" IN (:days)", params);
         }
     }
 
     private void rebuildAll() {
         MapSqlParameterSource none = new MapSqlParameterSource();
         write("DELETE FROM metrics_daily", none);
+        write("DELETE FROM metrics_daily_category", none);
+        write("DELETE FROM metrics_daily_waits", none);
         write("DELETE FROM metrics_answer_facts", none);
         write("DELETE FROM metrics_ticket_facts", none);
         write("INSERT INTO metrics_ticket_facts (" + FACT_COLUMNS + ") " + factsSelect(), none);
         write("INSERT INTO metrics_answer_facts (usage_id, ticket_id, used_at, answer_key, sent, category, client, "
                 + "caller_type) " + answerFactsSelect(), none);
         insertDaily(" IS NOT NULL", none);
+        insertDailyPerCategory(" IS NOT NULL", none);
+        insertWaits(" IS NOT NULL", none);
     }
 
     /** The facts of tickets {@code t}, each column with the direct report's definition (see {@link MetricsSql}). */
@@ -270,7 +280,8 @@ class MetricsRollup {
                 + flag(MetricsSql.libraryAnswered()) + ", " + flag(MetricsSql.followUp()) + ", "
                 + flag(MetricsSql.oneTouch()) + ", " + flag(MetricsSql.reopened()) + ", "
                 + flag("t.first_response_at IS NOT NULL AND " + sql.firstResponseBreach("t.first_response_at")) + ", "
-                + flag("t.resolved_at IS NOT NULL AND " + sql.resolutionBreach("t.resolved_at"))
+                + flag("t.resolved_at IS NOT NULL AND " + sql.resolutionBreach("t.resolved_at")) + ", "
+                + MetricsSql.waitBucket("t.first_response_at") + ", " + MetricsSql.waitBucket("t.resolved_at")
                 + " FROM tickets t";
     }
 
@@ -300,6 +311,26 @@ class MetricsRollup {
                 + "SUM(resolution_breaches), SUM(replied), SUM(library_answered), SUM(follow_up), SUM(resolved), "
                 + "SUM(one_touch), SUM(reopened) FROM (" + filed + " UNION ALL " + replied + " UNION ALL " + resolved
                 + ") x GROUP BY local_day, category, client, caller_type", params);
+    }
+
+    /** The daily rows summed over client and caller type, for reports that filter on neither. */
+    private void insertDailyPerCategory(String days, MapSqlParameterSource params) {
+        String counts = DAILY_COLUMNS.substring(DAILY_COLUMNS.indexOf("filed"));
+        write("INSERT INTO metrics_daily_category (local_day, category, " + counts + ") SELECT local_day, category, "
+                + java.util.Arrays.stream(counts.split(", ")).map(c -> "SUM(" + c + ")")
+                        .collect(java.util.stream.Collectors.joining(", "))
+                + " FROM metrics_daily WHERE local_day" + days + " GROUP BY local_day, category", params);
+    }
+
+    /** Per day a clock stopped and wait bucket, how many tickets: the histogram {@link WaitPercentiles} reads. */
+    private void insertWaits(String days, MapSqlParameterSource params) {
+        write("INSERT INTO metrics_daily_waits (local_day, kind, bucket, tickets) "
+                + "SELECT t.first_response_day, 'FIRST_RESPONSE', t.first_response_bucket, COUNT(*) "
+                + "FROM metrics_ticket_facts t WHERE t.first_response_day" + days
+                + " GROUP BY t.first_response_day, t.first_response_bucket "
+                + "UNION ALL SELECT t.resolved_day, 'RESOLUTION', t.resolution_bucket, COUNT(*) "
+                + "FROM metrics_ticket_facts t WHERE t.resolved_day" + days
+                + " GROUP BY t.resolved_day, t.resolution_bucket", params);
     }
 
     /** Tickets with anything the figures read written after {@code since}. */

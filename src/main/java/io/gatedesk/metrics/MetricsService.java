@@ -15,6 +15,7 @@ import io.gatedesk.triage.ErrorCategory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -66,6 +67,9 @@ class MetricsService {
         this.rollup = rollup;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        // One snapshot for the whole report: its figures come from several statements (and the percentiles from a
+        // histogram, then the facts it points at), which a rollup pass committing in between must not split.
+        this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.clock = clock;
         this.zone = ZoneId.of(zone);
         this.deflectionWindow = deflectionWindow;
@@ -96,11 +100,12 @@ class MetricsService {
         Window window = Window.of(query.from(), query.to(), zone);
         List<LocalDate> periods = periods(query);
 
-        List<DayCategoryRow> filedRows = figures.filedPerDayAndCategory(window, query);
+        TicketFigures.Figures read = figures.read(window, query, now);
+        List<DayCategoryRow> filedRows = read.filedPerDay();
         long tickets = filedRows.stream().mapToLong(DayCategoryRow::filed).sum();
-        FiledFigures filed = figures.filed(window, query, now);
-        ReplyFigures replies = figures.firstReplies(window, query);
-        ResolutionFigures resolutions = figures.resolutions(window, query);
+        FiledFigures filed = read.filed();
+        ReplyFigures replies = read.replies();
+        ResolutionFigures resolutions = read.resolutions();
         SelfServiceFigures selfService = repository.selfService(window, now, deflectionWindow);
 
         return new MetricsReport(query.from(), query.to(), zone.getId(), query.granularity().code(),
@@ -114,8 +119,8 @@ class MetricsService {
                 MetricsReport.ratio(resolutions.oneTouch(), resolutions.resolved()),
                 MetricsReport.ratio(resolutions.reopened(), resolutions.resolved()),
                 new MetricsReport.SlaBreaches(filed.firstResponseBreaches(), filed.resolutionBreaches()),
-                backlog(figures, window, query),
-                new MetricsReport.Usage(answerUses(figures.answerUses(window, query), query),
+                backlog(read, query),
+                new MetricsReport.Usage(answerUses(read.answerUses(), query),
                         ledger.countsPerAsset(KbUsage.Measure.CHECKLIST_TICKS, query.from(), query.to()).stream()
                                 .map(c -> new MetricsReport.ChecklistUse(c.key(), c.count())).toList(),
                         ledger.countsPerAsset(KbUsage.Measure.HELP_PAGE_VIEWS, query.from(), query.to()).stream()
@@ -220,10 +225,10 @@ class MetricsService {
      * back from the number unresolved now: unresolved at the end of day D = unresolved now − filed after D + resolved
      * after D. Days after today have no backlog yet and are left out.
      */
-    private List<PeriodCount> backlog(TicketFigures figures, Window window, MetricsQuery query) {
-        long unresolvedNow = figures.unresolvedNow(query);
-        TreeMap<LocalDate, Long> filed = figures.perDaySince("created_at", window, query);
-        TreeMap<LocalDate, Long> resolved = figures.perDaySince("resolved_at", window, query);
+    private List<PeriodCount> backlog(TicketFigures.Figures figures, MetricsQuery query) {
+        long unresolvedNow = figures.unresolvedNow();
+        TreeMap<LocalDate, Long> filed = figures.filedSince();
+        TreeMap<LocalDate, Long> resolved = figures.resolvedSince();
         LocalDate today = today();
         List<PeriodCount> backlog = new ArrayList<>();
         for (LocalDate day = query.from(); !day.isAfter(query.to()) && !day.isAfter(today); day = day.plusDays(1)) {

@@ -48,9 +48,29 @@ class MetricsSql {
         return returningWindowDays;
     }
 
+    boolean postgres() {
+        return postgres;
+    }
+
+    /**
+     * Buckets per factor e of the wait histogram: a bucket spans a factor of e^(1/8) ≈ 1.13, so a year's wait lands
+     * in bucket ~138 and the bucket that holds a percentile holds a few per cent of the window's tickets.
+     */
+    static final int WAIT_BUCKETS_PER_E = 8;
+
+    /**
+     * The histogram bucket of the wall time from filing to {@code stoppedAt} (NULL while the clock runs):
+     * {@code floor(ln(1 + seconds) × 8)}, non-decreasing in the wait, so every wait of a bucket sorts before every
+     * wait of the next one — all that {@link WaitPercentiles} relies on (the bucket is stored, never recomputed).
+     */
+    static String waitBucket(String stoppedAt) {
+        return "CASE WHEN " + stoppedAt + " IS NULL THEN NULL ELSE CAST(FLOOR(LN(1 + GREATEST(0, "
+                + seconds(stoppedAt, "t.created_at") + ")) * " + WAIT_BUCKETS_PER_E + ") AS SMALLINT) END";
+    }
+
     /** Everything a stored rollup row depends on besides the tickets: when it changes, the rollup is rebuilt. */
     String definitions(ZoneId zone) {
-        return "v1;zone=" + zone.getId() + ";returning=" + returningWindowDays + ";firstResponse="
+        return "v2;zone=" + zone.getId() + ";returning=" + returningWindowDays + ";firstResponse="
                 + targets(sla::firstResponseTarget) + ";resolution=" + targets(sla::resolutionTarget);
     }
 
@@ -105,6 +125,33 @@ class MetricsSql {
         return seconds(stoppedAt, "t.created_at") + " > " + targets(sla::resolutionTarget);
     }
 
+    /**
+     * {@link #firstResponseBreach} of a clock still running at {@code now}, spelled without arithmetic per row:
+     * {@code seconds(now, created_at) > target} is exactly {@code created_at < now − target}, one cut-off per priority
+     * bound into {@code params}. A priority without a target has no cut-off (NULL: never a breach).
+     */
+    String runningFirstResponseBreach(Instant now, MapSqlParameterSource params) {
+        return "t.created_at < " + cutoffs("firstResponseCut", sla::firstResponseTarget, now, params);
+    }
+
+    String runningResolutionBreach(Instant now, MapSqlParameterSource params) {
+        return "t.created_at < " + cutoffs("resolutionCut", sla::resolutionTarget, now, params);
+    }
+
+    private static String cutoffs(String name, Function<Priority, Duration> target, Instant now,
+                                  MapSqlParameterSource params) {
+        StringBuilder sql = new StringBuilder("CASE t.priority");
+        for (Priority priority : Priority.values()) {
+            Duration due = target.apply(priority);
+            if (due != null) {
+                String parameter = name + priority.name();
+                sql.append(" WHEN '").append(priority.name()).append("' THEN :").append(parameter);
+                params.addValue(parameter, timestamp(now.minusSeconds(due.toSeconds())));
+            }
+        }
+        return sql.append(" END").toString();
+    }
+
     static String flag(String condition) {
         return "CASE WHEN " + condition + " THEN 1 ELSE 0 END";
     }
@@ -131,6 +178,10 @@ class MetricsSql {
                     .append(due == null ? Long.MAX_VALUE / 2 : due.toSeconds());
         }
         return sql.append(" END").toString();
+    }
+
+    static boolean filtered(MetricsQuery query) {
+        return query != null && (query.category() != null || query.client() != null || query.callerType() != null);
     }
 
     /** The report's ticket filters, on whichever table is aliased {@code t} and has the three columns. */

@@ -14,21 +14,20 @@ import java.util.TreeMap;
 /**
  * The ticket-based figures of a report, which two sources can answer with the same numbers: the direct SQL over
  * the tickets ({@link MetricsRepository}, the definition) and the rollup ({@link RollupMetricsRepository}, fast).
+ * A source answers them all at once, so the rollup can read each of its tables once per report.
  */
 interface TicketFigures {
 
-    List<DayCategoryRow> filedPerDayAndCategory(Window window, MetricsQuery query);
+    Figures read(Window window, MetricsQuery query, Instant now);
 
-    FiledFigures filed(Window window, MetricsQuery query, Instant now);
-
-    ReplyFigures firstReplies(Window window, MetricsQuery query);
-
-    ResolutionFigures resolutions(Window window, MetricsQuery query);
-
-    long unresolvedNow(MetricsQuery query);
-
-    /** Per site-local day from the window's start on, tickets filed ({@code created_at}) or resolved ({@code resolved_at}). */
-    TreeMap<LocalDate, Long> perDaySince(String column, Window window, MetricsQuery query);
-
-    List<MetricsReport.AnswerUse> answerUses(Window window, MetricsQuery query);
+    /**
+     * @param filedPerDay    tickets filed per site-local day and category in the window, with their config tickets
+     * @param unresolvedNow  tickets not resolved now (the backlog is walked back from it)
+     * @param filedSince     per site-local day from the window's start on (up to now), tickets filed
+     * @param resolvedSince  the same, tickets resolved
+     */
+    record Figures(List<DayCategoryRow> filedPerDay, FiledFigures filed, ReplyFigures replies,
+                   ResolutionFigures resolutions, long unresolvedNow, TreeMap<LocalDate, Long> filedSince,
+                   TreeMap<LocalDate, Long> resolvedSince, List<MetricsReport.AnswerUse> answerUses) {
+    }
 }

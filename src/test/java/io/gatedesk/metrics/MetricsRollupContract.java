@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The rollup gives exactly the direct report's figures (every field of {@link MetricsReport}, doubles bit for bit)
@@ -35,6 +36,10 @@ abstract class MetricsRollupContract {
     RollupMetricsRepository rolledUp;
     @Autowired
     MetricsRollup rollup;
+    @Autowired
+    WaitPercentiles percentiles;
+    @Autowired
+    MetricsSql sql;
     @Autowired
     TicketService ticketService;
     @Autowired
@@ -64,6 +69,11 @@ abstract class MetricsRollupContract {
         assertThat(all.followUpRatio()).isPositive();
         assertThat(all.reopenRate()).isPositive();
         assertThat(all.usage().shortAnswers()).isNotEmpty();
+        // Breaches of clocks that stopped and of clocks still running at `now` (counted by cut-off on the rollup).
+        assertThat(all.slaBreaches().firstResponse()).isPositive();
+        assertThat(all.slaBreaches().resolution()).isPositive();
+
+        everyWindowHasTheDirectPercentiles();
 
         edit(ids);
         rollup.pass(false, false);
@@ -108,6 +118,40 @@ abstract class MetricsRollupContract {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM metrics_reclassified", Long.class)).isZero();
         // The service reads the rollup now that it is current, so the page, API and CSV show these figures.
         assertThat(metrics.report(queries.get(0))).isEqualTo(metrics.report(queries.get(0), direct, clock.instant()));
+    }
+
+    /**
+     * On PostgreSQL the unfiltered percentiles come from the wait histogram and one bucket's facts: for every window
+     * of one to 45 days ending on each of the last 45 days (ranks falling inside a bucket, across two, on its first
+     * or last row), bit for bit the PERCENTILE_CONT over all the window's waits.
+     */
+    private void everyWindowHasTheDirectPercentiles() {
+        LocalDate today = metrics.today();
+        int compared = 0;
+        for (int end = 0; end < 45; end += 2) {
+            for (int length = 1; length <= 45; length += 4) {
+                LocalDate to = today.minusDays(end);
+                MetricsRepository.Window window = MetricsRepository.Window.of(to.minusDays(length - 1), to,
+                        metrics.zone());
+                MetricsQuery query = new MetricsQuery(to.minusDays(length - 1), to, Granularity.DAY, null, null, null);
+                for (WaitPercentiles.Wait wait : WaitPercentiles.Wait.values()) {
+                    WaitPercentiles.Result expected = percentiles.direct(wait, window, query);
+                    assertThat(percentiles.of(wait, window, query)).as(wait + " " + window).isEqualTo(expected);
+                    // The histogram's own answer, not a fallback to the direct one. H2 never reads it (its
+                    // PERCENTILE_CONT interpolates in decimals, the last bits may differ), but it keeps it right.
+                    WaitPercentiles.Result histogram = percentiles.fromHistogram(wait, window, query);
+                    assertThat(histogram).as("histogram " + wait + " " + window).isNotNull();
+                    if (sql.postgres() || expected.median() == null) {
+                        assertThat(histogram).as("histogram " + wait + " " + window).isEqualTo(expected);
+                    } else {
+                        assertThat(histogram.median()).isCloseTo(expected.median(), within(1e-6));
+                        assertThat(histogram.p90()).isCloseTo(expected.p90(), within(1e-6));
+                    }
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(500);
     }
 
     private List<MetricsQuery> queries() {
