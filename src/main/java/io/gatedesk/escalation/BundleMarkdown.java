@@ -1,6 +1,7 @@
 package io.gatedesk.escalation;
 
 import io.gatedesk.gatewaylog.KnownKey;
+import io.gatedesk.ticket.EvidenceSection;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -71,6 +72,11 @@ class BundleMarkdown {
                         .append(inline(known.group())).append(" · ").append(t("escalation.bundle.keyStatus", locale))
                         .append(": ").append(inline(known.status())).append("\n");
             }
+        }
+
+        for (EvidenceSection section : bundle.sections()) {
+            md.append("\n## ").append(inline(section.heading())).append("\n\n");
+            section.lines().forEach(line -> md.append("- ").append(inline(line)).append("\n"));
         }
 
         md.append("\n## ").append(t("escalation.bundle.category", locale)).append("\n\n");

@@ -1,6 +1,7 @@
 package io.gatedesk.escalation;
 
 import io.gatedesk.gatewaylog.KnownKey;
+import io.gatedesk.ticket.EvidenceSection;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,12 +10,14 @@ import java.util.List;
  * Everything an engineer needs about one escalated ticket, on one screen and in both exports. Built only from texts
  * that passed the secret guard; the reproduction command carries {@code $GATEWAY_API_KEY}, never a key.
  *
+ * @param sections what other features know (the gateway database's account rows and tasks), as lines
  * @param timeZone the site time zone the timeline is written in, named (e.g. {@code Asia/Shanghai (UTC+08:00)})
  */
 public record EvidenceBundle(String ticket, String subject, String status, String priority, String timeZone,
                              Instant generatedAt, Evidence evidence, List<KeyFacts> keys, List<String> requestIds,
                              List<LogRow> matchedLogs, List<LogRow> pinnedLogs, Category category,
-                             List<EscalationView> rounds, List<TimelineEntry> timeline, String reproduction) {
+                             List<EscalationView> rounds, List<TimelineEntry> timeline, String reproduction,
+                             List<EvidenceSection> sections) {
 
     /** The customer's evidence fields as the ticket holds them. */
     public record Evidence(String client, String clientVersion, String baseUrl, String model, String maskedKey,

@@ -9,10 +9,12 @@ import io.gatedesk.gatewaylog.PinnedLogRow;
 import io.gatedesk.secret.MaskedKey;
 import io.gatedesk.secret.MaskedKeyParser;
 import io.gatedesk.secret.SecretGuard;
+import io.gatedesk.ticket.EvidenceSection;
 import io.gatedesk.ticket.HistoryLines;
 import io.gatedesk.ticket.MessageView;
 import io.gatedesk.ticket.TicketDetail;
 import io.gatedesk.ticket.TicketEvidence;
+import io.gatedesk.ticket.TicketEvidenceContributor;
 import io.gatedesk.ticket.TicketService;
 import io.gatedesk.triage.TicketTriage;
 import io.gatedesk.triage.TriageService;
@@ -48,12 +50,15 @@ public class EvidenceBundleService {
     private final SecretGuard secretGuard;
     private final MessageSource messages;
     private final HistoryLines history;
+    private final List<TicketEvidenceContributor> contributors;
     private final Clock clock;
 
     EvidenceBundleService(TicketService tickets, LogMatchService logs, LogImportService imports,
                           TriageService triage, EscalationService escalations, SecretGuard secretGuard,
-                          MessageSource messages, HistoryLines history, Clock clock) {
+                          MessageSource messages, HistoryLines history, List<TicketEvidenceContributor> contributors,
+                          Clock clock) {
         this.history = history;
+        this.contributors = contributors;
         this.tickets = tickets;
         this.logs = logs;
         this.imports = imports;
@@ -111,7 +116,22 @@ public class EvidenceBundleService {
         return new EvidenceBundle(ticket.number(), ticket.subject(), ticket.status().name(),
                 ticket.priority().name(), zoneName(zone, locale), clock.instant(), fields, keyFacts,
                 logs.requestIds(evidence), rows, pinned, category, rounds,
-                timeline(ticket, rows, pinned, zone, locale), reproduction);
+                timeline(ticket, rows, pinned, zone, locale), reproduction, sections(evidence, locale));
+    }
+
+    /** Every other feature's facts about the ticket; one that fails leaves its section out, not the bundle. */
+    private List<EvidenceSection> sections(TicketEvidence evidence, Locale locale) {
+        List<EvidenceSection> sections = new ArrayList<>();
+        for (TicketEvidenceContributor contributor : contributors) {
+            try {
+                sections.addAll(contributor.sections(evidence, locale));
+            } catch (RuntimeException failed) {
+                org.slf4j.LoggerFactory.getLogger(EvidenceBundleService.class)
+                        .warn("Evidence section of {} left out: {}", contributor.getClass().getSimpleName(),
+                                failed.toString());
+            }
+        }
+        return sections;
     }
 
     /** {@code Asia/Shanghai (UTC+08:00)}: the zone and its offset now, so no reader has to guess. */

@@ -1,14 +1,17 @@
 package io.gatedesk.gatewaydb;
 
 import io.gatedesk.secret.MaskedKey;
+import io.gatedesk.ticket.EvidenceSection;
 import io.gatedesk.ticket.TicketEvidence;
 import io.gatedesk.ticket.TicketEvidenceContributor;
 import io.gatedesk.ticket.TicketService;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,10 +24,28 @@ class AccountsContributor implements TicketEvidenceContributor {
 
     private final GatewayAccounts accounts;
     private final TicketService tickets;
+    private final EvidenceLines lines;
+    private final MessageSource messages;
 
-    AccountsContributor(GatewayAccounts accounts, TicketService tickets) {
+    AccountsContributor(GatewayAccounts accounts, TicketService tickets, EvidenceLines lines, MessageSource messages) {
         this.accounts = accounts;
         this.tickets = tickets;
+        this.lines = lines;
+        this.messages = messages;
+    }
+
+    /** The account panel for the evidence bundle: each masked key's rows in every source, one line each. */
+    @Override
+    public List<EvidenceSection> sections(TicketEvidence evidence, Locale locale) {
+        if (!accounts.configured()) {
+            return List.of();
+        }
+        List<String> said = new ArrayList<>();
+        for (MaskedKey key : tickets.maskedKeys(evidence.id())) {
+            said.addAll(lines.accounts(key.masked(), accounts.accountsFor(key), locale));
+        }
+        return said.isEmpty() ? List.of()
+                : List.of(new EvidenceSection(messages.getMessage("gatewaydb.panel.heading", null, locale), said));
     }
 
     @Override

@@ -1,11 +1,14 @@
 package io.gatedesk.gatewaydb;
 
+import io.gatedesk.ticket.EvidenceSection;
 import io.gatedesk.ticket.TicketEvidence;
 import io.gatedesk.ticket.TicketEvidenceContributor;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,9 +20,29 @@ import java.util.Map;
 class TasksContributor implements TicketEvidenceContributor {
 
     private final GatewayTasks tasks;
+    private final EvidenceLines lines;
+    private final MessageSource messages;
 
-    TasksContributor(GatewayTasks tasks) {
+    TasksContributor(GatewayTasks tasks, EvidenceLines lines, MessageSource messages) {
         this.tasks = tasks;
+        this.lines = lines;
+        this.messages = messages;
+    }
+
+    /** The tasks named on the ticket as the gateway holds them, one line each, for the evidence bundle. */
+    @Override
+    public List<EvidenceSection> sections(TicketEvidence evidence, Locale locale) {
+        if (!tasks.configured()) {
+            return List.of();
+        }
+        List<String> ids = tasks.taskIds(evidence.allTexts());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> said = new java.util.ArrayList<>();
+        said.add(messages.getMessage("gatewaydb.tasks.named", new Object[] {String.join(", ", ids)}, locale));
+        said.addAll(lines.tasks(tasks.tasksFor(ids), locale));
+        return List.of(new EvidenceSection(messages.getMessage("gatewaydb.tasks.heading", null, locale), said));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.gatedesk.ticket;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,4 +16,12 @@ public interface TicketEvidenceContributor {
      * field (the effective {@code requestIds} replace the ones the customer typed).
      */
     Map<String, Object> contribute(TicketEvidence evidence);
+
+    /**
+     * The same facts for a person reading the ticket's evidence elsewhere (the evidence bundle), in {@code locale};
+     * none by default.
+     */
+    default List<EvidenceSection> sections(TicketEvidence evidence, Locale locale) {
+        return List.of();
+    }
 }

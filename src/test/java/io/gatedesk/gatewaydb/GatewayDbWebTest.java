@@ -28,7 +28,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -144,6 +146,43 @@ class GatewayDbWebTest {
             assertThat(everything.toString()).as("no raw gateway key anywhere").doesNotContain(key)
                     .doesNotContain(key.substring(4, 44));
         }
+    }
+
+    /** Issue 19 item 3: the evidence bundle engineers paste into an issue carries the account rows and the tasks. */
+    @Test
+    void theEvidenceBundleCarriesTheAccountAndTheTasksAsLines() throws Exception {
+        String number = file("Key sk-abcd****wxyz: video " + NewApiDatabase.FAILED_VIDEO_TASK + " failed", "kling-v1");
+        mvc.perform(post("/api/v1/tickets/" + number + "/escalation").header("Authorization", basic)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"Upstream refuses the video\",\"severity\":\"S2\"}"))
+                .andExpect(status().is2xxSuccessful());
+
+        String json = mvc.perform(get("/api/v1/tickets/" + number + "/bundle").header("Authorization", basic))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sections[0].heading").value("Gateway account"))
+                .andExpect(jsonPath("$.sections[0].lines[0]").value(containsString("down")))
+                .andExpect(jsonPath("$.sections[0].lines[1]").value(allOf(startsWith("sk-abcd…wxyz — User: 张伟 · zhangwei (#7)"),
+                        containsString("$12.40 left (6,200,000 units)"), containsString("Key: prod (enabled)"), containsString("Group: vip"),
+                        containsString("Models: gpt-4o, claude"), containsString("Allowed IPs: 203.0.113.*"),
+                        containsString("Source: main"))))
+                .andExpect(jsonPath("$.sections[1].heading").value("Tasks"))
+                .andExpect(jsonPath("$.sections[1].lines[0]").value(containsString(NewApiDatabase.FAILED_VIDEO_TASK)))
+                .andExpect(jsonPath("$.sections[1].lines[2]").value(allOf(containsString("kling · generate"),
+                        containsString("failed (FAILURE)"), containsString("content policy violation"))))
+                .andReturn().getResponse().getContentAsString();
+        String markdown = mvc.perform(get("/api/v1/tickets/" + number + "/bundle.md").header("Authorization", basic)
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(markdown).contains("- sk-abcd…wxyz — 用户").contains("kling · generate");
+        String page = mvc.perform(get("/engineering/tickets/" + number)
+                        .with(user(agent.username()).roles("ENGINEER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("data-bundle-section").contains("Key: prod (enabled)");
+        for (String key : NewApiDatabase.ALL_KEYS) {
+            assertThat(json + markdown + page).doesNotContain(key).doesNotContain(key.substring(4, 44));
+        }
+        assertThat(json + markdown + page).doesNotContain(NewApiDatabase.PROMPT)
+                .doesNotContain(NewApiDatabase.UPSTREAM_KEY);
     }
 
     @Test
