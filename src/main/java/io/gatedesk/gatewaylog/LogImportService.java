@@ -16,6 +16,7 @@ import io.gatedesk.secret.Redaction;
 import io.gatedesk.secret.SecretFinding;
 import io.gatedesk.secret.SecretGuard;
 import jakarta.annotation.PreDestroy;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
@@ -154,7 +155,6 @@ public class LogImportService {
      * @return how many imports were marked
      */
     @EventListener(ApplicationReadyEvent.class)
-    @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
     public int failInterrupted() {
         List<Long> stale = jdbc.queryForList("SELECT id FROM log_imports WHERE status IN (?, ?)"
                         + " AND COALESCE(heartbeat_at, created_at) < ?", Long.class, ImportStatus.QUEUED.name(),
@@ -165,6 +165,16 @@ public class LogImportService {
                     gone);
         }
         return markInterrupted(gone);
+    }
+
+    /**
+     * Every minute on one node of the cluster: any node sees every import's heartbeat (a void method: ShedLock cannot
+     * skip one that returns a count). The heartbeat itself runs on every node, for that node's own imports.
+     */
+    @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+    @SchedulerLock(name = "log-imports-interrupted", lockAtMostFor = "PT5M", lockAtLeastFor = "PT30S")
+    public void failInterruptedOnSchedule() {
+        failInterrupted();
     }
 
     private int markInterrupted(List<Long> ids) {

@@ -15,10 +15,16 @@ final class Nodes {
 
     /** A node on a random port against the PostgreSQL database at {@code jdbcUrl}, with {@code extra} arguments. */
     static ConfigurableApplicationContext start(String jdbcUrl, String... extra) {
+        return start(jdbcUrl, new Class<?>[0], extra);
+    }
+
+    /** As {@link #start(String, String...)}, with test-only beans ({@code sources}) next to the application's. */
+    static ConfigurableApplicationContext start(String jdbcUrl, Class<?>[] sources, String... extra) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.profiles.active=test,postgres",
                 "--GATEDESK_DB_URL=" + jdbcUrl, "--GATEDESK_DB_USER=postgres", "--GATEDESK_DB_PASSWORD=postgres",
                 "--logging.level.root=WARN"));
         args.addAll(List.of(extra));
-        return new SpringApplicationBuilder(GateDeskApplication.class).run(args.toArray(String[]::new));
+        return new SpringApplicationBuilder(GateDeskApplication.class).sources(sources)
+                .run(args.toArray(String[]::new));
     }
 }

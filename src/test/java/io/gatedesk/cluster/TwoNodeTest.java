@@ -8,13 +8,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two GateDesk nodes, each a whole application on its own random port, on ONE PostgreSQL database: what an operator
@@ -25,6 +33,12 @@ class TwoNodeTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     static final String ADMIN_PASSWORD = "test-admin-password";
+    static final String LIMITED = "Too many requests from your address";
+
+    /** A small bucket for read-only checks, so the test can empty it; the test profile's is 1000. */
+    static final String[] ARGS = {"--gatedesk.rate-limit.check-capacity=4", "--gatedesk.rate-limit.check-refill-tokens=4",
+            "--gatedesk.rate-limit.refill-period=1h"};
+    static final Class<?>[] SOURCES = {CountingJob.class};
 
     static ConfigurableApplicationContext nodeA;
     static ConfigurableApplicationContext nodeB;
@@ -33,8 +47,8 @@ class TwoNodeTest {
     static void startTwoNodes() {
         String url = EmbeddedPostgres.newDatabase();
         // One after the other: the first creates the schema and the initial admin, as on a first deployment.
-        nodeA = Nodes.start(url);
-        nodeB = Nodes.start(url);
+        nodeA = Nodes.start(url, SOURCES, ARGS);
+        nodeB = Nodes.start(url, SOURCES, ARGS);
     }
 
     @AfterAll
@@ -113,6 +127,69 @@ class TwoNodeTest {
         HttpResponse<String> afterOnA = onA.get("/desk");
         assertThat(afterOnA.statusCode()).isEqualTo(302);
         assertThat(afterOnA.headers().firstValue("Location").orElse("")).contains("/login");
+    }
+
+    @Test
+    void aScheduledJobRunsOnOneNodeAtATimeNotOnEveryNode() throws InterruptedException {
+        CountingJob.RUNS.clear();
+        Thread.sleep(5_000);
+        List<CountingJob.Run> runs = List.copyOf(CountingJob.RUNS);
+
+        // Scheduled every 100 ms on two nodes: 100 runs in 5 s unlocked. Locked for at least 1 s after each run,
+        // whichever node runs it: at most one run per second across both.
+        assertThat(runs).hasSizeBetween(3, 6);
+        for (int i = 1; i < runs.size(); i++) {
+            assertThat(Duration.between(runs.get(i - 1).at(), runs.get(i).at())).isGreaterThan(Duration.ofMillis(900));
+        }
+    }
+
+    @Test
+    void aLockHeldByANodeThatDiedIsFreedWhenItsLeaseEnds() {
+        LockProvider onA = nodeA.getBean(LockProvider.class);
+        LockProvider onB = nodeB.getBean(LockProvider.class);
+        String job = "job-of-a-dead-node-" + UUID.randomUUID();
+        // Node A takes the lock for at most 2 s and never lets go, as a node that crashed mid-run.
+        assertThat(onA.lock(new LockConfiguration(Instant.now(), job, Duration.ofSeconds(2), Duration.ZERO)))
+                .isPresent();
+
+        assertThat(onB.lock(new LockConfiguration(Instant.now(), job, Duration.ofSeconds(2), Duration.ZERO)))
+                .isEmpty();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(onB.lock(new LockConfiguration(Instant.now(), job, Duration.ofSeconds(30), Duration.ZERO)))
+                        .isPresent());
+    }
+
+    @Test
+    void checksCountedOnOneNodeAreCountedOnTheOther() {
+        // One visitor (one address: both nodes see 127.0.0.1) alternating between the nodes, as a balancer sends them.
+        StaffHttpClient visitorOnA = new StaffHttpClient(port(nodeA));
+        StaffHttpClient visitorOnB = new StaffHttpClient(port(nodeB));
+        Map<String, String> check = Map.of("client", "CURSOR", "statusCode", "401", "errorMessage", "Invalid key");
+        for (int i = 0; i < 2; i++) {
+            assertThat(visitorOnA.postForm("/help/diagnose", "/help/diagnose", check).body()).doesNotContain(LIMITED);
+            assertThat(visitorOnB.postForm("/help/diagnose", "/help/diagnose", check).body()).doesNotContain(LIMITED);
+        }
+        // Four checks spent, two on each node: the fifth is refused on either.
+        assertThat(visitorOnA.postForm("/help/diagnose", "/help/diagnose", check).body()).contains(LIMITED);
+        assertThat(visitorOnB.postForm("/help/diagnose", "/help/diagnose", check).body()).contains(LIMITED);
+        assertThat(nodeA.getBean(JdbcTemplate.class).queryForObject(
+                "SELECT count(*) FROM rate_limit_buckets WHERE id LIKE 'check:%'", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void siteSettingsSavedOnOneNodeShowOnTheOtherWithinSeconds() {
+        StaffHttpClient adminOnA = new StaffHttpClient(port(nodeA));
+        adminOnA.login("admin", ADMIN_PASSWORD);
+        StaffHttpClient visitorOnB = new StaffHttpClient(port(nodeB));
+        assertThat(visitorOnB.get("/login").body()).doesNotContain("Desk-");
+
+        String name = "Desk-" + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> saved = adminOnA.postForm("/admin/site", "/admin/site", Map.of("name", name,
+                "apiBaseUrl", "https://api.example.com", "webUrls", ""));
+        assertThat(saved.statusCode()).isEqualTo(302);
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(visitorOnB.get("/login").body()).contains(name));
     }
 
     static String csrfToken(String page) {
