@@ -105,9 +105,13 @@ public class LogImportService {
     private final ThreadPoolExecutor executor;
     private final Map<Long, AtomicLong> progress = new ConcurrentHashMap<>();
 
+    private final Duration shutdownGrace;
+
     LogImportService(LogEntryStore store, LogEntryWriter writer, JdbcTemplate jdbc, SecretGuard secretGuard,
                      Clock clock, GatewayLogProperties properties,
-                     @Value("${gatedesk.site.time-zone:UTC}") String siteZone) {
+                     @Value("${gatedesk.site.time-zone:UTC}") String siteZone,
+                     @Value("${gatedesk.logs.shutdown-grace:25s}") Duration shutdownGrace) {
+        this.shutdownGrace = shutdownGrace;
         this.store = store;
         this.writer = writer;
         this.jdbc = jdbc;
@@ -125,15 +129,22 @@ public class LogImportService {
     }
 
     /**
-     * Interrupts the imports of this node: each stops at its next batch and is marked {@code INTERRUPTED}, as are the
-     * uploads still waiting; importing the file again adds only what is missing.
+     * Stops this node's imports gracefully: uploads still waiting are not started, running imports get
+     * {@code gatedesk.logs.shutdown-grace} to finish (the web server has stopped taking requests by then), and what is
+     * still running after that stops at its next batch. Both kinds are marked {@code INTERRUPTED}; importing the file
+     * again adds only what is missing.
      */
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        executor.getQueue().clear();
+        executor.shutdown();
         try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
+            if (!executor.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
         markInterrupted(List.copyOf(progress.keySet()));
