@@ -2,14 +2,15 @@ package io.gatedesk.cluster;
 
 import io.gatedesk.support.EmbeddedPostgres;
 import io.gatedesk.support.StaffHttpClient;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.http.HttpResponse;
@@ -130,6 +131,24 @@ class TwoNodeTest {
     }
 
     @Test
+    void theFollowLinkAfterFilingOnOneNodeIsShownOnTheOtherAndOnlyOnce() {
+        StaffHttpClient customerOnA = new StaffHttpClient(port(nodeA));
+        HttpResponse<String> filed = customerOnA.postForm("/", "/", Map.of("subject", "Cursor 401 on two nodes",
+                "description", "Since 9:00", "customerName", "Ann", "customerEmail", "ann@example.com",
+                "client", "CURSOR", "statusCode", "401", "callerType", "PRODUCTION"));
+        assertThat(filed.headers().firstValue("Location").orElse("")).endsWith("/submitted");
+
+        // The balancer sends the redirect's GET to the other node: the one-time receipt is in the shared session.
+        StaffHttpClient customerOnB = new StaffHttpClient(port(nodeB));
+        customerOnB.useSession(customerOnA.sessionId());
+        HttpResponse<String> receipt = customerOnB.get("/submitted");
+        assertThat(receipt.statusCode()).isEqualTo(200);
+        assertThat(receipt.body()).containsPattern("/t/[A-Za-z0-9_-]{43}");
+        // Shown once: back on A it is gone.
+        assertThat(customerOnA.get("/submitted").statusCode()).isEqualTo(302);
+    }
+
+    @Test
     void aScheduledJobRunsOnOneNodeAtATimeNotOnEveryNode() throws InterruptedException {
         CountingJob.RUNS.clear();
         Thread.sleep(5_000);
@@ -190,6 +209,28 @@ class TwoNodeTest {
 
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 assertThat(visitorOnB.get("/login").body()).contains(name));
+    }
+
+    @Test
+    void theBalancerSeesReadinessAndLivenessAnonymouslyAndANodeGoingAwayReportsOutOfService() {
+        StaffHttpClient balancer = new StaffHttpClient(port(nodeB));
+        for (String probe : List.of("/readyz", "/livez", "/actuator/health/readiness", "/actuator/health")) {
+            HttpResponse<String> answer = balancer.get(probe);
+            assertThat(answer.statusCode()).as(probe).isEqualTo(200);
+            // A status for the balancer, nothing about the database or the disk for strangers.
+            assertThat(answer.body()).as(probe).contains("\"status\":\"UP\"").doesNotContain("components", "db");
+        }
+        // What Spring Boot publishes when the node's context starts closing (a stop, a rolling upgrade).
+        AvailabilityChangeEvent.publish(nodeB, ReadinessState.REFUSING_TRAFFIC);
+        try {
+            HttpResponse<String> stopping = balancer.get("/readyz");
+            assertThat(stopping.statusCode()).isEqualTo(503);
+            assertThat(stopping.body()).contains("OUT_OF_SERVICE");
+            assertThat(balancer.get("/livez").statusCode()).isEqualTo(200);
+        } finally {
+            AvailabilityChangeEvent.publish(nodeB, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        assertThat(balancer.get("/readyz").statusCode()).isEqualTo(200);
     }
 
     static String csrfToken(String page) {
