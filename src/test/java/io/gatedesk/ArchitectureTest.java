@@ -69,6 +69,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void clusterPlumbingKnowsNoFeature() {
+        noClasses().that().resideInAPackage("io.gatedesk.cluster..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("other GateDesk packages",
+                        (JavaClass c) -> c.getPackageName().startsWith(ROOT)
+                                && !c.getPackageName().startsWith(ROOT + "cluster")))
+                .because("locks, shared buckets and the like serve every feature; a feature using them must not be"
+                        + " reached back into")
+                .check(classes);
+    }
+
+    @Test
     void sharedLayersDoNotReachIntoFeatures() {
         noClasses().that().resideInAnyPackage("io.gatedesk.web..", "io.gatedesk.common..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.gatedesk.ticket..", "io.gatedesk.user..",

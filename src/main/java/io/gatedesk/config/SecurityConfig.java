@@ -87,7 +87,7 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/submitted", "/secret-check", "/t/**", "/help", "/help/**", "/login", "/error", "/assets/**",
                                 LoginProtection.THROTTLED_PATH, LoginProtection.SECOND_FACTOR_PATH,
-                                "/webjars/**", "/favicon.ico", "/actuator/health/**").permitAll()
+                                "/webjars/**", "/favicon.ico", "/actuator/health/**", "/livez", "/readyz").permitAll()
                         .requestMatchers(HttpMethod.GET, "/status").permitAll()
                         .requestMatchers("/kb", "/kb/**", "/sitemap.xml", "/llms.txt", "/robots.txt").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")

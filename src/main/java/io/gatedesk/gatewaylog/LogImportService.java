@@ -16,6 +16,7 @@ import io.gatedesk.secret.Redaction;
 import io.gatedesk.secret.SecretFinding;
 import io.gatedesk.secret.SecretGuard;
 import jakarta.annotation.PreDestroy;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
@@ -104,9 +105,13 @@ public class LogImportService {
     private final ThreadPoolExecutor executor;
     private final Map<Long, AtomicLong> progress = new ConcurrentHashMap<>();
 
+    private final Duration shutdownGrace;
+
     LogImportService(LogEntryStore store, LogEntryWriter writer, JdbcTemplate jdbc, SecretGuard secretGuard,
                      Clock clock, GatewayLogProperties properties,
-                     @Value("${gatedesk.site.time-zone:UTC}") String siteZone) {
+                     @Value("${gatedesk.site.time-zone:UTC}") String siteZone,
+                     @Value("${gatedesk.logs.shutdown-grace:25s}") Duration shutdownGrace) {
+        this.shutdownGrace = shutdownGrace;
         this.store = store;
         this.writer = writer;
         this.jdbc = jdbc;
@@ -124,15 +129,22 @@ public class LogImportService {
     }
 
     /**
-     * Interrupts the imports of this node: each stops at its next batch and is marked {@code INTERRUPTED}, as are the
-     * uploads still waiting; importing the file again adds only what is missing.
+     * Stops this node's imports gracefully: uploads still waiting are not started, running imports get
+     * {@code gatedesk.logs.shutdown-grace} to finish (the web server has stopped taking requests by then), and what is
+     * still running after that stops at its next batch. Both kinds are marked {@code INTERRUPTED}; importing the file
+     * again adds only what is missing.
      */
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        executor.getQueue().clear();
+        executor.shutdown();
         try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
+            if (!executor.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
         markInterrupted(List.copyOf(progress.keySet()));
@@ -154,7 +166,6 @@ public class LogImportService {
      * @return how many imports were marked
      */
     @EventListener(ApplicationReadyEvent.class)
-    @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
     public int failInterrupted() {
         List<Long> stale = jdbc.queryForList("SELECT id FROM log_imports WHERE status IN (?, ?)"
                         + " AND COALESCE(heartbeat_at, created_at) < ?", Long.class, ImportStatus.QUEUED.name(),
@@ -165,6 +176,16 @@ public class LogImportService {
                     gone);
         }
         return markInterrupted(gone);
+    }
+
+    /**
+     * Every minute on one node of the cluster: any node sees every import's heartbeat (a void method: ShedLock cannot
+     * skip one that returns a count). The heartbeat itself runs on every node, for that node's own imports.
+     */
+    @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+    @SchedulerLock(name = "log-imports-interrupted", lockAtMostFor = "PT5M", lockAtLeastFor = "PT30S")
+    public void failInterruptedOnSchedule() {
+        failInterrupted();
     }
 
     private int markInterrupted(List<Long> ids) {

@@ -2,6 +2,7 @@ package io.gatedesk.incident;
 
 import io.gatedesk.answer.AnswerService;
 import io.gatedesk.answer.Rendering;
+import io.gatedesk.cluster.ClusterMutex;
 import io.gatedesk.gatewaylog.LogMatch;
 import io.gatedesk.gatewaylog.LogMatchService;
 import io.gatedesk.secret.SecretGuard;
@@ -60,11 +61,12 @@ public class IncidentService {
     private final LogMatchService logMatches;
     private final TransactionTemplate transaction;
     private final SecretGuard guard;
+    private final ClusterMutex mutex;
     private final Clock clock;
 
     IncidentService(IncidentStore store, IncidentProperties properties, TicketService tickets, AnswerService answers,
                     LogMatchService logMatches, SecretGuard guard, PlatformTransactionManager transactions,
-                    Clock clock) {
+                    ClusterMutex mutex, Clock clock) {
         this.guard = guard;
         this.store = store;
         this.properties = properties;
@@ -72,6 +74,7 @@ public class IncidentService {
         this.answers = answers;
         this.logMatches = logMatches;
         this.transaction = new TransactionTemplate(transactions);
+        this.mutex = mutex;
         this.clock = clock;
     }
 
@@ -81,12 +84,16 @@ public class IncidentService {
      * Records the ticket's pattern (category + model, and the channel its matched log rows name) and joins it to an
      * incident with that pattern, opening a suggested one when the threshold is reached inside the window. A ticket
      * reclassified away from a suggested incident it was linked to automatically leaves it. Serialised, so two
-     * tickets classified at once cannot open two incidents for one pattern. Not in the caller's transaction: the
-     * detector's own one commits before the lock is let go.
+     * tickets classified at once cannot open two incidents for one pattern: on this node by the monitor, across
+     * nodes by the {@link ClusterMutex} row lock. Not in the caller's transaction: the detector's own one commits
+     * before the lock is let go.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public synchronized void ticketClassified(long ticketId, ErrorCategory category) {
-        transaction.executeWithoutResult(status -> detect(ticketId, category));
+        transaction.executeWithoutResult(status -> {
+            mutex.hold(ClusterMutex.INCIDENT_DETECTION);
+            detect(ticketId, category);
+        });
     }
 
     private void detect(long ticketId, ErrorCategory category) {

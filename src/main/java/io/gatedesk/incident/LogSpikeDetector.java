@@ -1,6 +1,7 @@
 package io.gatedesk.incident;
 
 import io.gatedesk.gatewaylog.LogErrorRates;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -39,6 +40,7 @@ class LogSpikeDetector {
     }
 
     @Scheduled(fixedDelayString = "${gatedesk.incident.spike-check-interval:60s}", initialDelay = 60_000)
+    @SchedulerLock(name = "incident-log-spikes", lockAtMostFor = "PT5M", lockAtLeastFor = "PT30S")
     void checkNow() {
         try {
             check(clock.instant());

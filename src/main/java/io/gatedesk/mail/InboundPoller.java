@@ -8,6 +8,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -44,6 +45,7 @@ class InboundPoller {
 
     @Scheduled(fixedDelayString = "${gatedesk.mail.inbound.poll-interval:60s}",
             initialDelayString = "${gatedesk.mail.inbound.poll-interval:60s}")
+    @SchedulerLock(name = "mail-inbound-poll", lockAtMostFor = "PT15M", lockAtLeastFor = "PT30S")
     void scheduled() {
         if (inbound.active()) {
             poll();

@@ -1,5 +1,6 @@
 package io.gatedesk.mail;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,6 +33,7 @@ class MailPurge {
     }
 
     @Scheduled(cron = "${gatedesk.mail.purge-cron:0 40 3 * * *}")
+    @SchedulerLock(name = "mail-purge", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     void scheduled() {
         purge();
     }

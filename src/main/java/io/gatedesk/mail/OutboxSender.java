@@ -2,6 +2,7 @@ package io.gatedesk.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,6 +48,7 @@ class OutboxSender {
     }
 
     @Scheduled(fixedDelayString = "${gatedesk.mail.send-interval:5s}", initialDelayString = "${gatedesk.mail.send-interval:5s}")
+    @SchedulerLock(name = "mail-outbox", lockAtMostFor = "PT2M", lockAtLeastFor = "PT1S")
     void sendDue() {
         settings.sender().ifPresent(this::sendDue);
     }

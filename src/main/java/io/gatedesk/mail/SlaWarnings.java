@@ -5,6 +5,7 @@ import io.gatedesk.ticket.QueueRow;
 import io.gatedesk.ticket.SlaTimer;
 import io.gatedesk.ticket.TicketDetail;
 import io.gatedesk.ticket.TicketService;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.data.domain.Page;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,7 @@ class SlaWarnings {
 
     @Scheduled(fixedDelayString = "${gatedesk.mail.sla-check-interval:60s}",
             initialDelayString = "${gatedesk.mail.sla-check-interval:60s}")
+    @SchedulerLock(name = "mail-sla-warnings", lockAtMostFor = "PT5M", lockAtLeastFor = "PT30S")
     void scheduled() {
         if (settings.enabled()) {
             warn();

@@ -1,6 +1,7 @@
 package io.gatedesk.metrics;
 
 import io.gatedesk.triage.TicketClassified;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.slf4j.Logger;
@@ -131,6 +132,7 @@ class MetricsRollup {
 
     @Scheduled(fixedDelayString = "${gatedesk.metrics.rollup.refresh-interval:5s}",
             initialDelayString = "${gatedesk.metrics.rollup.initial-delay:5s}")
+    @SchedulerLock(name = "metrics-rollup", lockAtMostFor = "PT5M", lockAtLeastFor = "PT1S")
     void refresh() {
         try {
             pass(Duration.between(lastReconcile, clock.instant()).compareTo(reconcileInterval) >= 0, false);

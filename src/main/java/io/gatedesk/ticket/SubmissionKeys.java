@@ -3,6 +3,7 @@ package io.gatedesk.ticket;
 import io.gatedesk.common.Hashing;
 import io.gatedesk.secret.SecretFinding;
 import io.gatedesk.secret.SecretKind;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -85,6 +86,7 @@ class SubmissionKeys {
 
     /** Keys live for the TTL (24 h by default): long enough for any client's retries, short enough to stay small. */
     @Scheduled(cron = "${gatedesk.tickets.idempotency-key-purge-cron:0 41 * * * *}")
+    @SchedulerLock(name = "ticket-submission-keys-purge", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
     void purgeExpired() {
         int purged = jdbc.update("DELETE FROM ticket_submission_keys WHERE created_at < ?",
                 Timestamp.from(clock.instant().minus(ttl)));

@@ -4,6 +4,7 @@ import io.gatedesk.ticket.TicketService;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -132,6 +133,7 @@ class TriageWorker implements SmartLifecycle {
      */
     @Scheduled(fixedDelayString = "${gatedesk.triage.sweep-interval:PT5M}",
             initialDelayString = "${gatedesk.triage.sweep-initial-delay:PT1M}")
+    @SchedulerLock(name = "triage-sweep", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
     void sweep() {
         if (running) {
             overflowed.set(true);

@@ -1,5 +1,6 @@
 package io.gatedesk.user;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -75,8 +76,14 @@ public class LoginThrottle {
         }
     }
 
-    /** Forgets subjects quiet for longer than a window and the longest lock: nothing of them counts any more. */
+    /** Once an hour on one node of the cluster (a void method: ShedLock cannot skip one that returns a count). */
     @Scheduled(fixedDelay = 3_600_000, initialDelay = 3_600_000)
+    @SchedulerLock(name = "login-throttle-forget", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5M")
+    public void forgetQuietOnSchedule() {
+        forgetQuiet();
+    }
+
+    /** Forgets subjects quiet for longer than a window and the longest lock: nothing of them counts any more. */
     @Transactional
     public int forgetQuiet() {
         Instant cutoff = clock.instant().minus(properties.window()).minus(properties.maxLockout());

@@ -1,39 +1,27 @@
 package io.gatedesk.web;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.gatedesk.cluster.RateBuckets;
+import io.gatedesk.cluster.RateLimit;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
-
 /**
  * Holds anonymous callers of public endpoints to a token bucket per client address; signed-in staff pass freely.
  * Behind a reverse proxy set {@code server.forward-headers-strategy} so the address is the caller's, not the proxy's.
+ * On PostgreSQL the buckets are shared by all nodes ({@link RateBuckets}).
  */
 @Component
 public class PublicRateLimiter {
 
     private final RateLimitProperties properties;
-    private final Cache<String, Bucket> buckets;
-    private final Cache<String, Bucket> checkBuckets;
+    private final RateBuckets buckets;
 
-    PublicRateLimiter(RateLimitProperties properties) {
+    PublicRateLimiter(RateLimitProperties properties, RateBuckets buckets) {
         this.properties = properties;
-        this.buckets = newBucketMap();
-        this.checkBuckets = newBucketMap();
-    }
-
-    private Cache<String, Bucket> newBucketMap() {
-        return Caffeine.newBuilder()
-                .maximumSize(100_000)
-                .expireAfterAccess(properties.refillPeriod().multipliedBy(2).plus(Duration.ofMinutes(1)))
-                .build();
+        this.buckets = buckets;
     }
 
     /** {@code true} when the request may go on; consumes one token from the caller's bucket for filing. */
@@ -41,8 +29,8 @@ public class PublicRateLimiter {
         if (!properties.enabled() || isStaff()) {
             return true;
         }
-        return buckets.get(request.getRemoteAddr(),
-                address -> newBucket(properties.capacity(), properties.refillTokens())).tryConsume(1);
+        return buckets.tryConsume("public:" + request.getRemoteAddr(),
+                new RateLimit(properties.capacity(), properties.refillTokens(), properties.refillPeriod()));
     }
 
     /** As {@link #tryAcquire}, from the caller's larger bucket for read-only checks. */
@@ -50,21 +38,12 @@ public class PublicRateLimiter {
         if (!properties.enabled() || isStaff()) {
             return true;
         }
-        return checkBuckets.get(request.getRemoteAddr(),
-                address -> newBucket(properties.checkCapacity(), properties.checkRefillTokens())).tryConsume(1);
+        return buckets.tryConsume("check:" + request.getRemoteAddr(),
+                new RateLimit(properties.checkCapacity(), properties.checkRefillTokens(), properties.refillPeriod()));
     }
 
     public long retryAfterSeconds() {
         return Math.max(1, properties.refillPeriod().dividedBy(Math.max(1, properties.refillTokens())).toSeconds());
-    }
-
-    private Bucket newBucket(long capacity, long refillTokens) {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(capacity)
-                        .refillGreedy(refillTokens, properties.refillPeriod())
-                        .build())
-                .build();
     }
 
     private static boolean isStaff() {

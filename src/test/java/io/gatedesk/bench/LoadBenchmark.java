@@ -54,7 +54,8 @@ import java.util.regex.Pattern;
  *
  * <p>Run with {@code bench/load-benchmark.sh [tickets]}. Settings (system properties): {@code bench.tickets}
  * (default 100000), {@code bench.duration} seconds per measured run (30), {@code bench.warmup} seconds (60),
- * {@code bench.seed-threads} (4), {@code bench.connections} (8), {@code bench.wrk-threads} (2).
+ * {@code bench.seed-threads} (4), {@code bench.connections} (8), {@code bench.wrk-threads} (2), {@code bench.nodes}
+ * (1; 2 starts a second node on the same database and spreads wrk's threads over both, issue 20).
  *
  * <p>The warm-up is long because the measurement is of a server that has been running: after 10 s of queue pages
  * the JIT was still compiling 30–150 methods a second and its threads took a fifth of the CPU the request threads
@@ -74,6 +75,8 @@ public final class LoadBenchmark {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     private static CpuMeter cpu = new CpuMeter(-1);
+    /** The nodes' ports when more than one runs: wrk's threads are spread over them, one node per thread in turn. */
+    private static List<Integer> nodePorts = List.of();
 
     private LoadBenchmark() {
     }
@@ -89,6 +92,7 @@ public final class LoadBenchmark {
         String wrk = System.getProperty("bench.wrk", "wrk");
         String seedMode = System.getProperty("bench.seed", "jdbc");
         Set<String> only = Set.of(System.getProperty("bench.only", "static,queue,create").split(","));
+        int nodes = Integer.getInteger("bench.nodes", 1);
 
         out("GateDesk load benchmark: %,d open tickets, wrk -t%d -c%d, %d s per endpoint after a %d s warm-up",
                 ticketCount, wrkThreads, connections, duration, warmup);
@@ -111,25 +115,24 @@ public final class LoadBenchmark {
         out("PostgreSQL: embedded (zonky) at %s, synchronous_commit=on, started in %.1f s", jdbcUrl,
                 seconds(started));
 
-        Path dataDir = Files.createTempDirectory("gatedesk-bench");
-        SpringApplication application = new SpringApplication(GateDeskApplication.class);
-        application.setAdditionalProfiles("postgres");
         long appStart = System.nanoTime();
-        ConfigurableApplicationContext context = application.run(
-                "--GATEDESK_DB_URL=" + jdbcUrl,
-                "--GATEDESK_DB_USER=postgres",
-                "--GATEDESK_DB_PASSWORD=postgres",
-                "--server.port=0",
-                "--gatedesk.data-dir=" + dataDir,
-                "--gatedesk.admin.initial-password=" + ADMIN_PASSWORD,
-                // Every wrk request comes from 127.0.0.1: the public per-address limit (20/min) would answer 429.
-                "--gatedesk.rate-limit.enabled=false",
-                "--logging.level.root=WARN",
-                "--logging.level.io.gatedesk.bench=INFO",
-                "--spring.mvc.log-resolved-exception=true");
+        ConfigurableApplicationContext context = startNode(jdbcUrl);
         int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
         String base = "http://127.0.0.1:" + port;
         out("GateDesk: profile postgres on %s, started in %.1f s", base, seconds(appStart));
+        ConfigurableApplicationContext second = null;
+        if (nodes == 2) {
+            long secondStart = System.nanoTime();
+            second = startNode(jdbcUrl);
+            int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+            nodePorts = List.of(port, secondPort);
+            out("Second node: profile postgres on http://127.0.0.1:%d, same database, started in %.1f s. Both nodes run"
+                    + " in this JVM (one JIT, one heap); wrk thread i talks to node i mod 2 over keep-alive "
+                    + "connections, as a balancer does round robin per connection", secondPort, seconds(secondStart));
+            if (wrkThreads % 2 != 0) {
+                throw new IllegalArgumentException("bench.wrk-threads must be even with two nodes");
+            }
+        }
         out("NOTE: gatedesk.rate-limit.enabled=false for this run only, because all load comes from one address; "
                 + "the product default stays on.");
 
@@ -226,6 +229,9 @@ public final class LoadBenchmark {
             out("Load average at the end: %.2f (other processes on the machine count here too)",
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         } finally {
+            if (second != null) {
+                second.close();
+            }
             context.close();
             EmbeddedPostgres.stop();
         }
@@ -271,6 +277,25 @@ public final class LoadBenchmark {
             first = false;
         }
         return results;
+    }
+
+    /** One GateDesk node on the benchmark's database, on a port of its own. */
+    private static ConfigurableApplicationContext startNode(String jdbcUrl) throws IOException {
+        Path dataDir = Files.createTempDirectory("gatedesk-bench");
+        SpringApplication application = new SpringApplication(GateDeskApplication.class);
+        application.setAdditionalProfiles("postgres");
+        return application.run(
+                "--GATEDESK_DB_URL=" + jdbcUrl,
+                "--GATEDESK_DB_USER=postgres",
+                "--GATEDESK_DB_PASSWORD=postgres",
+                "--server.port=0",
+                "--gatedesk.data-dir=" + dataDir,
+                "--gatedesk.admin.initial-password=" + ADMIN_PASSWORD,
+                // Every wrk request comes from 127.0.0.1: the public per-address limit (20/min) would answer 429.
+                "--gatedesk.rate-limit.enabled=false",
+                "--logging.level.root=WARN",
+                "--logging.level.io.gatedesk.bench=INFO",
+                "--spring.mvc.log-resolved-exception=true");
     }
 
     /** The PostgreSQL server's process id, from postmaster.pid in its data directory. */
@@ -405,8 +430,18 @@ public final class LoadBenchmark {
      */
     private static Path checkScript(Path file, int expected, List<String> postBodies) throws IOException {
         StringBuilder lua = new StringBuilder();
-        lua.append("local threads = {}\n")
-                .append("function setup(thread) table.insert(threads, thread) end\n")
+        lua.append("local threads = {}\n");
+        if (nodePorts.size() > 1) {
+            lua.append("local nodes = {}\n");
+            for (int nodePort : nodePorts) {
+                lua.append("table.insert(nodes, wrk.lookup(\"127.0.0.1\", \"").append(nodePort).append("\")[1])\n");
+            }
+            lua.append("function setup(thread) table.insert(threads, thread); ")
+                    .append("thread.addr = nodes[(#threads - 1) % #nodes + 1] end\n");
+        } else {
+            lua.append("function setup(thread) table.insert(threads, thread) end\n");
+        }
+        lua
                 .append("function init(args) unexpected = 0 end\n")
                 .append("function response(status, headers, body) if status ~= ").append(expected)
                 .append(" then unexpected = unexpected + 1 end end\n")

@@ -69,9 +69,35 @@ class InterruptedImportTest {
         }
     }
 
+    @Test
+    void stoppingGateDeskGracefullyLetsARunningImportFinish() throws Exception {
+        Path file = dataDir.resolve("small.csv");
+        new SyntheticLogGenerator(7).write(LogFormat.CANONICAL, LogContainer.CSV, 100_000, file);
+        long id;
+        try (ConfigurableApplicationContext first = start("120s")) {
+            LogImportService imports = first.getBean(LogImportService.class);
+            id = imports.submit(file, "small.csv", "CANONICAL", "UTC", "agent");
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (imports.summary(id).orElseThrow().imported() == 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(20);
+            }
+            assertThat(imports.summary(id).orElseThrow().status()).isEqualTo(ImportStatus.RUNNING);
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            ImportSummary summary = second.getBean(LogImportService.class).summary(id).orElseThrow();
+            assertThat(summary.status()).isEqualTo(ImportStatus.DONE);
+            assertThat(summary.imported()).isEqualTo(100_000);
+        }
+    }
+
+    /** Without a grace period: the tests above stop in the middle of an import on purpose. */
     private ConfigurableApplicationContext start() {
+        return start("0s");
+    }
+
+    private ConfigurableApplicationContext start(String shutdownGrace) {
         return new SpringApplicationBuilder(GateDeskApplication.class)
                 .run("--server.port=0", "--gatedesk.data-dir=" + dataDir, "--gatedesk.admin.initial-password=",
-                        "--logging.level.root=WARN");
+                        "--logging.level.root=WARN", "--gatedesk.logs.shutdown-grace=" + shutdownGrace);
     }
 }
