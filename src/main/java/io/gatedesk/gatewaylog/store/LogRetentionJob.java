@@ -14,11 +14,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Deletes log entries older than {@code gatedesk.logs.retention-days}, a batch per statement so that no transaction
- * holds millions of rows. Pins keep their own copy of an entry and are never deleted here. On PostgreSQL several
+ * Removes log entries older than {@code gatedesk.logs.retention-days}: on PostgreSQL whole monthly partitions are
+ * dropped ({@link LogPartitions}); the rest is deleted a batch per statement so that no transaction holds millions of
+ * rows. Pins keep their own copy of an entry and are never deleted here. On PostgreSQL several
  * GateDesk nodes may share the database, and each schedules this job: a session advisory lock lets one of them purge
  * and the others skip that run. The lock goes with the session, so a node that dies while purging frees it.
  */
@@ -31,14 +34,16 @@ class LogRetentionJob {
     private static final Logger log = LoggerFactory.getLogger(LogRetentionJob.class);
 
     private final LogEntryStore store;
+    private final LogPartitions partitions;
     private final DataSource dataSource;
     private final Clock clock;
     private final int retentionDays;
     private final boolean postgres;
 
-    LogRetentionJob(LogEntryStore store, DataSource dataSource, Clock clock, GatewayLogProperties properties)
+    LogRetentionJob(LogEntryStore store, LogPartitions partitions, DataSource dataSource, Clock clock, GatewayLogProperties properties)
             throws MetaDataAccessException {
         this.store = store;
+        this.partitions = partitions;
         this.dataSource = dataSource;
         this.clock = clock;
         this.retentionDays = properties.retentionDays();
@@ -50,8 +55,18 @@ class LogRetentionJob {
         purge();
     }
 
-    /** Returns how many entries were deleted: none when another node is purging right now. */
-    long purge() {
+    /** What one run removed: whole months on PostgreSQL, and rows one by one in the boundary month and on H2. */
+    record Purged(List<YearMonth> monthsDropped, long rowsDeleted) {
+
+        static final Purged NOTHING = new Purged(List.of(), 0);
+
+        boolean any() {
+            return !monthsDropped.isEmpty() || rowsDeleted > 0;
+        }
+    }
+
+    /** Returns what was removed: nothing when another node is purging right now. */
+    Purged purge() {
         if (!postgres) {
             return deleteOld();
         }
@@ -59,7 +74,7 @@ class LogRetentionJob {
         try (Connection lock = dataSource.getConnection()) {
             if (!call(lock, "SELECT pg_try_advisory_lock(?)")) {
                 log.info("Retention skipped: another node is deleting old gateway log entries");
-                return 0;
+                return Purged.NOTHING;
             }
             try {
                 return deleteOld();
@@ -71,8 +86,11 @@ class LogRetentionJob {
         }
     }
 
-    private long deleteOld() {
+    private Purged deleteOld() {
         Instant cutoff = clock.instant().minus(Duration.ofDays(retentionDays));
+        // Whole months first (a catalog change, however many rows); what is left older than the cutoff sits in the
+        // boundary month or the default partition and goes row by row.
+        List<YearMonth> dropped = partitions.dropBefore(cutoff);
         long total = 0;
         int deleted;
         do {
@@ -82,7 +100,7 @@ class LogRetentionJob {
         if (total > 0) {
             log.info("Retention deleted {} gateway log entries older than {}", total, cutoff);
         }
-        return total;
+        return new Purged(dropped, total);
     }
 
     private static boolean call(Connection connection, String sql) throws SQLException {
