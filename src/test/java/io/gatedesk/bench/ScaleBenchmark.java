@@ -6,6 +6,7 @@ import io.gatedesk.gatewaylog.LogMatchService;
 import io.gatedesk.gatewaylog.format.LogContainer;
 import io.gatedesk.gatewaylog.format.LogFormat;
 import io.gatedesk.gatewaylog.format.SyntheticLogGenerator;
+import io.gatedesk.gatewaylog.store.LogPartitions;
 import io.gatedesk.support.EmbeddedPostgres;
 import io.gatedesk.ticket.SearchTerms;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -127,6 +128,17 @@ public final class ScaleBenchmark {
         long haveRows = jdbc.queryForObject("SELECT count(*) FROM gateway_log_entries", Long.class);
         if (haveRows < logRows) {
             Instant now = Instant.now();
+            // V36 ran on an empty table and made months from now on; rows of earlier months would all fall into the
+            // default partition (the first seeding at scale did exactly that), so the year seeded gets its months.
+            LogPartitions partitions = app.getBean(LogPartitions.class);
+            java.time.YearMonth first = java.time.YearMonth.from(now.minus(Duration.ofDays(365))
+                    .atZone(java.time.ZoneOffset.UTC));
+            for (var month = first; !month.isAfter(java.time.YearMonth.now(java.time.ZoneOffset.UTC));
+                 month = month.plusMonths(1)) {
+                if (!partitions.months().contains(month)) {
+                    partitions.create(month);
+                }
+            }
             long started = System.nanoTime();
             long copied = new GatewayLogSeeder(dataSource).seed(logRows - haveRows,
                     now.minus(Duration.ofDays(365)), now.minus(Duration.ofMinutes(5)), 7 + haveRows);
