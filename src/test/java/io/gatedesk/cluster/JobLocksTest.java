@@ -39,9 +39,6 @@ class JobLocksTest {
         methods().that().areAnnotatedWith(Scheduled.class)
                 // Each node reports its own running imports: every node must run it.
                 .and().doNotHaveFullName("io.gatedesk.gatewaylog.LogImportService.heartbeat()")
-                // Holds its own PostgreSQL advisory lock for a purge (docs/operators.md); gatewaylog/store is changed
-                // by the partitioning work, which may move it onto a ShedLock lock.
-                .and().areNotDeclaredIn("io.gatedesk.gatewaylog.store.LogRetentionJob")
                 .should().beAnnotatedWith(SchedulerLock.class)
                 .because("with several nodes an unlocked job runs on every node at once (docs/deployment.md)")
                 .check(production);
@@ -72,7 +69,8 @@ class JobLocksTest {
                 names.add(lock.name());
             }
         }
-        assertThat(names).contains("triage-sweep", "mail-outbox", "incident-log-spikes", "login-throttle-forget");
+        assertThat(names).contains("triage-sweep", "mail-outbox", "incident-log-spikes", "login-throttle-forget",
+                "log-retention", "log-partitions-ahead");
         List<String> rows = jdbc.queryForList("SELECT name FROM " + JobLocks.TABLE, String.class);
         assertThat(rows).containsAll(names);
     }

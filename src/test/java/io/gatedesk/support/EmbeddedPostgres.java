@@ -29,10 +29,22 @@ public final class EmbeddedPostgres {
      */
     public static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres start(
             Map<String, String> serverConfig) {
+        return start(serverConfig, null);
+    }
+
+    /**
+     * As {@link #start(Map)}, with the cluster in {@code dataDirectory} kept after the server stops (when not null), so
+     * that a benchmark seeded once at scale can be measured again by later runs.
+     */
+    public static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres start(
+            Map<String, String> serverConfig, java.nio.file.Path dataDirectory) {
         if (server == null) {
             try {
                 var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder();
                 serverConfig.forEach(builder::setServerConfig);
+                if (dataDirectory != null) {
+                    builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+                }
                 server = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
@@ -58,6 +70,20 @@ public final class EmbeddedPostgres {
             }
             server = null;
         }
+    }
+
+    /** The JDBC URL of the database {@code name}, created if it does not exist yet. */
+    public static synchronized String database(String name) {
+        try (var connection = server().getPostgresDatabase().getConnection();
+             var statement = connection.createStatement();
+             var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+            if (!exists.next()) {
+                statement.execute("CREATE DATABASE " + name);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot create database " + name, e);
+        }
+        return server().getJdbcUrl("postgres", name);
     }
 
     /** Creates a fresh database and returns its JDBC URL. */

@@ -18,9 +18,9 @@ import javax.sql.DataSource;
 /**
  * PostgreSQL: a batch goes by {@code COPY} (CSV) into a temporary staging table and from there into
  * {@code gateway_log_entries} by one {@code INSERT … SELECT … ON CONFLICT DO NOTHING}, in one transaction. COPY spares
- * the per-row statement work of thousands of bound parameters; the INSERT keeps the unique dedupe key as the judge
- * of duplicates, and its row count tells new rows from duplicates. The staging table lives per connection and empties
- * itself on commit ({@code ON COMMIT DELETE ROWS}).
+ * the per-row statement work of thousands of bound parameters; the INSERT judges duplicates by the dedupe key, and
+ * its row count tells new rows from duplicates. The staging table lives per connection and empties itself on commit
+ * ({@code ON COMMIT DELETE ROWS}).
  */
 final class CopyLogEntryWriter implements LogEntryWriter {
 
@@ -30,9 +30,20 @@ final class CopyLogEntryWriter implements LogEntryWriter {
             + EntryColumns.ALL.stream().map(c -> c.name() + " " + c.postgresType()).collect(Collectors.joining(", "))
             + ") ON COMMIT DELETE ROWS";
     private static final String COPY = "COPY " + STAGING + " (seq, " + EntryColumns.NAMES + ") FROM STDIN (FORMAT csv)";
+    /**
+     * The partitioned table (V36) can only hold a dedupe key unique together with {@code created_at}; a key already
+     * stored within {@link #DUPLICATE_WINDOW} of a row, or seen earlier in the same batch, still makes it a duplicate.
+     * Two days cover any time-zone slip of a re-imported text log. The window lets PostgreSQL probe one or two monthly
+     * partitions per row instead of all of them.
+     */
+    static final String DUPLICATE_WINDOW = "2 days";
     // seq keeps file order, so that of two rows with one dedupe key in a batch the first is stored, as with INSERT.
     private static final String MOVE = "INSERT INTO gateway_log_entries (" + EntryColumns.NAMES + ") SELECT "
-            + EntryColumns.NAMES + " FROM " + STAGING + " ORDER BY seq ON CONFLICT DO NOTHING";
+            + EntryColumns.NAMES + " FROM (SELECT DISTINCT ON (dedupe_key) * FROM " + STAGING
+            + " ORDER BY dedupe_key, seq) s WHERE NOT EXISTS (SELECT 1 FROM gateway_log_entries e"
+            + " WHERE e.dedupe_key = s.dedupe_key AND e.created_at > s.created_at - interval '" + DUPLICATE_WINDOW
+            + "' AND e.created_at < s.created_at + interval '" + DUPLICATE_WINDOW + "') ORDER BY seq"
+            + " ON CONFLICT DO NOTHING";
     /**
      * PostgreSQL reads an unquoted empty field as NULL and a quoted one as the empty string; quoting every value that
      * is not null keeps the two apart. Backslashes, tabs, quotes and line breaks are plain data inside CSV quotes.

@@ -260,8 +260,9 @@ public class LogEntryStore {
 
     /** Deletes up to {@code batch} entries older than {@code cutoff}; pins keep their own copies. */
     int deleteOlderThan(Instant cutoff, int batch) {
-        return jdbc.update("DELETE FROM gateway_log_entries WHERE id IN (SELECT id FROM gateway_log_entries"
-                + " WHERE created_at < ? ORDER BY id LIMIT ?)", utc(cutoff), batch);
+        // The outer time condition lets PostgreSQL prune partitions instead of probing every month by id.
+        return jdbc.update("DELETE FROM gateway_log_entries WHERE created_at < ? AND id IN (SELECT id"
+                + " FROM gateway_log_entries WHERE created_at < ? ORDER BY id LIMIT ?)", utc(cutoff), utc(cutoff), batch);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

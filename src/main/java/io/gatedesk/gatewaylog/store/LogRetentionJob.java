@@ -4,6 +4,7 @@ import io.gatedesk.gatewaylog.GatewayLogProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.support.MetaDataAccessException;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -14,11 +15,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Deletes log entries older than {@code gatedesk.logs.retention-days}, a batch per statement so that no transaction
- * holds millions of rows. Pins keep their own copy of an entry and are never deleted here. On PostgreSQL several
+ * Removes log entries older than {@code gatedesk.logs.retention-days}: on PostgreSQL whole monthly partitions are
+ * dropped ({@link LogPartitions}); the rest is deleted a batch per statement so that no transaction holds millions of
+ * rows. Pins keep their own copy of an entry and are never deleted here. On PostgreSQL several
  * GateDesk nodes may share the database, and each schedules this job: a session advisory lock lets one of them purge
  * and the others skip that run. The lock goes with the session, so a node that dies while purging frees it.
  */
@@ -31,14 +35,16 @@ class LogRetentionJob {
     private static final Logger log = LoggerFactory.getLogger(LogRetentionJob.class);
 
     private final LogEntryStore store;
+    private final LogPartitions partitions;
     private final DataSource dataSource;
     private final Clock clock;
     private final int retentionDays;
     private final boolean postgres;
 
-    LogRetentionJob(LogEntryStore store, DataSource dataSource, Clock clock, GatewayLogProperties properties)
+    LogRetentionJob(LogEntryStore store, LogPartitions partitions, DataSource dataSource, Clock clock, GatewayLogProperties properties)
             throws MetaDataAccessException {
         this.store = store;
+        this.partitions = partitions;
         this.dataSource = dataSource;
         this.clock = clock;
         this.retentionDays = properties.retentionDays();
@@ -46,12 +52,23 @@ class LogRetentionJob {
     }
 
     @Scheduled(cron = "${gatedesk.logs.retention-cron:0 17 3 * * *}")
+    @SchedulerLock(name = "log-retention", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1M")
     void scheduled() {
         purge();
     }
 
-    /** Returns how many entries were deleted: none when another node is purging right now. */
-    long purge() {
+    /** What one run removed: whole months on PostgreSQL, and rows one by one in the boundary month and on H2. */
+    record Purged(List<YearMonth> monthsDropped, long rowsDeleted) {
+
+        static final Purged NOTHING = new Purged(List.of(), 0);
+
+        boolean any() {
+            return !monthsDropped.isEmpty() || rowsDeleted > 0;
+        }
+    }
+
+    /** Returns what was removed: nothing when another node is purging right now. */
+    Purged purge() {
         if (!postgres) {
             return deleteOld();
         }
@@ -59,7 +76,7 @@ class LogRetentionJob {
         try (Connection lock = dataSource.getConnection()) {
             if (!call(lock, "SELECT pg_try_advisory_lock(?)")) {
                 log.info("Retention skipped: another node is deleting old gateway log entries");
-                return 0;
+                return Purged.NOTHING;
             }
             try {
                 return deleteOld();
@@ -71,8 +88,11 @@ class LogRetentionJob {
         }
     }
 
-    private long deleteOld() {
+    private Purged deleteOld() {
         Instant cutoff = clock.instant().minus(Duration.ofDays(retentionDays));
+        // Whole months first (a catalog change, however many rows); what is left older than the cutoff sits in the
+        // boundary month or the default partition and goes row by row.
+        List<YearMonth> dropped = partitions.dropBefore(cutoff);
         long total = 0;
         int deleted;
         do {
@@ -82,7 +102,7 @@ class LogRetentionJob {
         if (total > 0) {
             log.info("Retention deleted {} gateway log entries older than {}", total, cutoff);
         }
-        return total;
+        return new Purged(dropped, total);
     }
 
     private static boolean call(Connection connection, String sql) throws SQLException {

@@ -79,9 +79,16 @@ public final class SyntheticLogGenerator {
     };
 
     private final long seed;
+    private final Instant start;
 
     public SyntheticLogGenerator(long seed) {
+        this(seed, START);
+    }
+
+    /** Rows from {@code start} on (a benchmark wants them in the months a partitioned table holds). */
+    public SyntheticLogGenerator(long seed, Instant start) {
         this.seed = seed;
+        this.start = start;
     }
 
     /** The layout a format is written in when none is asked for. */
@@ -107,7 +114,7 @@ public final class SyntheticLogGenerator {
     /** Writes {@code rows} rows (requests, for the text log) to {@code out}; does not close it. */
     public void write(LogFormat format, LogContainer container, long rows, Writer out) throws IOException {
         Writer w = out instanceof BufferedWriter ? out : new BufferedWriter(out, 64 * 1024);
-        Scenario scenario = new Scenario(new SplittableRandom(seed));
+        Scenario scenario = new Scenario(new SplittableRandom(seed), start);
         if (format == LogFormat.ONE_API_TEXT) {
             if (container != LogContainer.TEXT) {
                 throw new IllegalArgumentException("the one-api text log is plain text only");
@@ -128,7 +135,7 @@ public final class SyntheticLogGenerator {
     private static final class Scenario {
         final SplittableRandom rnd;
         final String[] keys = new String[64];
-        long clockMs = START.toEpochMilli();
+        long clockMs;
         long sequence;
         Instant time;
         int user;
@@ -143,8 +150,9 @@ public final class SyntheticLogGenerator {
         boolean stream;
         String ip;
 
-        Scenario(SplittableRandom rnd) {
+        Scenario(SplittableRandom rnd, Instant start) {
             this.rnd = rnd;
+            this.clockMs = start.toEpochMilli();
             for (int i = 0; i < keys.length; i++) {
                 keys[i] = "sk-" + random(rnd, ALNUM, 48);
             }
@@ -217,7 +225,7 @@ public final class SyntheticLogGenerator {
 
     private static void writeTextLog(Scenario s, long rows, Writer w) throws IOException {
         ArrayDeque<DelayedLine> delayed = new ArrayDeque<>();
-        w.write("[SYS] " + TEXT_TIME.format(START) + " | One API v0.6.10 started\n");
+        w.write("[SYS] " + TEXT_TIME.format(Instant.ofEpochMilli(s.clockMs)) + " | One API v0.6.10 started\n");
         for (long i = 0; i < rows; i++) {
             s.next();
             while (!delayed.isEmpty() && delayed.peekFirst().dueAfter() <= i) {
