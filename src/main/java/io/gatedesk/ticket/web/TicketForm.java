@@ -1,5 +1,8 @@
-package io.gatedesk.ticket;
+package io.gatedesk.ticket.web;
 
+import io.gatedesk.ticket.CallerType;
+import io.gatedesk.ticket.ClientApp;
+import io.gatedesk.ticket.NewTicket;
 import io.gatedesk.secret.SecretFinding;
 import io.gatedesk.secret.SecretGuard;
 import io.gatedesk.secret.SecretKind;

@@ -1,5 +1,15 @@
-package io.gatedesk.ticket;
+package io.gatedesk.ticket.web;
 
+import io.gatedesk.ticket.RelativeTime;
+import io.gatedesk.ticket.CategoryCount;
+import io.gatedesk.ticket.ClientApp;
+import io.gatedesk.ticket.Priority;
+import io.gatedesk.ticket.QueueFilter;
+import io.gatedesk.ticket.QueueRow;
+import io.gatedesk.ticket.QueueSort;
+import io.gatedesk.ticket.SlaStatus;
+import io.gatedesk.ticket.SlaTimer;
+import io.gatedesk.ticket.TicketStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;

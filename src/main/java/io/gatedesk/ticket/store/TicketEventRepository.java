@@ -1,10 +1,11 @@
-package io.gatedesk.ticket;
+package io.gatedesk.ticket.store;
 
+import io.gatedesk.ticket.TicketAction;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 import java.util.List;
 
-interface TicketEventRepository extends JpaRepository<TicketEvent, Long> {
+public interface TicketEventRepository extends JpaRepository<TicketEvent, Long> {
 
     List<TicketEvent> findByTicketIdOrderByCreatedAtAscIdAsc(Long ticketId);
 

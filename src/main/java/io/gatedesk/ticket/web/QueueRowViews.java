@@ -1,5 +1,12 @@
-package io.gatedesk.ticket;
+package io.gatedesk.ticket.web;
 
+import io.gatedesk.ticket.RelativeTime;
+import io.gatedesk.ticket.CategoryCount;
+import io.gatedesk.ticket.QueueFilter;
+import io.gatedesk.ticket.QueueRow;
+import io.gatedesk.ticket.QueueRowMarker;
+import io.gatedesk.ticket.SlaStatus;
+import io.gatedesk.ticket.SlaTimer;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;

@@ -1,5 +1,22 @@
-package io.gatedesk.ticket;
+package io.gatedesk.ticket.web;
 
+import io.gatedesk.ticket.RelativeTime;
+import io.gatedesk.ticket.read.DeskProperties;
+import io.gatedesk.ticket.Actor;
+import io.gatedesk.ticket.HistoryLines;
+import io.gatedesk.ticket.InvalidMessageException;
+import io.gatedesk.ticket.Priority;
+import io.gatedesk.ticket.QueueFilter;
+import io.gatedesk.ticket.QueueRow;
+import io.gatedesk.ticket.QueueSort;
+import io.gatedesk.ticket.TicketChange;
+import io.gatedesk.ticket.TicketConflictException;
+import io.gatedesk.ticket.TicketDetail;
+import io.gatedesk.ticket.TicketNotFoundException;
+import io.gatedesk.ticket.TicketNumber;
+import io.gatedesk.ticket.TicketService;
+import io.gatedesk.ticket.TicketStatus;
+import io.gatedesk.ticket.Visibility;
 import io.gatedesk.secret.SecretGuard;
 import io.gatedesk.user.StaffMember;
 import io.gatedesk.user.UserService;

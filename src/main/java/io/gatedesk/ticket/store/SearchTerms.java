@@ -1,4 +1,4 @@
-package io.gatedesk.ticket;
+package io.gatedesk.ticket.store;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 @Component
 public class SearchTerms {
 
-    static final int MAX_TERM = 256;
+    public static final int MAX_TERM = 256;
     private static final Pattern WORDS = Pattern.compile("[\\s,;]+");
     private static final int BACKFILL_BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(SearchTerms.class);
@@ -33,7 +33,7 @@ public class SearchTerms {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
-    SearchTerms(TicketSearchTermRepository terms, TicketRepository tickets, JdbcTemplate jdbc,
+    public SearchTerms(TicketSearchTermRepository terms, TicketRepository tickets, JdbcTemplate jdbc,
                 TransactionTemplate transactions) {
         this.terms = terms;
         this.tickets = tickets;
@@ -42,11 +42,11 @@ public class SearchTerms {
     }
 
     /** The normalised form of what an agent typed, as terms are stored. */
-    static String normalise(String query) {
+    public static String normalise(String query) {
         return query == null ? null : query.strip().toLowerCase(Locale.ROOT);
     }
 
-    static Set<String> of(String customerEmail, String customerName, List<String> requestIds) {
+    public static Set<String> of(String customerEmail, String customerName, List<String> requestIds) {
         Set<String> found = new LinkedHashSet<>();
         add(found, customerEmail);
         add(found, customerName);
@@ -71,7 +71,7 @@ public class SearchTerms {
             "INSERT INTO ticket_search_terms (term, ticket_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
 
     /** Indexes a ticket just filed, in the filing's transaction. */
-    void index(Ticket ticket) {
+    public void index(Ticket ticket) {
         jdbc.batchUpdate(INSERT, rows(List.of(ticket)));
     }
 
@@ -87,7 +87,7 @@ public class SearchTerms {
 
     /** Tickets filed before the search terms existed get theirs once, in batches, on a thread of their own. */
     @EventListener(ApplicationReadyEvent.class)
-    void startBackfill() {
+    public void startBackfill() {
         Thread thread = new Thread(this::backfill, "search-terms-backfill");
         thread.setDaemon(true);
         thread.start();

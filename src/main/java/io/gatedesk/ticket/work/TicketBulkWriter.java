@@ -1,5 +1,19 @@
-package io.gatedesk.ticket;
+package io.gatedesk.ticket.work;
 
+import io.gatedesk.ticket.store.MessageText;
+import io.gatedesk.ticket.Actor;
+import io.gatedesk.ticket.BulkOutcome;
+import io.gatedesk.ticket.BulkReply;
+import io.gatedesk.ticket.PublicReplyAdded;
+import io.gatedesk.ticket.TicketAction;
+import io.gatedesk.ticket.TicketService;
+import io.gatedesk.ticket.TicketStatus;
+import io.gatedesk.ticket.TicketStatusChanged;
+import io.gatedesk.ticket.Visibility;
+import io.gatedesk.ticket.store.AuthorType;
+import io.gatedesk.ticket.store.MaskedKeyEvidence;
+import io.gatedesk.ticket.store.Ticket;
+import io.gatedesk.ticket.store.TicketRepository;
 import io.gatedesk.secret.SecretFinding;
 import io.gatedesk.secret.SecretGuard;
 import jakarta.persistence.EntityManager;
@@ -133,7 +147,7 @@ class TicketBulkWriter {
     private Checked check(String body) {
         List<SecretFinding> findings = new ArrayList<>();
         String text = secretGuard.redactInto(body.strip(), findings);
-        boolean sendable = !text.isEmpty() && text.length() <= TicketService.MAX_MESSAGE_LENGTH;
+        boolean sendable = !text.isEmpty() && text.length() <= MessageText.MAX_LENGTH;
         return new Checked(sendable ? text : null, SecretFinding.distinct(findings));
     }
 

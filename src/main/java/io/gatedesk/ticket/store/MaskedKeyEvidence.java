@@ -1,4 +1,4 @@
-package io.gatedesk.ticket;
+package io.gatedesk.ticket.store;
 
 import io.gatedesk.secret.MaskedKey;
 import io.gatedesk.secret.MaskedKeyParser;
@@ -17,22 +17,22 @@ import java.util.Objects;
  * customer typed or a gateway printed (sk-abcd****wxyz, sk-...wxyz, "key ending in wxyz").
  */
 @Component
-class MaskedKeyEvidence {
+public class MaskedKeyEvidence {
 
     private final TicketMaskedKeyRepository keys;
     private final Clock clock;
 
-    MaskedKeyEvidence(TicketMaskedKeyRepository keys, Clock clock) {
+    public MaskedKeyEvidence(TicketMaskedKeyRepository keys, Clock clock) {
         this.keys = keys;
         this.clock = clock;
     }
 
     /** As {@link #record}, for a ticket being filed: it has no keys yet, so there is nothing to look up first. */
-    void recordNew(long ticketId, Collection<String> texts, List<SecretFinding> findings) {
+    public void recordNew(long ticketId, Collection<String> texts, List<SecretFinding> findings) {
         found(texts, findings).values().forEach(key -> keys.save(new TicketMaskedKey(ticketId, key, clock.instant())));
     }
 
-    void record(long ticketId, Collection<String> texts, List<SecretFinding> findings) {
+    public void record(long ticketId, Collection<String> texts, List<SecretFinding> findings) {
         Map<String, MaskedKey> found = found(texts, findings);
         if (found.isEmpty()) {
             return;
@@ -50,7 +50,7 @@ class MaskedKeyEvidence {
     }
 
     /** Whether the texts or findings name any masked key, without reading the ticket's keys. */
-    boolean mentionsAny(Collection<String> texts, List<SecretFinding> findings) {
+    public boolean mentionsAny(Collection<String> texts, List<SecretFinding> findings) {
         return !found(texts, findings).isEmpty();
     }
 
@@ -65,14 +65,14 @@ class MaskedKeyEvidence {
     }
 
     /** The keys of several tickets with one query; a ticket with none is absent. */
-    Map<Long, List<MaskedKey>> of(java.util.Collection<Long> ticketIds) {
+    public Map<Long, List<MaskedKey>> of(java.util.Collection<Long> ticketIds) {
         Map<Long, List<MaskedKey>> byTicket = new java.util.HashMap<>();
         keys.findByTicketIdInOrderByIdAsc(ticketIds).forEach(key -> byTicket
                 .computeIfAbsent(key.getTicketId(), id -> new java.util.ArrayList<>()).add(key.toMaskedKey()));
         return byTicket;
     }
 
-    List<MaskedKey> of(long ticketId) {
+    public List<MaskedKey> of(long ticketId) {
         return keys.findByTicketIdOrderByIdAsc(ticketId).stream().map(TicketMaskedKey::toMaskedKey).toList();
     }
 }

@@ -1,5 +1,11 @@
-package io.gatedesk.ticket;
+package io.gatedesk.ticket.filing;
 
+import io.gatedesk.ticket.NewTicket;
+import io.gatedesk.ticket.SubmissionInFlightException;
+import io.gatedesk.ticket.SubmissionKey;
+import io.gatedesk.ticket.SubmissionKeyReusedException;
+import io.gatedesk.ticket.TicketNumber;
+import io.gatedesk.ticket.TicketReceipt;
 import io.gatedesk.common.Hashing;
 import io.gatedesk.secret.SecretFinding;
 import io.gatedesk.secret.SecretKind;

@@ -1,5 +1,7 @@
-package io.gatedesk.ticket;
+package io.gatedesk.ticket.store;
 
+import io.gatedesk.ticket.EventView;
+import io.gatedesk.ticket.TicketAction;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,7 +16,7 @@ import java.time.Instant;
 /** One line of a ticket's audit trail: who changed what, and when. */
 @Entity
 @Table(name = "ticket_events")
-class TicketEvent {
+public class TicketEvent {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,11 +43,11 @@ class TicketEvent {
     protected TicketEvent() {
     }
 
-    Long getTicketId() {
+    public Long getTicketId() {
         return ticketId;
     }
 
-    TicketEvent(Long ticketId, AuthorType actorType, String actorName, TicketAction action, String detail,
+    public TicketEvent(Long ticketId, AuthorType actorType, String actorName, TicketAction action, String detail,
                 Instant createdAt) {
         this.ticketId = ticketId;
         this.actorType = actorType;
@@ -55,7 +57,7 @@ class TicketEvent {
         this.createdAt = createdAt;
     }
 
-    EventView toView() {
+    public EventView toView() {
         return new EventView(actorName, action, detail, createdAt);
     }
 }

@@ -1,4 +1,4 @@
-package io.gatedesk.ticket;
+package io.gatedesk.ticket.web;
 
 import java.util.List;
 

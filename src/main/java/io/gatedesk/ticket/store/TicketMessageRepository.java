@@ -1,10 +1,11 @@
-package io.gatedesk.ticket;
+package io.gatedesk.ticket.store;
 
+import io.gatedesk.ticket.Visibility;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 import java.util.List;
 
-interface TicketMessageRepository extends JpaRepository<TicketMessage, Long> {
+public interface TicketMessageRepository extends JpaRepository<TicketMessage, Long> {
 
     List<TicketMessage> findByTicketIdOrderByCreatedAtAscIdAsc(Long ticketId);
 

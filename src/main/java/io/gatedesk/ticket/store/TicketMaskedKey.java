@@ -1,4 +1,4 @@
-package io.gatedesk.ticket;
+package io.gatedesk.ticket.store;
 
 import io.gatedesk.secret.MaskedKey;
 import jakarta.persistence.Column;
@@ -13,7 +13,7 @@ import java.time.Instant;
 /** A masked key kept as evidence on a ticket. */
 @Entity
 @Table(name = "ticket_masked_keys")
-class TicketMaskedKey {
+public class TicketMaskedKey {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -34,7 +34,7 @@ class TicketMaskedKey {
     protected TicketMaskedKey() {
     }
 
-    TicketMaskedKey(Long ticketId, MaskedKey key, Instant createdAt) {
+    public TicketMaskedKey(Long ticketId, MaskedKey key, Instant createdAt) {
         this.ticketId = ticketId;
         this.prefix = key.prefix();
         this.head = key.head();
@@ -44,25 +44,25 @@ class TicketMaskedKey {
         this.createdAt = createdAt;
     }
 
-    String getMasked() {
+    public String getMasked() {
         return masked;
     }
 
-    String getFingerprint() {
+    public String getFingerprint() {
         return fingerprint;
     }
 
-    void learnFingerprint(String fingerprint) {
+    public void learnFingerprint(String fingerprint) {
         if (this.fingerprint == null) {
             this.fingerprint = fingerprint;
         }
     }
 
-    Long getTicketId() {
+    public Long getTicketId() {
         return ticketId;
     }
 
-    MaskedKey toMaskedKey() {
+    public MaskedKey toMaskedKey() {
         return new MaskedKey(prefix, head, tail, masked, fingerprint);
     }
 }

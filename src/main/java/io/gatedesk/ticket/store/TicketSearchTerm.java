@@ -1,4 +1,4 @@
-package io.gatedesk.ticket;
+package io.gatedesk.ticket.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -14,7 +14,7 @@ import java.io.Serializable;
  */
 @Entity
 @Table(name = "ticket_search_terms")
-class TicketSearchTerm {
+public class TicketSearchTerm {
 
     @EmbeddedId
     private Key key;
@@ -23,6 +23,6 @@ class TicketSearchTerm {
     }
 
     @Embeddable
-    record Key(@Column(name = "term") String term, @Column(name = "ticket_id") Long ticketId) implements Serializable {
+    public record Key(@Column(name = "term") String term, @Column(name = "ticket_id") Long ticketId) implements Serializable {
     }
 }

@@ -1,5 +1,16 @@
-package io.gatedesk.ticket;
+package io.gatedesk.ticket.web;
 
+import io.gatedesk.ticket.CallerType;
+import io.gatedesk.ticket.ClientApp;
+import io.gatedesk.ticket.InvalidMessageException;
+import io.gatedesk.ticket.InvalidTicketException;
+import io.gatedesk.ticket.NewTicket;
+import io.gatedesk.ticket.SubmissionInFlightException;
+import io.gatedesk.ticket.SubmissionKey;
+import io.gatedesk.ticket.SubmissionKeyReusedException;
+import io.gatedesk.ticket.TicketNotFoundException;
+import io.gatedesk.ticket.TicketReceipt;
+import io.gatedesk.ticket.TicketService;
 import io.gatedesk.secret.SecretFinding;
 import io.gatedesk.secret.SecretGuard;
 import io.gatedesk.web.PublicRateLimiter;

@@ -1,5 +1,7 @@
-package io.gatedesk.ticket;
+package io.gatedesk.ticket.store;
 
+import io.gatedesk.ticket.MessageView;
+import io.gatedesk.ticket.Visibility;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +15,7 @@ import java.time.Instant;
 
 @Entity
 @Table(name = "ticket_messages")
-class TicketMessage {
+public class TicketMessage {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -43,7 +45,7 @@ class TicketMessage {
     protected TicketMessage() {
     }
 
-    TicketMessage(Long ticketId, AuthorType authorType, Long authorUserId, String authorName, Visibility visibility,
+    public TicketMessage(Long ticketId, AuthorType authorType, Long authorUserId, String authorName, Visibility visibility,
                   String body, Instant createdAt) {
         this.ticketId = ticketId;
         this.authorType = authorType;
@@ -55,23 +57,23 @@ class TicketMessage {
     }
 
     /** Whether the text says something about the problem: the customer's words and staff notes, not staff answers. */
-    boolean isEvidence() {
+    public boolean isEvidence() {
         return authorType != AuthorType.STAFF || visibility != Visibility.PUBLIC;
     }
 
-    Visibility getVisibility() {
+    public Visibility getVisibility() {
         return visibility;
     }
 
-    Long getTicketId() {
+    public Long getTicketId() {
         return ticketId;
     }
 
-    String getBody() {
+    public String getBody() {
         return body;
     }
 
-    MessageView toView() {
+    public MessageView toView() {
         return new MessageView(id, authorType == AuthorType.CUSTOMER, authorName, visibility, body, createdAt);
     }
 }

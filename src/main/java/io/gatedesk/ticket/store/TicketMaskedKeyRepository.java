@@ -1,10 +1,10 @@
-package io.gatedesk.ticket;
+package io.gatedesk.ticket.store;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
 import java.util.List;
 
-interface TicketMaskedKeyRepository extends JpaRepository<TicketMaskedKey, Long> {
+public interface TicketMaskedKeyRepository extends JpaRepository<TicketMaskedKey, Long> {
 
     List<TicketMaskedKey> findByTicketIdOrderByIdAsc(Long ticketId);
 

@@ -1,5 +1,10 @@
-package io.gatedesk.ticket;
+package io.gatedesk.ticket.store;
 
+import io.gatedesk.ticket.CallerType;
+import io.gatedesk.ticket.ClientApp;
+import io.gatedesk.ticket.NewTicket;
+import io.gatedesk.ticket.Priority;
+import io.gatedesk.ticket.TicketStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +22,7 @@ import java.util.List;
 
 @Entity
 @Table(name = "tickets")
-class Ticket {
+public class Ticket {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -89,7 +94,7 @@ class Ticket {
     protected Ticket() {
     }
 
-    Ticket(NewTicket request, OffsetDateTime requestTime, Priority priority, String followTokenHash, String locale,
+    public Ticket(NewTicket request, OffsetDateTime requestTime, Priority priority, String followTokenHash, String locale,
            Instant now) {
         this.subject = request.subject();
         this.description = request.description();
@@ -115,111 +120,111 @@ class Ticket {
         this.updatedAt = now;
     }
 
-    Long getId() {
+    public Long getId() {
         return id;
     }
 
-    long getVersion() {
+    public long getVersion() {
         return version;
     }
 
-    TicketStatus getStatus() {
+    public TicketStatus getStatus() {
         return status;
     }
 
-    Priority getPriority() {
+    public Priority getPriority() {
         return priority;
     }
 
-    Long getAssigneeId() {
+    public Long getAssigneeId() {
         return assigneeId;
     }
 
-    String getSubject() {
+    public String getSubject() {
         return subject;
     }
 
-    String getDescription() {
+    public String getDescription() {
         return description;
     }
 
-    String getCustomerName() {
+    public String getCustomerName() {
         return customerName;
     }
 
-    String getCustomerEmail() {
+    public String getCustomerEmail() {
         return customerEmail;
     }
 
-    ClientApp getClient() {
+    public ClientApp getClient() {
         return client;
     }
 
-    String getClientVersion() {
+    public String getClientVersion() {
         return clientVersion;
     }
 
-    String getBaseUrl() {
+    public String getBaseUrl() {
         return baseUrl;
     }
 
-    String getModel() {
+    public String getModel() {
         return model;
     }
 
-    String getMaskedKey() {
+    public String getMaskedKey() {
         return maskedKey;
     }
 
-    List<String> getRequestIds() {
+    public List<String> getRequestIds() {
         return requestIds == null || requestIds.isBlank() ? List.of() : Arrays.asList(requestIds.split("\n"));
     }
 
-    Integer getStatusCode() {
+    public Integer getStatusCode() {
         return statusCode;
     }
 
-    String getErrorMessage() {
+    public String getErrorMessage() {
         return errorMessage;
     }
 
-    OffsetDateTime getRequestTime() {
+    public OffsetDateTime getRequestTime() {
         return requestTime;
     }
 
-    String getRequestTimeZone() {
+    public String getRequestTimeZone() {
         return requestTimeZone;
     }
 
-    Boolean getStream() {
+    public Boolean getStream() {
         return stream;
     }
 
-    CallerType getCallerType() {
+    public CallerType getCallerType() {
         return callerType;
     }
 
-    String getLocale() {
+    public String getLocale() {
         return locale;
     }
 
-    Instant getCreatedAt() {
+    public Instant getCreatedAt() {
         return createdAt;
     }
 
-    Instant getUpdatedAt() {
+    public Instant getUpdatedAt() {
         return updatedAt;
     }
 
-    Instant getFirstResponseAt() {
+    public Instant getFirstResponseAt() {
         return firstResponseAt;
     }
 
-    Instant getResolvedAt() {
+    public Instant getResolvedAt() {
         return resolvedAt;
     }
 
-    void changeStatus(TicketStatus newStatus, Instant now) {
+    public void changeStatus(TicketStatus newStatus, Instant now) {
         this.status = newStatus;
         if (newStatus == TicketStatus.RESOLVED || newStatus == TicketStatus.CLOSED) {
             if (resolvedAt == null) {
@@ -231,38 +236,38 @@ class Ticket {
         touch(now);
     }
 
-    void changePriority(Priority newPriority, Instant now) {
+    public void changePriority(Priority newPriority, Instant now) {
         this.priority = newPriority;
         this.prioritySetByHand = true;
         touch(now);
     }
 
-    String getChecklistProgress() {
+    public String getChecklistProgress() {
         return checklistProgress;
     }
 
-    String getCategory() {
+    public String getCategory() {
         return category;
     }
 
-    boolean isPrioritySetByHand() {
+    public boolean isPrioritySetByHand() {
         return prioritySetByHand;
     }
 
-    void assign(Long staffId, Instant now) {
+    public void assign(Long staffId, Instant now) {
         this.assigneeId = staffId;
         touch(now);
     }
 
-    void customerReplied(Instant now) {
+    public void customerReplied(Instant now) {
         customerRepliedAt = now;
     }
 
-    Instant getCustomerRepliedAt() {
+    public Instant getCustomerRepliedAt() {
         return customerRepliedAt;
     }
 
-    void staffReplied(Instant now) {
+    public void staffReplied(Instant now) {
         customerRepliedAt = null;
         if (firstResponseAt == null) {
             firstResponseAt = now;
@@ -273,7 +278,7 @@ class Ticket {
         touch(now);
     }
 
-    void touch(Instant now) {
+    public void touch(Instant now) {
         this.updatedAt = now;
     }
 }

@@ -1,11 +1,11 @@
-package io.gatedesk.ticket;
+package io.gatedesk.ticket.store;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 import java.util.List;
 
-interface TicketSearchTermRepository extends JpaRepository<TicketSearchTerm, TicketSearchTerm.Key> {
+public interface TicketSearchTermRepository extends JpaRepository<TicketSearchTerm, TicketSearchTerm.Key> {
 
     /** Tickets that have no terms yet (filed before the terms existed), from {@code afterId} on, oldest first. */
     @Query("select t.id from Ticket t where t.id > :afterId and not exists "

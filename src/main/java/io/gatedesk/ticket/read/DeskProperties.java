@@ -1,4 +1,4 @@
-package io.gatedesk.ticket;
+package io.gatedesk.ticket.read;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -6,6 +6,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 @ConfigurationProperties("gatedesk.desk")
-record DeskProperties(@DefaultValue("25") int pageSize, @DefaultValue("5s") Duration countCacheTtl,
+public record DeskProperties(@DefaultValue("25") int pageSize, @DefaultValue("5s") Duration countCacheTtl,
                       @DefaultValue("2000") long exactCountBelow, @DefaultValue("30s") Duration pollInterval) {
 }

@@ -1,5 +1,9 @@
-package io.gatedesk.ticket;
+package io.gatedesk.ticket.work;
 
+import io.gatedesk.ticket.Priority;
+import io.gatedesk.ticket.TicketAction;
+import io.gatedesk.ticket.TicketService;
+import io.gatedesk.ticket.store.AuthorType;
 import jakarta.persistence.EntityManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
