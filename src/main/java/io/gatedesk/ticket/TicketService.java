@@ -7,6 +7,7 @@ import io.gatedesk.ticket.read.QueueReads;
 import io.gatedesk.ticket.read.TicketReads;
 import io.gatedesk.ticket.work.TicketWork;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -165,5 +166,29 @@ public class TicketService {
 
     public Optional<Long> idOf(String number) {
         return reads.idOf(number);
+    }
+
+    public BulkOutcome bulkChange(List<BulkTarget> targets, TicketChange change, TicketTagging tagging, Actor actor) {
+        return work.bulkChange(targets, change, tagging, actor);
+    }
+
+    public long count(QueueFilter filter, Long currentUserId) {
+        return queue.count(filter, currentUserId);
+    }
+
+    public Map<Long, List<String>> tagsOf(Collection<Long> ids) {
+        return reads.tagsOf(ids);
+    }
+
+    public List<String> tagsStartingWith(String prefix, int limit) {
+        return reads.tagsStartingWith(prefix, limit);
+    }
+
+    public Map<String, String> tagColours() {
+        return reads.tagColours();
+    }
+
+    public void setTagColour(String tag, String colour) {
+        work.setTagColour(tag, colour);
     }
 }

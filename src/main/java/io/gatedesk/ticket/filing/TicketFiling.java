@@ -105,7 +105,6 @@ public class TicketFiling {
         this.reading.setReadOnly(true);
     }
 
-
     /**
      * Files a ticket. Every text passes the secret guard first, so neither the stored ticket nor a re-rendered form
      * ever holds a full key; then the same constraints apply whether it came from the form or the API.
@@ -294,4 +293,5 @@ public class TicketFiling {
 
     private String message(String code, Object... args) {
         return messageSource.getMessage(code, args, LocaleContextHolder.getLocale());
-    }}
+    }
+}

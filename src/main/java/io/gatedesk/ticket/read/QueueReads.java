@@ -14,7 +14,12 @@ import io.gatedesk.ticket.TicketStatus;
 import io.gatedesk.ticket.store.SearchTerms;
 import io.gatedesk.ticket.store.Ticket;
 import io.gatedesk.ticket.store.TicketRepository;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.gatedesk.ticket.store.TicketTag;
+import io.gatedesk.ticket.store.TicketTags;
+import jakarta.persistence.criteria.Subquery;
+import java.time.Clock;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.gatedesk.secret.MaskedKeyParser;
 import io.gatedesk.user.StaffMember;
@@ -54,10 +59,15 @@ public class QueueReads {
     private final LoadingCache<CountKey, List<CategoryCount>> categoryCounts;
     private final int pageSize;
     private final long exactCountBelow;
+    private final TicketTags tags;
+    private final Clock clock;
+    private final Cache<CountKey, Long> viewCounts;
 
     QueueReads(TicketRepository tickets, UserService users, SlaPolicy sla, EntityManager entityManager,
-               DeskProperties deskProperties) {
+               DeskProperties deskProperties, TicketTags tags, Clock clock) {
         this.tickets = tickets;
+        this.tags = tags;
+        this.clock = clock;
         this.users = users;
         this.sla = sla;
         this.entityManager = entityManager;
@@ -69,8 +79,8 @@ public class QueueReads {
         this.categoryCounts = ttl.isZero() ? null : Caffeine.newBuilder().maximumSize(1_000)
                 .refreshAfterWrite(ttl).expireAfterAccess(ttl.multipliedBy(60))
                 .build(key -> countByCategory(key.filter(), key.me()));
+        this.viewCounts = ttl.isZero() ? null : Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(ttl).build();
     }
-
 
     /**
      * One page of the queue. The rows are always read fresh. The total is counted exactly while it is small; once
@@ -125,7 +135,7 @@ public class QueueReads {
     // other evidence were most of what a page read from the database and turned into strings, for nothing.
     private static final List<String> ROW_COLUMNS = List.of("id", "subject", "customerName", "status", "priority",
             "assigneeId", "client", "model", "statusCode", "createdAt", "updatedAt", "category", "firstResponseAt",
-            "resolvedAt", "checklistProgress", "customerRepliedAt");
+            "resolvedAt", "checklistProgress", "customerRepliedAt", "version");
 
     private List<QueueRow> rowsOf(Specification<Ticket> specification, PageRequest pageable) {
         CriteriaBuilder cb = entityManager.getCriteriaBuilder();
@@ -138,6 +148,8 @@ public class QueueReads {
         List<Tuple> found = entityManager.createQuery(query).setFirstResult((int) pageable.getOffset())
                 .setMaxResults(pageable.getPageSize()).getResultList();
         Map<Long, StaffMember> staff = found.isEmpty() ? Map.of() : users.staffById();
+        Map<Long, List<String>> tagsOf = found.isEmpty() ? Map.of()
+                : tags.of(found.stream().map(row -> row.get("id", Long.class)).toList());
         List<QueueRow> rows = new ArrayList<>(found.size());
         for (Tuple row : found) {
             long id = row.get("id", Long.class);
@@ -150,7 +162,8 @@ public class QueueReads {
                     row.get("updatedAt", Instant.class), row.get("category", String.class),
                     sla.of(priority, createdAt, row.get("firstResponseAt", Instant.class),
                             row.get("resolvedAt", Instant.class)), row.get("checklistProgress", String.class),
-                    row.get("customerRepliedAt", Instant.class)));
+                    row.get("customerRepliedAt", Instant.class), row.get("version", Long.class),
+                    tagsOf.getOrDefault(id, List.of())));
         }
         return rows;
     }
@@ -163,12 +176,27 @@ public class QueueReads {
         // Counting every active ticket by category is the dearest query of a queue page; agents share a few seconds'
         // old figures instead of each paying for it (the rows themselves are always fresh).
         QueueFilter key = new QueueFilter(filter.status(), filter.priority(), filter.assignee(), filter.q(),
-                QueueSort.UPDATED_DESC, 0, null, filter.sla());
+                QueueSort.UPDATED_DESC, 0, null, filter.sla(), filter.tag(), filter.idle());
         CountKey countKey = new CountKey(key, "me".equals(filter.assignee()) ? currentUserId : null);
         return categoryCounts == null ? countByCategory(key, countKey.me()) : categoryCounts.get(countKey);
     }
 
     private record CountKey(QueueFilter filter, Long me) {
+    }
+
+    /**
+     * How many tickets a view holds (a saved view's badge): one count query, shared for a few seconds
+     * ({@code gatedesk.desk.count-cache-ttl}) by every agent who shows the same view.
+     */
+    public long count(QueueFilter filter, Long currentUserId) {
+        QueueFilter key = filter.withPage(0);
+        CountKey countKey = new CountKey(new QueueFilter(key.status(), key.priority(), key.assignee(), key.q(),
+                QueueSort.UPDATED_DESC, 0, key.category(), key.sla(), key.tag(), key.idle()),
+                "me".equals(filter.assignee()) ? currentUserId : null);
+        if (viewCounts == null) {
+            return tickets.count(specification(key, currentUserId, sla, true));
+        }
+        return viewCounts.get(countKey, k -> tickets.count(specification(k.filter(), currentUserId, sla, true)));
     }
 
     private List<CategoryCount> countByCategory(QueueFilter filter, Long currentUserId) {
@@ -226,6 +254,15 @@ public class QueueReads {
             }
             if (filter.priority() != null) {
                 predicates.add(cb.equal(root.get("priority"), filter.priority()));
+            }
+            if (filter.tag() != null) {
+                Subquery<Long> tagged = query.subquery(Long.class);
+                Root<TicketTag> tag = tagged.from(TicketTag.class);
+                tagged.select(tag.get("key").get("ticketId")).where(cb.equal(tag.get("key").get("tag"), filter.tag()));
+                predicates.add(root.get("id").in(tagged));
+            }
+            if (filter.idle() != null) {
+                predicates.add(cb.lessThan(root.get("updatedAt"), clock.instant().minus(Duration.ofHours(filter.idle()))));
             }
             if (filter.assignee() != null) {
                 switch (filter.assignee()) {
@@ -288,4 +325,5 @@ public class QueueReads {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }}
+    }
+}

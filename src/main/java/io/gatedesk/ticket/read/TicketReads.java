@@ -1,5 +1,8 @@
 package io.gatedesk.ticket.read;
 
+import io.gatedesk.ticket.Tag;
+import io.gatedesk.ticket.store.TicketTags;
+import java.util.Collection;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import io.gatedesk.ticket.SlaPolicy;
@@ -35,9 +38,11 @@ public class TicketReads {
     private final UserService users;
     private final MaskedKeyEvidence maskedKeys;
     private final SlaPolicy sla;
+    private final TicketTags tags;
 
     TicketReads(TicketRepository tickets, TicketMessageRepository messages, TicketEventRepository events,
-                UserService users, MaskedKeyEvidence maskedKeys, SlaPolicy sla) {
+                UserService users, MaskedKeyEvidence maskedKeys, SlaPolicy sla, TicketTags tags) {
+        this.tags = tags;
         this.tickets = tickets;
         this.messages = messages;
         this.events = events;
@@ -45,7 +50,6 @@ public class TicketReads {
         this.maskedKeys = maskedKeys;
         this.sla = sla;
     }
-
 
     public SlaStatus sla(TicketDetail ticket) {
         return sla.of(ticket);
@@ -154,4 +158,20 @@ public class TicketReads {
         }
         StaffMember member = staff.get(id);
         return member == null ? null : member.displayName();
-    }}
+    }
+
+    public Map<Long, List<String>> tagsOf(Collection<Long> ids) {
+        return tags.of(ids);
+    }
+
+    /** Tags in use starting with what was typed (normalised), most used first: the tag field's autocomplete. */
+    public List<String> tagsStartingWith(String typed, int limit) {
+        String prefix = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", "-");
+        return prefix.length() > Tag.MAX_LENGTH ? List.of() : tags.startingWith(prefix, limit);
+    }
+
+    /** Every tag's chip colour that an admin chose; other tags use {@link Tag#colourOf}. */
+    public Map<String, String> tagColours() {
+        return tags.colours();
+    }
+}

@@ -6,6 +6,7 @@ import io.gatedesk.ticket.Actor;
 import io.gatedesk.ticket.HistoryLines;
 import io.gatedesk.ticket.InvalidMessageException;
 import io.gatedesk.ticket.Priority;
+import io.gatedesk.ticket.QueueDefaults;
 import io.gatedesk.ticket.QueueFilter;
 import io.gatedesk.ticket.QueueRow;
 import io.gatedesk.ticket.QueueSort;
@@ -30,7 +31,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -64,10 +67,12 @@ class DeskController {
     private final MessageSource messages;
     private final Clock clock;
     private final Duration pollInterval;
+    private final List<QueueDefaults> queueDefaults;
 
     DeskController(TicketService tickets, UserService users, SecretGuard secretGuard, QueueCsvExport csvExport,
                    QueueRowViews rowViews, RelativeTime relativeTime, HistoryLines history, MessageSource messages,
-                   Clock clock, DeskProperties properties) {
+                   Clock clock, DeskProperties properties, List<QueueDefaults> queueDefaults) {
+        this.queueDefaults = List.copyOf(queueDefaults);
         this.clock = clock;
         this.pollInterval = properties.pollInterval();
         this.rowViews = rowViews;
@@ -83,6 +88,15 @@ class DeskController {
     @GetMapping("/desk")
     String queue(QueueFilter filter, @AuthenticationPrincipal UserDetails principal, Model model, Locale locale,
                  HttpServletRequest request) {
+        if (request.getQueryString() == null) {
+            // The bare queue address opens the agent's default view, when they chose one.
+            Long userId = actor(principal).userId();
+            Optional<String> query = queueDefaults.stream()
+                    .flatMap(defaults -> defaults.defaultQuery(userId).stream()).findFirst();
+            if (query.isPresent()) {
+                return "redirect:/desk?" + query.get();
+            }
+        }
         fillQueue(filter, principal, model, locale, request);
         return QUEUE_VIEW;
     }
@@ -251,7 +265,8 @@ class DeskController {
         model.addAttribute("page", page);
         model.addAttribute("shownAt", clock.millis());
         model.addAttribute("pollSeconds", Math.max(1, pollInterval.toSeconds()));
-        model.addAttribute("rows", rowViews.of(page.getContent(), locale, request.getContextPath(), filter));
+        model.addAttribute("rows", rowViews.of(page.getContent(), locale, request.getContextPath(), filter,
+                page.hasContent() ? tickets.tagColours() : Map.of()));
         model.addAttribute("staff", users.activeStaff());
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("priorities", Priority.values());

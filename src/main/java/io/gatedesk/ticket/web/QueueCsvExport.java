@@ -31,7 +31,7 @@ class QueueCsvExport {
                 label("ticket.status", locale), label("desk.category", locale), label("ticket.priority", locale),
                 label("ticket.assignee", locale),
                 label("ticket.client", locale), label("ticket.model", locale), label("ticket.statusCode", locale),
-                label("desk.created", locale), label("ticket.updated", locale)).get())) {
+                label("desk.created", locale), label("ticket.updated", locale), label("tags.heading", locale)).get())) {
             for (QueueRow row : rows) {
                 csv.printRecord(row.number(), neutralised(row.subject()), neutralised(row.customerName()),
                         label("status." + row.status(), locale),
@@ -40,7 +40,8 @@ class QueueCsvExport {
                         row.assigneeName() == null ? "" : neutralised(row.assigneeName()),
                         row.client() == null ? "" : label("client." + row.client(), locale),
                         row.model() == null ? "" : neutralised(row.model()),
-                        row.statusCode() == null ? "" : row.statusCode(), row.createdAt(), row.updatedAt());
+                        row.statusCode() == null ? "" : row.statusCode(), row.createdAt(), row.updatedAt(),
+                        neutralised(String.join(" ", row.tags())));
             }
         }
     }

@@ -4,6 +4,7 @@ import io.gatedesk.ticket.RelativeTime;
 import io.gatedesk.ticket.CategoryCount;
 import io.gatedesk.ticket.QueueFilter;
 import io.gatedesk.ticket.QueueRow;
+import io.gatedesk.ticket.Tag;
 import io.gatedesk.ticket.QueueRowMarker;
 import io.gatedesk.ticket.SlaStatus;
 import io.gatedesk.ticket.SlaTimer;
@@ -55,6 +56,12 @@ class QueueRowViews {
 
     /** As {@link #of(List, Locale, String)}, each row linking to its ticket with the way back to {@code view}. */
     List<QueueRowView> of(List<QueueRow> rows, Locale locale, String contextPath, QueueFilter view) {
+        return of(rows, locale, contextPath, view, Map.of());
+    }
+
+    /** As above, with the tag colours admins chose (other tags get the colour derived from their name). */
+    List<QueueRowView> of(List<QueueRow> rows, Locale locale, String contextPath, QueueFilter view,
+                          Map<String, String> tagColours) {
         Labels labels = new Labels(locale);
         String from = view == null ? "" : "?from=" + URLEncoder.encode(view.toQuery(), StandardCharsets.UTF_8);
         List<QueueRowView> views = new ArrayList<>(rows.size());
@@ -69,7 +76,10 @@ class QueueRowViews {
                     row.sla().worst().name(), cells,
                     row.assigneeName() == null ? labels.get("desk.assignee.none") : row.assigneeName(),
                     SHOWN.format(row.updatedAt()), mostUrgent(cells), relativeTime.ago(row.updatedAt(), locale),
-                    row.customerRepliedAt() != null, marks.getOrDefault(row.id(), List.of())));
+                    row.customerRepliedAt() != null, marks.getOrDefault(row.id(), List.of()),
+                    row.id() + ":" + row.version(), row.tags().stream().map(tag -> new QueueRowView.TagChip(tag,
+                            tagColours.getOrDefault(tag, Tag.colourOf(tag)),
+                            contextPath + "/desk?tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8))).toList()));
         }
         return views;
     }

@@ -106,6 +106,7 @@ class TicketApiController {
         long id = idOf(number);
         Map<String, Object> body = json.convertValue(tickets.detail(id), new TypeReference<LinkedHashMap<String, Object>>() {
         });
+        body.put("tags", tickets.tagsOf(List.of(id)).getOrDefault(id, List.of()));
         if (!contributors.isEmpty()) {
             TicketEvidence evidence = tickets.evidence(id);
             contributors.forEach(contributor -> body.putAll(contributor.contribute(evidence)));

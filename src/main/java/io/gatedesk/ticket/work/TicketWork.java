@@ -1,5 +1,12 @@
 package io.gatedesk.ticket.work;
 
+import io.gatedesk.ticket.BulkTarget;
+import io.gatedesk.ticket.Tag;
+import io.gatedesk.ticket.TicketTagging;
+import io.gatedesk.ticket.store.TicketTags;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import io.gatedesk.ticket.Actor;
@@ -55,10 +62,15 @@ public class TicketWork {
     private final TicketBulkWriter bulk;
     private final AuditTrail audit;
     private final MessageText messageText;
+    private final TicketTags tags;
+    private final TransactionTemplate perTicket;
 
     TicketWork(TicketRepository tickets, TicketMessageRepository messages, UserService users, Clock clock,
                ApplicationEventPublisher publisher, MaskedKeyEvidence maskedKeys, TicketCategoryWriter categoryWriter,
-               TicketBulkWriter bulk, AuditTrail audit, MessageText messageText) {
+               TicketBulkWriter bulk, AuditTrail audit, MessageText messageText, TicketTags tags,
+               PlatformTransactionManager transactions) {
+        this.tags = tags;
+        this.perTicket = new TransactionTemplate(transactions);
         this.tickets = tickets;
         this.messages = messages;
         this.users = users;
@@ -70,7 +82,6 @@ public class TicketWork {
         this.audit = audit;
         this.messageText = messageText;
     }
-
 
     /**
      * Stores the category another feature inferred for the ticket and, unless a person has chosen the priority, the
@@ -266,4 +277,66 @@ public class TicketWork {
         } catch (ObjectOptimisticLockingFailureException e) {
             throw new TicketConflictException(ticket.getId());
         }
-    }}
+    }
+
+    /**
+     * Applies one change (status, priority, assignee, tags) to each of many tickets, each in a transaction of its own
+     * through the same path as a single change, so every ticket gets its own audit lines and events. A ticket whose
+     * version is not the one the agent saw, or that someone saves meanwhile, is skipped and reported as conflicted,
+     * never overwritten; a change the ticket refuses (an assignee who cannot take tickets) reports it as refused.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public BulkOutcome bulkChange(List<BulkTarget> targets, TicketChange change, TicketTagging tagging, Actor actor) {
+        List<Long> done = new ArrayList<>();
+        List<Long> conflicted = new ArrayList<>();
+        List<Long> missing = new ArrayList<>();
+        List<Long> refused = new ArrayList<>();
+        for (BulkTarget target : targets) {
+            long id = target.ticketId();
+            try {
+                perTicket.executeWithoutResult(status -> {
+                    Ticket ticket = load(id, target.expectedVersion());
+                    change(ticket, change, actor);
+                    retag(ticket, tagging, actor);
+                });
+                done.add(id);
+            } catch (TicketNotFoundException e) {
+                missing.add(id);
+            } catch (TicketConflictException | ObjectOptimisticLockingFailureException e) {
+                conflicted.add(id);
+            } catch (IllegalArgumentException e) {
+                refused.add(id);
+            }
+        }
+        return new BulkOutcome(done, conflicted, missing, refused);
+    }
+
+    /** Adds and removes the ticket's tags, with an audit line for each; a tag change counts as an edit. */
+    private void retag(Ticket ticket, TicketTagging tagging, Actor actor) {
+        if (tagging.isEmpty()) {
+            return;
+        }
+        List<String> removed = tags.remove(ticket.getId(), tagging.remove());
+        List<String> added = tags.add(ticket.getId(), tagging.add());
+        if (!added.isEmpty()) {
+            audit.record(ticket, AuthorType.STAFF, actor.name(), TicketAction.TAGGED, String.join(", ", added));
+        }
+        if (!removed.isEmpty()) {
+            audit.record(ticket, AuthorType.STAFF, actor.name(), TicketAction.UNTAGGED, String.join(", ", removed));
+        }
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            ticket.touch(clock.instant());
+            flush(ticket);
+        }
+    }
+
+    /** An admin's colour for a tag ({@code #rrggbb}), or {@code null} to go back to the one derived from its name. */
+    @Transactional
+    public void setTagColour(String tag, String colour) {
+        String name = Tag.normalise(tag).orElseThrow(() -> new IllegalArgumentException("not a tag: " + tag));
+        if (colour != null && !Tag.isColour(colour)) {
+            throw new IllegalArgumentException("not a colour: " + colour);
+        }
+        tags.setColour(name, colour);
+    }
+}

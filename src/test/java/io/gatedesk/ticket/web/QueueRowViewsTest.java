@@ -38,7 +38,7 @@ class QueueRowViewsTest {
 
     private static QueueRow row(String category, String assignee, SlaStatus sla, String checklist) {
         return new QueueRow(7, "GD-7", "Key rejected", "Ann", TicketStatus.NEW, Priority.P2, assignee,
-                ClientApp.CURSOR, "gpt-4o", 401, NOW, NOW, category, sla, checklist, null);
+                ClientApp.CURSOR, "gpt-4o", 401, NOW, NOW, category, sla, checklist, null, 0, List.of());
     }
 
     @Test
@@ -111,7 +111,7 @@ class QueueRowViewsTest {
                 new SlaTimer(SlaTimer.State.RUNNING, NOW.plus(Duration.ofHours(3)), Duration.ofHours(3)),
                 new SlaTimer(SlaTimer.State.BREACHED, NOW.minus(Duration.ofMinutes(5)), Duration.ofMinutes(-5)));
         QueueRow replied = new QueueRow(7, "GD-7", "Key rejected", "Ann", TicketStatus.OPEN, Priority.P2, null,
-                ClientApp.CURSOR, "gpt-4o", 401, NOW, NOW, null, sla, null, NOW);
+                ClientApp.CURSOR, "gpt-4o", 401, NOW, NOW, null, sla, null, NOW, 0, List.of());
 
         QueueRowView en = views.of(List.of(replied), Locale.ENGLISH, "").get(0);
         QueueRowView zh = views.of(List.of(row(null, null, sla, null)), Locale.SIMPLIFIED_CHINESE, "").get(0);
