@@ -4,6 +4,18 @@
     "use strict";
 
     var lastPicked = null;
+    // Shift+Space on a focused box extends the range like Shift+click; a keyboard click may not carry shiftKey.
+    var shiftDown = false;
+    document.addEventListener("keydown", function (event) {
+        if (event.key === "Shift") {
+            shiftDown = true;
+        }
+    });
+    document.addEventListener("keyup", function (event) {
+        if (event.key === "Shift") {
+            shiftDown = false;
+        }
+    });
 
     function picks() {
         return Array.prototype.slice.call(document.querySelectorAll("input[data-bulk-pick]"));
@@ -58,7 +70,7 @@
         }
         if (target.matches("input[data-bulk-pick]")) {
             var all = picks();
-            if (event.shiftKey && lastPicked && all.indexOf(lastPicked) >= 0) {
+            if ((event.shiftKey || shiftDown) && lastPicked && all.indexOf(lastPicked) >= 0) {
                 var from = all.indexOf(lastPicked);
                 var to = all.indexOf(target);
                 var lo = Math.min(from, to);
