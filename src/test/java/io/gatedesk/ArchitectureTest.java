@@ -43,8 +43,20 @@ class ArchitectureTest {
     @Test
     void entitiesAndRepositoriesArePackagePrivate() {
         classes().that().areAnnotatedWith(Entity.class).or().areAssignableTo(Repository.class)
+                .and().resideOutsideOfPackage("io.gatedesk.ticket.store")
                 .should().notBePublic()
                 .because("other features use a feature's public face, never its persistence")
+                .check(classes);
+    }
+
+    /**
+     * The ticket's entities are public inside {@code ticket.store} so the feature's use cases (filing, work, read) can
+     * share them; the inner-door rule below and this one keep them inside the feature all the same.
+     */
+    @Test
+    void theTicketStoreIsUsedWithinTheFeatureOnly() {
+        classes().that().resideInAPackage("io.gatedesk.ticket.store..")
+                .should().onlyHaveDependentClassesThat().resideInAPackage("io.gatedesk.ticket..")
                 .check(classes);
     }
 
@@ -255,6 +267,49 @@ class ArchitectureTest {
         classes().that().resideInAPackage("io.gatedesk.gatewaylog.ingest..")
                 .should().onlyHaveDependentClassesThat().resideInAPackage("io.gatedesk.gatewaylog.ingest..")
                 .because("the security chain knows ingest tokens as gatewaylog.IngestTokens")
+                .check(classes);
+    }
+
+    @Test
+    void theTicketStoreKnowsNothingOfTheUseCasesOrThePages() {
+        noClasses().that().resideInAPackage("io.gatedesk.ticket.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.gatedesk.ticket.filing..",
+                        "io.gatedesk.ticket.work..", "io.gatedesk.ticket.read..", "io.gatedesk.ticket.web..")
+                .because("filing, working and reading tickets build on the store, not the other way round")
+                .check(classes);
+    }
+
+    @Test
+    void ticketUseCasesAreReachedThroughTicketServiceOnly() {
+        classes().that().resideInAnyPackage("io.gatedesk.ticket.filing..", "io.gatedesk.ticket.work..")
+                .should().onlyHaveDependentClassesThat().resideInAnyPackage("io.gatedesk.ticket",
+                        "io.gatedesk.ticket.filing..", "io.gatedesk.ticket.work..")
+                .because("the pages and other features file and work tickets through the facade TicketService")
+                .check(classes);
+    }
+
+    @Test
+    void ticketReadsAreUsedWithinTheFeatureOnly() {
+        classes().that().resideInAPackage("io.gatedesk.ticket.read..")
+                .should().onlyHaveDependentClassesThat().resideInAPackage("io.gatedesk.ticket..")
+                .check(classes);
+    }
+
+    @Test
+    void filingAndWorkingATicketKnowNothingOfEachOther() {
+        noClasses().that().resideInAPackage("io.gatedesk.ticket.filing..")
+                .should().dependOnClassesThat().resideInAPackage("io.gatedesk.ticket.work..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.gatedesk.ticket.work..")
+                .should().dependOnClassesThat().resideInAPackage("io.gatedesk.ticket.filing..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingDependsOnTheTicketPages() {
+        classes().that().resideInAPackage("io.gatedesk.ticket.web..")
+                .should().onlyHaveDependentClassesThat().resideInAPackage("io.gatedesk.ticket.web..")
+                .because("controllers and their view helpers are entry points; the use cases never call back into them")
                 .check(classes);
     }
 

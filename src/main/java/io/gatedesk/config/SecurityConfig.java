@@ -76,6 +76,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/gateway-logs/import").hasAnyRole("AGENT", "ADMIN")
                         // Findings are the engineers' to write; agents read them.
                         .requestMatchers(HttpMethod.POST, "/api/v1/tickets/*/findings").hasAnyRole("ENGINEER", "ADMIN")
+                        // Bulk actions answer and move many customers' tickets at once: agents' work. Tag colours: admins.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tickets/bulk").hasAnyRole("AGENT", "ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/tags/*/colour").hasRole("ADMIN")
                         .requestMatchers("/api/v1/**").hasAnyRole("AGENT", "ENGINEER", "ADMIN")
                         .anyRequest().denyAll());
         return http.build();
@@ -94,6 +97,7 @@ class SecurityConfig {
                         .requestMatchers("/desk/logs/import", "/desk/logs/imports/**").hasAnyRole("AGENT", "ADMIN")
                         .requestMatchers("/desk/kb", "/desk/kb/articles", "/desk/kb/articles/**", "/desk/kb/preview",
                                 "/desk/kb/for-ticket/*/draft", "/desk/incidents/*/article").hasAnyRole("AGENT", "ADMIN")
+                        .requestMatchers("/desk/bulk", "/desk/bulk/**").hasAnyRole("AGENT", "ADMIN")
                         .requestMatchers("/desk/**").hasAnyRole("AGENT", "ENGINEER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/engineering/tickets/*/findings",
                                 "/engineering/tickets/*/assign").hasAnyRole("ENGINEER", "ADMIN")

@@ -5,7 +5,7 @@ public class InvalidMessageException extends RuntimeException {
 
     private final transient String maskedBody;
 
-    InvalidMessageException(String message, String maskedBody) {
+    public InvalidMessageException(String message, String maskedBody) {
         super(message);
         this.maskedBody = maskedBody;
     }

@@ -15,7 +15,7 @@ public class InvalidTicketException extends RuntimeException {
     private final Map<String, String> fieldErrors;
     private final transient List<SecretFinding> maskedSecrets;
 
-    InvalidTicketException(NewTicket submitted, Map<String, String> fieldErrors, List<SecretFinding> maskedSecrets) {
+    public InvalidTicketException(NewTicket submitted, Map<String, String> fieldErrors, List<SecretFinding> maskedSecrets) {
         super("Invalid ticket: " + fieldErrors.keySet());
         this.submitted = submitted;
         this.fieldErrors = Map.copyOf(fieldErrors);

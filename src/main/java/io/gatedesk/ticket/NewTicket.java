@@ -52,7 +52,7 @@ public record NewTicket(
     }
 
     /** The same ticket with {@code guard} applied to every free-text field. */
-    NewTicket mapText(UnaryOperator<String> guard) {
+    public NewTicket mapText(UnaryOperator<String> guard) {
         return new NewTicket(guard.apply(subject), guard.apply(description), guard.apply(customerName),
                 guard.apply(customerEmail), client, guard.apply(clientVersion), guard.apply(baseUrl), guard.apply(model),
                 guard.apply(maskedKey), requestIds.stream().map(guard).toList(), statusCode, guard.apply(errorMessage),
@@ -60,7 +60,7 @@ public record NewTicket(
     }
 
     /** The same ticket with another masked key. */
-    NewTicket withMaskedKey(String newMaskedKey) {
+    public NewTicket withMaskedKey(String newMaskedKey) {
         return new NewTicket(subject, description, customerName, customerEmail, client, clientVersion, baseUrl, model,
                 newMaskedKey, requestIds, statusCode, errorMessage, requestTime, requestTimeZone, stream, callerType);
     }

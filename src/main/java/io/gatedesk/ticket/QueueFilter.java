@@ -4,10 +4,11 @@ package io.gatedesk.ticket;
  * The agent's queue view. {@code status} is a {@link TicketStatus} name, {@code active} (the default) or {@code all};
  * {@code assignee} is a staff id, {@code me} or {@code none}; {@code category} is a triage category code or
  * {@code none} (not classified yet); {@code sla} is {@code soon} (a clock due within the warning threshold) or
- * {@code breached}.
+ * {@code breached}; {@code tag} is a tag the tickets carry; {@code idle} is a number of hours the tickets have not
+ * changed for (the "waiting for the customer for more than a day" view).
  */
 public record QueueFilter(String status, Priority priority, String assignee, String q, QueueSort sort, Integer page,
-                          String category, String sla) {
+                          String category, String sla, String tag, Integer idle) {
 
     public QueueFilter {
         status = status == null || status.isBlank() ? "active" : status;
@@ -17,6 +18,13 @@ public record QueueFilter(String status, Priority priority, String assignee, Str
         page = page == null ? 0 : Math.max(0, page);
         category = category == null || category.isBlank() ? null : category.strip();
         sla = "soon".equals(sla) || "breached".equals(sla) ? sla : null;
+        tag = tag == null ? null : Tag.normalise(tag).orElse(null);
+        idle = idle == null || idle <= 0 ? null : Math.min(idle, 24 * 365);
+    }
+
+    public QueueFilter(String status, Priority priority, String assignee, String q, QueueSort sort, Integer page,
+                       String category, String sla) {
+        this(status, priority, assignee, q, sort, page, category, sla, null, null);
     }
 
     public QueueFilter(String status, Priority priority, String assignee, String q, QueueSort sort, Integer page) {
@@ -28,7 +36,7 @@ public record QueueFilter(String status, Priority priority, String assignee, Str
     }
 
     public QueueFilter withPage(int newPage) {
-        return new QueueFilter(status, priority, assignee, q, sort, newPage, category, sla);
+        return new QueueFilter(status, priority, assignee, q, sort, newPage, category, sla, tag, idle);
     }
 
     /**
@@ -44,6 +52,8 @@ public record QueueFilter(String status, Priority priority, String assignee, Str
                 .queryParam("sort", sort)
                 .queryParamIfPresent("category", java.util.Optional.ofNullable(category))
                 .queryParamIfPresent("sla", java.util.Optional.ofNullable(sla))
+                .queryParamIfPresent("tag", java.util.Optional.ofNullable(tag))
+                .queryParamIfPresent("idle", java.util.Optional.ofNullable(idle))
                 .queryParam("page", page)
                 .encode().build().getQuery();
     }
@@ -71,7 +81,15 @@ public record QueueFilter(String status, Priority priority, String assignee, Str
         }
         return new QueueFilter(value.apply("status"), enumOf(Priority.class, value.apply("priority")),
                 value.apply("assignee"), value.apply("q"), enumOf(QueueSort.class, value.apply("sort")), parsedPage,
-                value.apply("category"), value.apply("sla"));
+                value.apply("category"), value.apply("sla"), value.apply("tag"), number(value.apply("idle")));
+    }
+
+    private static Integer number(String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
@@ -83,6 +101,6 @@ public record QueueFilter(String status, Priority priority, String assignee, Str
     }
 
     public QueueFilter withCategory(String newCategory) {
-        return new QueueFilter(status, priority, assignee, q, sort, 0, newCategory, sla);
+        return new QueueFilter(status, priority, assignee, q, sort, 0, newCategory, sla, tag, idle);
     }
 }

@@ -15,7 +15,7 @@ public enum QueueSort {
         this.sort = sort;
     }
 
-    Sort sort() {
+    public Sort sort() {
         return sort;
     }
 }

@@ -10,17 +10,17 @@ import java.util.Locale;
 
 /** "5 min ago", "3 h ago", "2 d ago": how long ago something happened, short enough for one queue line. */
 @Component
-class RelativeTime {
+public class RelativeTime {
 
     private final MessageSource messages;
     private final Clock clock;
 
-    RelativeTime(MessageSource messages, Clock clock) {
+    public RelativeTime(MessageSource messages, Clock clock) {
         this.messages = messages;
         this.clock = clock;
     }
 
-    String ago(Instant then, Locale locale) {
+    public String ago(Instant then, Locale locale) {
         if (then == null) {
             return "—";
         }

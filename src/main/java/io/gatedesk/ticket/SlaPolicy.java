@@ -31,7 +31,7 @@ public class SlaPolicy {
         return of(ticket.priority(), ticket.createdAt(), ticket.firstResponseAt(), ticket.resolvedAt());
     }
 
-    SlaStatus of(Priority priority, Instant createdAt, Instant firstResponseAt, Instant resolvedAt) {
+    public SlaStatus of(Priority priority, Instant createdAt, Instant firstResponseAt, Instant resolvedAt) {
         Instant now = clock.instant();
         return new SlaStatus(timer(properties.firstResponse().get(priority), createdAt, firstResponseAt, now),
                 timer(properties.resolution().get(priority), createdAt, resolvedAt, now));
@@ -47,7 +47,7 @@ public class SlaPolicy {
         return properties.resolution().get(priority);
     }
 
-    Duration warnBefore() {
+    public Duration warnBefore() {
         return properties.warnBefore();
     }
 
@@ -70,7 +70,7 @@ public class SlaPolicy {
      * Tickets with a running clock in the given state band, as a query predicate: due = created + target(priority),
      * so "due before t" is "created before t - target" for each priority.
      */
-    Predicate running(Root<Ticket> root, CriteriaBuilder cb, boolean breached) {
+    public Predicate running(Root<?> root, CriteriaBuilder cb, boolean breached) {
         Instant now = clock.instant();
         List<Predicate> any = new ArrayList<>();
         addClock(any, root, cb, properties.firstResponse(), root.get("firstResponseAt"), now, breached);
@@ -78,7 +78,7 @@ public class SlaPolicy {
         return cb.and(root.get("status").in(TicketStatus.ACTIVE), cb.or(any.toArray(Predicate[]::new)));
     }
 
-    private void addClock(List<Predicate> any, Root<Ticket> root, CriteriaBuilder cb, Map<Priority, Duration> targets,
+    private void addClock(List<Predicate> any, Root<?> root, CriteriaBuilder cb, Map<Priority, Duration> targets,
                           jakarta.persistence.criteria.Path<Instant> stoppedAt, Instant now, boolean breached) {
         targets.forEach((priority, target) -> {
             Instant dueNow = now.minus(target);

@@ -29,12 +29,12 @@ public final class SubmissionKey {
     }
 
     /** What the table is keyed on. */
-    String hash() {
+    public String hash() {
         return Hashing.sha256Hex("gatedesk submission key\n" + value);
     }
 
     /** The receipt's encryption key: derived from the key, never stored, so the table alone opens nothing. */
-    byte[] receiptSecret() {
+    public byte[] receiptSecret() {
         return java.util.HexFormat.of().parseHex(Hashing.sha256Hex("gatedesk submission receipt\n" + value));
     }
 

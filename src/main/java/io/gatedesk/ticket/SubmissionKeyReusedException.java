@@ -6,7 +6,7 @@ package io.gatedesk.ticket;
  */
 public class SubmissionKeyReusedException extends RuntimeException {
 
-    SubmissionKeyReusedException() {
+    public SubmissionKeyReusedException() {
         super("This idempotency key was already used for a different ticket");
     }
 }

@@ -20,5 +20,7 @@ public enum TicketAction {
     CHECKLIST_UPDATED,
     ESCALATED,
     HANDED_BACK,
-    RESOLVED_BY_ENGINEER
+    RESOLVED_BY_ENGINEER,
+    TAGGED,
+    UNTAGGED
 }

@@ -5,7 +5,7 @@ public class TicketConflictException extends RuntimeException {
 
     private final long number;
 
-    TicketConflictException(long number) {
+    public TicketConflictException(long number) {
         super("Ticket GD-" + number + " was changed by someone else");
         this.number = number;
     }

@@ -9,11 +9,11 @@ package io.gatedesk.ticket;
  */
 public record TicketEvidenceChanged(long ticketId, boolean newTicket) {
 
-    static TicketEvidenceChanged filed(long ticketId) {
+    public static TicketEvidenceChanged filed(long ticketId) {
         return new TicketEvidenceChanged(ticketId, true);
     }
 
-    static TicketEvidenceChanged changed(long ticketId) {
+    public static TicketEvidenceChanged changed(long ticketId) {
         return new TicketEvidenceChanged(ticketId, false);
     }
 }

@@ -5,7 +5,7 @@ import io.gatedesk.demo.TicketGenerator;
 import io.gatedesk.demo.TicketGenerator.GeneratedTicket;
 import io.gatedesk.support.EmbeddedPostgres;
 import io.gatedesk.ticket.NewTicket;
-import io.gatedesk.ticket.SearchTerms;
+import io.gatedesk.ticket.store.SearchTerms;
 import io.gatedesk.ticket.TicketService;
 import io.gatedesk.user.Role;
 import io.gatedesk.user.UserService;

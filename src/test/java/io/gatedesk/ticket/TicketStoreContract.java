@@ -1,5 +1,6 @@
 package io.gatedesk.ticket;
 
+import io.gatedesk.ticket.store.SearchTerms;
 import io.gatedesk.user.Role;
 import io.gatedesk.user.StaffMember;
 import io.gatedesk.user.UserService;

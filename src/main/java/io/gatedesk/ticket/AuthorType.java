@@ -1,7 +1,0 @@
-package io.gatedesk.ticket;
-
-enum AuthorType {
-    CUSTOMER,
-    STAFF,
-    SYSTEM
-}

@@ -1,0 +1,7 @@
+package io.gatedesk.ticket.store;
+
+public enum AuthorType {
+    CUSTOMER,
+    STAFF,
+    SYSTEM
+}

@@ -1,0 +1,164 @@
+package io.gatedesk.ticket.web;
+
+import io.gatedesk.ticket.RelativeTime;
+import io.gatedesk.ticket.CategoryCount;
+import io.gatedesk.ticket.QueueFilter;
+import io.gatedesk.ticket.QueueRow;
+import io.gatedesk.ticket.Tag;
+import io.gatedesk.ticket.QueueRowMarker;
+import io.gatedesk.ticket.SlaStatus;
+import io.gatedesk.ticket.SlaTimer;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a page of {@link QueueRow}s into {@link QueueRowView}s for one reader. Labels that repeat down the page
+ * (statuses, categories, "Unassigned") are looked up once per page.
+ */
+@Component
+class QueueRowViews {
+
+    // As the templates' #temporals.format: the server's time zone.
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+    private static final String NO_CHECKLIST = "—";
+
+    private final MessageSource messages;
+    private final RelativeTime relativeTime;
+    private final List<QueueRowMarker> markers;
+
+    QueueRowViews(MessageSource messages, RelativeTime relativeTime) {
+        this(messages, relativeTime, List.of());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    QueueRowViews(MessageSource messages, RelativeTime relativeTime, List<QueueRowMarker> markers) {
+        this.messages = messages;
+        this.relativeTime = relativeTime;
+        this.markers = List.copyOf(markers);
+    }
+
+    List<QueueRowView> of(List<QueueRow> rows, Locale locale, String contextPath) {
+        return of(rows, locale, contextPath, null);
+    }
+
+    /** As {@link #of(List, Locale, String)}, each row linking to its ticket with the way back to {@code view}. */
+    List<QueueRowView> of(List<QueueRow> rows, Locale locale, String contextPath, QueueFilter view) {
+        return of(rows, locale, contextPath, view, Map.of());
+    }
+
+    /** As above, with the tag colours admins chose (other tags get the colour derived from their name). */
+    List<QueueRowView> of(List<QueueRow> rows, Locale locale, String contextPath, QueueFilter view,
+                          Map<String, String> tagColours) {
+        Labels labels = new Labels(locale);
+        String from = view == null ? "" : "?from=" + URLEncoder.encode(view.toQuery(), StandardCharsets.UTF_8);
+        List<QueueRowView> views = new ArrayList<>(rows.size());
+        Map<Long, List<String>> marks = marks(rows, labels);
+        for (QueueRow row : rows) {
+            List<QueueRowView.SlaCell> cells = slaCells(row.sla(), labels, locale);
+            views.add(new QueueRowView(row.number(), contextPath + "/desk/tickets/" + row.number() + from, row.subject(),
+                    row.statusCode(), row.model(), row.customerName(), row.status().name(),
+                    labels.get("status." + row.status()), CategoryCount.filterValue(row.category()),
+                    labels.category(row.category()),
+                    row.priority().name(), row.checklist() == null ? NO_CHECKLIST : row.checklist(),
+                    row.sla().worst().name(), cells,
+                    row.assigneeName() == null ? labels.get("desk.assignee.none") : row.assigneeName(),
+                    SHOWN.format(row.updatedAt()), mostUrgent(cells), relativeTime.ago(row.updatedAt(), locale),
+                    row.customerRepliedAt() != null, marks.getOrDefault(row.id(), List.of()),
+                    row.id() + ":" + row.version(), row.tags().stream().map(tag -> new QueueRowView.TagChip(tag,
+                            tagColours.getOrDefault(tag, Tag.colourOf(tag)),
+                            contextPath + "/desk?tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8))).toList()));
+        }
+        return views;
+    }
+
+    /** The badges other features put on this page's rows, as labels. */
+    private Map<Long, List<String>> marks(List<QueueRow> rows, Labels labels) {
+        if (markers.isEmpty() || rows.isEmpty()) {
+            return Map.of();
+        }
+        List<Long> ids = rows.stream().map(QueueRow::id).toList();
+        Map<Long, List<String>> marks = new HashMap<>();
+        for (QueueRowMarker marker : markers) {
+            marker.marks(ids).forEach((id, key) -> marks.computeIfAbsent(id, any -> new ArrayList<>())
+                    .add(labels.get(key)));
+        }
+        return marks;
+    }
+
+    /** The category bar: each category's label, count and a link to the current view with that category picked. */
+    List<QueueRowView.CategoryLink> categoryLinks(List<CategoryCount> counts, QueueFilter filter, Locale locale,
+                                                  String contextPath) {
+        Labels labels = new Labels(locale);
+        List<QueueRowView.CategoryLink> links = new ArrayList<>(counts.size());
+        for (CategoryCount count : counts) {
+            String code = count.filterValue();
+            String href = UriComponentsBuilder.fromPath(contextPath + "/desk")
+                    .queryParamIfPresent("status", Optional.ofNullable(filter.status()))
+                    .queryParamIfPresent("priority", Optional.ofNullable(filter.priority()))
+                    .queryParamIfPresent("assignee", Optional.ofNullable(filter.assignee()))
+                    .queryParamIfPresent("q", Optional.ofNullable(filter.q()))
+                    .queryParam("sort", filter.sort())
+                    .queryParamIfPresent("sla", Optional.ofNullable(filter.sla()))
+                    .queryParam("category", code)
+                    .encode().build().toUriString();
+            links.add(new QueueRowView.CategoryLink(code, labels.category(count.category()), count.count(), href,
+                    code.equals(filter.category())));
+        }
+        return links;
+    }
+
+    private static QueueRowView.SlaCell mostUrgent(List<QueueRowView.SlaCell> cells) {
+        return cells.stream().filter(cell -> cell.state().equals("BREACHED")).findFirst()
+                .or(() -> cells.stream().filter(cell -> cell.state().equals("SOON")).findFirst())
+                .orElse(cells.isEmpty() ? null : cells.get(0));
+    }
+
+    private List<QueueRowView.SlaCell> slaCells(SlaStatus sla, Labels labels, Locale locale) {
+        List<QueueRowView.SlaCell> cells = new ArrayList<>(2);
+        addIfRunning(cells, sla.firstResponse(), labels.get("sla.firstResponse"), locale);
+        addIfRunning(cells, sla.resolution(), labels.get("sla.resolution"), locale);
+        return cells;
+    }
+
+    private void addIfRunning(List<QueueRowView.SlaCell> cells, SlaTimer timer, String label, Locale locale) {
+        if (timer == null || !timer.running()) {
+            return;
+        }
+        String duration = messages.getMessage(timer.durationKey(), timer.durationArgs(), locale);
+        String text = messages.getMessage(timer.state() == SlaTimer.State.BREACHED ? "sla.overdue" : "sla.left",
+                new Object[]{duration}, locale);
+        cells.add(new QueueRowView.SlaCell(label, timer.state().name(), text, timer.dueUtc() + " UTC"));
+    }
+
+    /** Message lookups for one page, each key resolved once. */
+    private final class Labels {
+        private final Locale locale;
+        private final Map<String, String> resolved = new HashMap<>();
+
+        Labels(Locale locale) {
+            this.locale = locale;
+        }
+
+        String get(String key) {
+            return resolved.computeIfAbsent(key, k -> messages.getMessage(k, null, k, locale));
+        }
+
+        /** A category's name, or "not classified yet" for {@code null}. */
+        String category(String code) {
+            return get(code == null ? "desk.category.none" : "category." + code + ".name");
+        }
+    }
+}
