@@ -8,7 +8,7 @@ import io.gatedesk.gatewaylog.format.LogFormat;
 import io.gatedesk.gatewaylog.format.SyntheticLogGenerator;
 import io.gatedesk.gatewaylog.store.LogPartitions;
 import io.gatedesk.support.EmbeddedPostgres;
-import io.gatedesk.ticket.SearchTerms;
+import io.gatedesk.ticket.store.SearchTerms;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
