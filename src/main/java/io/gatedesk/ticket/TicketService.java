@@ -46,6 +46,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import org.springframework.beans.factory.ObjectProvider;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,14 +85,17 @@ public class TicketService {
     private final SubmissionKeys submissionKeys;
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
+    private final ObjectProvider<TicketAttachments> attachments;
 
     TicketService(TicketRepository tickets, TicketMessageRepository messages, TicketEventRepository events,
                   SecretGuard secretGuard, Validator validator, UserService users, MessageSource messageSource,
                   Clock clock, DeskProperties deskProperties, ApplicationEventPublisher publisher,
                   MaskedKeyEvidence maskedKeys, SlaPolicy sla, EntityManager entityManager,
                   TicketCategoryWriter categoryWriter, SearchTerms searchTerms, TicketBulkWriter bulk,
-                  SubmissionKeys submissionKeys, PlatformTransactionManager transactions) {
+                  SubmissionKeys submissionKeys, PlatformTransactionManager transactions,
+                  ObjectProvider<TicketAttachments> attachments) {
         this.tickets = tickets;
+        this.attachments = attachments;
         this.bulk = bulk;
         this.submissionKeys = submissionKeys;
         this.writing = new TransactionTemplate(transactions);
@@ -633,7 +637,8 @@ public class TicketService {
 
     public TicketEvidence evidence(long id) {
         Ticket ticket = tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(TicketNumber.format(id)));
-        return evidenceOf(ticket, messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.getId()));
+        return withAttachedTexts(List.of(evidenceOf(ticket,
+                messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.getId())))).get(0);
     }
 
     /**
@@ -650,8 +655,18 @@ public class TicketService {
         }
         Map<Long, Ticket> found = new java.util.HashMap<>();
         tickets.findAllById(ids).forEach(ticket -> found.put(ticket.getId(), ticket));
-        return ids.stream().distinct().map(found::get).filter(java.util.Objects::nonNull)
-                .map(ticket -> evidenceOf(ticket, bodies.getOrDefault(ticket.getId(), List.of()))).toList();
+        return withAttachedTexts(ids.stream().distinct().map(found::get).filter(java.util.Objects::nonNull)
+                .map(ticket -> evidenceOf(ticket, bodies.getOrDefault(ticket.getId(), List.of()))).toList());
+    }
+
+    /** Attached files (logs, HAR files) are evidence too: their masked lines that carry request IDs join the texts. */
+    private List<TicketEvidence> withAttachedTexts(List<TicketEvidence> found) {
+        TicketAttachments files = attachments.getIfAvailable();
+        if (files == null || found.isEmpty()) {
+            return found;
+        }
+        Map<Long, List<String>> texts = files.evidenceTexts(found.stream().map(TicketEvidence::id).toList());
+        return found.stream().map(e -> e.withTexts(texts.getOrDefault(e.id(), List.of()))).toList();
     }
 
     private static TicketEvidence evidenceOf(Ticket ticket, List<TicketMessage> onTicket) {
