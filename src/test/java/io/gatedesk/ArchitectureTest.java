@@ -137,6 +137,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void nothingDependsOnAttachmentsOrPresence() {
+        noClasses().that().resideOutsideOfPackages("io.gatedesk.attachment..", "io.gatedesk.presence..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.gatedesk.attachment..", "io.gatedesk.presence..")
+                .because("attachments and presence plug into ticket pages through htmx panels and the ticket's SPIs"
+                        + " (TicketAttachments, TicketEvidenceContributor); tickets never name them")
+                .check(classes);
+    }
+
+    @Test
     void nothingDependsOnMail() {
         noClasses().that().resideOutsideOfPackage("io.gatedesk.mail..")
                 .should().dependOnClassesThat().resideInAPackage("io.gatedesk.mail..")

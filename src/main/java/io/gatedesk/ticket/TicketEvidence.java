@@ -32,4 +32,18 @@ public record TicketEvidence(long id, String number, String subject, String desc
         texts.addAll(messageBodies);
         return texts;
     }
+
+    /** This evidence with more texts that describe the problem (an attached log's lines), as a customer message. */
+    public TicketEvidence withTexts(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        var bodies = new java.util.ArrayList<>(messageBodies);
+        bodies.addAll(more);
+        var evidence = new java.util.ArrayList<>(evidenceBodies);
+        evidence.addAll(more);
+        return new TicketEvidence(id, number, subject, description, client, clientVersion, baseUrl, model, maskedKey,
+                requestIds, statusCode, errorMessage, requestTime, callerType, List.copyOf(bodies), List.copyOf(evidence),
+                createdAt);
+    }
 }

@@ -132,8 +132,10 @@ class DatabaseAwayFilter extends OncePerRequestFilter {
 
     private static boolean publicFormPost(HttpServletRequest request, String path) {
         String type = request.getContentType();
+        // The form is multipart since it carries attachments; its text fields are parameters all the same.
         return "POST".equals(request.getMethod()) && "/".equals(path) && type != null
-                && type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+                && (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+                || type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE));
     }
 
     private List<KeptField> keptFields(HttpServletRequest request) {

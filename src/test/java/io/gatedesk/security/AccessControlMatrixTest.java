@@ -217,6 +217,19 @@ class AccessControlMatrixTest {
             row("POST /desk/incidents/{id}/escalation/unlink", STAFF),
             row("POST /desk/incidents/{id}/article", AGENT_OR_ADMIN),
             row("GET /desk/tickets/{number}/incidents", STAFF),
+            row("GET /desk/tickets/{number}/attachments", STAFF),
+            row("POST /desk/tickets/{number}/attachments", STAFF),
+            row("GET /desk/tickets/{number}/attachments/{attachmentId}", STAFF),
+            row("GET /desk/tickets/{number}/attachments/{attachmentId}/thumbnail", STAFF),
+            row("GET /t/{token}/attachments", FOLLOW_TOKEN),
+            row("POST /t/{token}/attachments", FOLLOW_TOKEN),
+            row("GET /t/{token}/attachments/{attachmentId}", FOLLOW_TOKEN),
+            row("GET /t/{token}/attachments/{attachmentId}/thumbnail", FOLLOW_TOKEN),
+            row("POST /api/v1/tickets/{number}/attachments", STAFF),
+            row("GET /api/v1/tickets/{number}/attachments/{attachmentId}", STAFF),
+            row("GET /desk/tickets/{number}/presence", STAFF),
+            row("POST /desk/tickets/{number}/presence/typing", STAFF),
+            row("POST /desk/tickets/{number}/presence/leave", STAFF),
             // Live gateway database: the account panel for staff, sources' health for staff, their tests for admins
             row("GET /desk/tickets/{number}/accounts", STAFF),
             row("GET /api/v1/gateway/sources", STAFF),
@@ -303,9 +316,15 @@ class AccessControlMatrixTest {
     TicketService tickets;
     @Autowired
     UserService users;
+    @Autowired
+    io.gatedesk.ticket.TicketAttachments attachments;
+    @Autowired
+    io.gatedesk.attachment.AttachmentService attachmentService;
 
     TicketReceipt ticket;
     String ingestToken;
+    /** A screenshot the customer attached: its file and thumbnail routes answer for real. */
+    long attachmentId;
 
     @BeforeAll
     void setUp() throws Exception {
@@ -319,6 +338,13 @@ class AccessControlMatrixTest {
         users.create(new UserService.NewStaffMember("matrix-admin", "Admin", null, "matrix-password-1",
                 EnumSet.of(Role.ADMIN)));
         ingestToken = IngestTokenIssuer.issue(mvc, "matrix-gateway");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 20,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        attachments.attach(ticket.id(), null, List.of(new org.springframework.mock.web.MockMultipartFile("files",
+                "screen.png", "image/png", png.toByteArray())), "Ann Customer", true, false);
+        attachmentId = attachmentService.forCustomer(ticket.id()).get(0).id();
     }
 
     @Test
@@ -365,6 +391,7 @@ class AccessControlMatrixTest {
             case "number" -> ticket.number();
             case "slug" -> "cursor";
             case "key" -> "no-such-answer";
+            case "attachmentId" -> String.valueOf(attachmentId);
             default -> "999999";
         });
         MockHttpServletRequestBuilder request = request(route.method().asHttpMethod(), path).with(csrf());

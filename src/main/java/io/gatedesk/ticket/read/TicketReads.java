@@ -3,11 +3,13 @@ package io.gatedesk.ticket.read;
 import io.gatedesk.ticket.Tag;
 import io.gatedesk.ticket.store.TicketTags;
 import java.util.Collection;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import io.gatedesk.ticket.SlaPolicy;
 import io.gatedesk.ticket.SlaStatus;
 import io.gatedesk.ticket.TicketDetail;
+import io.gatedesk.ticket.TicketAttachments;
 import io.gatedesk.ticket.TicketEvidence;
 import io.gatedesk.ticket.TicketNotFoundException;
 import io.gatedesk.ticket.TicketNumber;
@@ -39,10 +41,13 @@ public class TicketReads {
     private final MaskedKeyEvidence maskedKeys;
     private final SlaPolicy sla;
     private final TicketTags tags;
+    private final ObjectProvider<TicketAttachments> attachments;
 
     TicketReads(TicketRepository tickets, TicketMessageRepository messages, TicketEventRepository events,
-                UserService users, MaskedKeyEvidence maskedKeys, SlaPolicy sla, TicketTags tags) {
+                UserService users, MaskedKeyEvidence maskedKeys, SlaPolicy sla, TicketTags tags,
+                ObjectProvider<TicketAttachments> attachments) {
         this.tags = tags;
+        this.attachments = attachments;
         this.tickets = tickets;
         this.messages = messages;
         this.events = events;
@@ -109,7 +114,8 @@ public class TicketReads {
 
     public TicketEvidence evidence(long id) {
         Ticket ticket = tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(TicketNumber.format(id)));
-        return evidenceOf(ticket, messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.getId()));
+        return withAttachedTexts(List.of(evidenceOf(ticket,
+                messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.getId())))).get(0);
     }
 
     /**
@@ -126,8 +132,18 @@ public class TicketReads {
         }
         Map<Long, Ticket> found = new java.util.HashMap<>();
         tickets.findAllById(ids).forEach(ticket -> found.put(ticket.getId(), ticket));
-        return ids.stream().distinct().map(found::get).filter(java.util.Objects::nonNull)
-                .map(ticket -> evidenceOf(ticket, bodies.getOrDefault(ticket.getId(), List.of()))).toList();
+        return withAttachedTexts(ids.stream().distinct().map(found::get).filter(java.util.Objects::nonNull)
+                .map(ticket -> evidenceOf(ticket, bodies.getOrDefault(ticket.getId(), List.of()))).toList());
+    }
+
+    /** Attached files (logs, HAR files) are evidence too: their masked lines that carry request IDs join the texts. */
+    private List<TicketEvidence> withAttachedTexts(List<TicketEvidence> found) {
+        TicketAttachments files = attachments.getIfAvailable();
+        if (files == null || found.isEmpty()) {
+            return found;
+        }
+        Map<Long, List<String>> texts = files.evidenceTexts(found.stream().map(TicketEvidence::id).toList());
+        return found.stream().map(e -> e.withTexts(texts.getOrDefault(e.id(), List.of()))).toList();
     }
 
     private static TicketEvidence evidenceOf(Ticket ticket, List<TicketMessage> onTicket) {

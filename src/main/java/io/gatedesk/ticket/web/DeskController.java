@@ -15,6 +15,8 @@ import io.gatedesk.ticket.TicketConflictException;
 import io.gatedesk.ticket.TicketDetail;
 import io.gatedesk.ticket.TicketNotFoundException;
 import io.gatedesk.ticket.TicketNumber;
+import io.gatedesk.ticket.MessageView;
+import io.gatedesk.ticket.TicketAttachments;
 import io.gatedesk.ticket.TicketService;
 import io.gatedesk.ticket.TicketStatus;
 import io.gatedesk.ticket.Visibility;
@@ -35,7 +37,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
+import org.springframework.web.multipart.MultipartFile;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Controller;
@@ -68,12 +73,15 @@ class DeskController {
     private final Clock clock;
     private final Duration pollInterval;
     private final List<QueueDefaults> queueDefaults;
+    private final ObjectProvider<TicketAttachments> attachments;
 
     DeskController(TicketService tickets, UserService users, SecretGuard secretGuard, QueueCsvExport csvExport,
                    QueueRowViews rowViews, RelativeTime relativeTime, HistoryLines history, MessageSource messages,
-                   Clock clock, DeskProperties properties, List<QueueDefaults> queueDefaults) {
+                   Clock clock, DeskProperties properties, List<QueueDefaults> queueDefaults,
+                   ObjectProvider<TicketAttachments> attachments) {
         this.queueDefaults = List.copyOf(queueDefaults);
         this.clock = clock;
+        this.attachments = attachments;
         this.pollInterval = properties.pollInterval();
         this.rowViews = rowViews;
         this.relativeTime = relativeTime;
@@ -150,12 +158,22 @@ class DeskController {
                       @RequestParam(required = false) TicketStatus then,
                       @RequestParam(defaultValue = "false") boolean next,
                       @RequestParam(required = false) String from,
+                      @RequestParam(name = "files", required = false) List<MultipartFile> uploads,
                       @AuthenticationPrincipal UserDetails principal, Model model, HttpServletResponse response,
                       Locale locale, @RequestHeader(value = "HX-Request", required = false) String htmx) {
         long id = idOf(number);
         Actor actor = actor(principal);
+        TicketAttachments files = attachments.getIfAvailable();
         try {
-            tickets.reply(id, body, visibility, version, actor, then);
+            if (files != null) {
+                files.refusal(uploads, locale).ifPresent(refusal -> {
+                    throw new InvalidMessageException(refusal, secretGuard.redact(body).text());
+                });
+            }
+            MessageView sent = tickets.reply(id, body, visibility, version, actor, then);
+            if (files != null && uploads != null) {
+                files.attach(id, sent.id(), uploads, actor.name(), false, visibility == Visibility.INTERNAL);
+            }
         } catch (TicketConflictException conflict) {
             fillTicket(id, from, principal, model, locale);
             keepDraft(model, secretGuard.redact(body).text(), visibility, next);

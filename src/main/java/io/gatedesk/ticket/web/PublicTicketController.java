@@ -10,6 +10,7 @@ import io.gatedesk.ticket.SubmissionKey;
 import io.gatedesk.ticket.SubmissionKeyReusedException;
 import io.gatedesk.ticket.TicketNotFoundException;
 import io.gatedesk.ticket.TicketReceipt;
+import io.gatedesk.ticket.TicketAttachments;
 import io.gatedesk.ticket.TicketService;
 import io.gatedesk.secret.SecretFinding;
 import io.gatedesk.secret.SecretGuard;
@@ -17,6 +18,7 @@ import io.gatedesk.web.PublicRateLimiter;
 import io.gatedesk.web.SiteLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.ZoneId;
@@ -53,10 +56,12 @@ class PublicTicketController {
     private final MessageSource messages;
     private final SiteLinks links;
     private final SecretGuard secretGuard;
+    private final ObjectProvider<TicketAttachments> attachments;
 
     PublicTicketController(TicketService tickets, PublicRateLimiter rateLimiter, MessageSource messages,
-                           SiteLinks links, SecretGuard secretGuard) {
+                           SiteLinks links, SecretGuard secretGuard, ObjectProvider<TicketAttachments> attachments) {
         this.tickets = tickets;
+        this.attachments = attachments;
         this.secretGuard = secretGuard;
         this.rateLimiter = rateLimiter;
         this.messages = messages;
@@ -95,7 +100,8 @@ class PublicTicketController {
     }
 
     @PostMapping("/")
-    String submit(@ModelAttribute("ticketForm") TicketForm form, HttpServletRequest request,
+    String submit(@ModelAttribute("ticketForm") TicketForm form,
+                  @RequestParam(name = "files", required = false) List<MultipartFile> uploads, HttpServletRequest request,
                   HttpServletResponse response, Model model, Locale locale, RedirectAttributes redirect) {
         List<SecretFinding> masked = new ArrayList<>(form.earlierFindings(secretGuard));
         form.maskWith(text -> secretGuard.redactInto(text, masked));
@@ -106,10 +112,24 @@ class PublicTicketController {
             return showAgain(form, submission, Map.of(), SecretFinding.distinct(masked), "error.rateLimited", 429,
                     response, model, locale);
         }
+        TicketAttachments files = attachments.getIfAvailable();
+        var refusal = files == null ? java.util.Optional.<String>empty() : files.refusal(uploads, locale);
+        if (refusal.isPresent()) {
+            String view = showAgain(form, submission, Map.of(), SecretFinding.distinct(masked), null, 422, response,
+                    model, locale);
+            model.addAttribute("formError", refusal.get());
+            return view;
+        }
         // A form without a usable key (an old page, a tampered field) still files, only without retry protection.
         SubmissionKey key = SubmissionKey.parse(form.getIdempotencyKey()).orElse(null);
         try {
             TicketReceipt receipt = tickets.submitOnce(key, submission, locale, translate(conversion, locale), masked);
+            if (files != null && uploads != null && !uploads.isEmpty()) {
+                List<SecretFinding> inFiles = new ArrayList<>(receipt.maskedSecrets());
+                inFiles.addAll(files.attach(receipt.id(), null, uploads, submission.customerName(), true, false));
+                receipt = new TicketReceipt(receipt.id(), receipt.number(), receipt.followToken(),
+                        SecretFinding.distinct(inFiles));
+            }
             redirect.addFlashAttribute("receipt", receipt);
             return "redirect:/submitted";
         } catch (InvalidTicketException invalid) {
