@@ -61,6 +61,14 @@
             var box = row.querySelector("input[data-bulk-pick]");
             row.classList.toggle("picked", !!(box && box.checked));
         });
+        // The bar floats at the bottom only while there is something to act on or a result to read, so an idle
+        // queue keeps its rows above the fold and ticking a box never moves the rows under the pointer.
+        var form = document.querySelector("[data-bulk-form]");
+        if (form) {
+            var result = form.querySelector("#bulk-result");
+            var busy = chosen > 0 || (matching && !matching.disabled) || (result && result.children.length > 0);
+            form.classList.toggle("idle", !busy);
+        }
     }
 
     document.addEventListener("click", function (event) {

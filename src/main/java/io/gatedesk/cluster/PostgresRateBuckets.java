@@ -49,7 +49,7 @@ class PostgresRateBuckets implements RateBuckets {
 
     /** Deletes buckets that would be full again by now: a new bucket is the same. */
     @Scheduled(fixedDelayString = "${gatedesk.rate-limit.purge-interval:PT10M}", initialDelay = 60_000)
-    @SchedulerLock(name = "rate-limit-buckets-purge", lockAtMostFor = "PT5M", lockAtLeastFor = "PT1M")
+    @SchedulerLock(name = "rate-limit-buckets-purge", lockAtMostFor = "PT5M", lockAtLeastFor = "PT1S")
     public void purgeExpired() {
         try {
             int removed;

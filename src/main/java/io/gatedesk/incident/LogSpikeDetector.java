@@ -40,7 +40,7 @@ class LogSpikeDetector {
     }
 
     @Scheduled(fixedDelayString = "${gatedesk.incident.spike-check-interval:60s}", initialDelay = 60_000)
-    @SchedulerLock(name = "incident-log-spikes", lockAtMostFor = "PT5M", lockAtLeastFor = "PT30S")
+    @SchedulerLock(name = "incident-log-spikes", lockAtMostFor = "PT5M", lockAtLeastFor = "PT1S")
     void checkNow() {
         try {
             check(clock.instant());

@@ -45,7 +45,7 @@ class InboundPoller {
 
     @Scheduled(fixedDelayString = "${gatedesk.mail.inbound.poll-interval:60s}",
             initialDelayString = "${gatedesk.mail.inbound.poll-interval:60s}")
-    @SchedulerLock(name = "mail-inbound-poll", lockAtMostFor = "PT15M", lockAtLeastFor = "PT30S")
+    @SchedulerLock(name = "mail-inbound-poll", lockAtMostFor = "PT15M", lockAtLeastFor = "PT1S")
     void scheduled() {
         if (inbound.active()) {
             poll();

@@ -31,7 +31,7 @@ class SlaWarnings {
 
     @Scheduled(fixedDelayString = "${gatedesk.mail.sla-check-interval:60s}",
             initialDelayString = "${gatedesk.mail.sla-check-interval:60s}")
-    @SchedulerLock(name = "mail-sla-warnings", lockAtMostFor = "PT5M", lockAtLeastFor = "PT30S")
+    @SchedulerLock(name = "mail-sla-warnings", lockAtMostFor = "PT5M", lockAtLeastFor = "PT1S")
     void scheduled() {
         if (settings.enabled()) {
             warn();

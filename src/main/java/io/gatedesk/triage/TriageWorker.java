@@ -133,7 +133,7 @@ class TriageWorker implements SmartLifecycle {
      */
     @Scheduled(fixedDelayString = "${gatedesk.triage.sweep-interval:PT5M}",
             initialDelayString = "${gatedesk.triage.sweep-initial-delay:PT1M}")
-    @SchedulerLock(name = "triage-sweep", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
+    @SchedulerLock(name = "triage-sweep", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1S")
     void sweep() {
         if (running) {
             overflowed.set(true);

@@ -44,6 +44,30 @@ class JobLocksTest {
                 .check(production);
     }
 
+    /**
+     * A lock held at least longer than a job's configurable interval would silently stretch that interval (a mail
+     * poll set to 10 s would run every 30 s): such jobs hold their lock at least one second, no more.
+     */
+    @Test
+    void aJobWithAConfigurableIntervalHoldsItsLockNoLongerThanASecondAfterwards() {
+        List<String> checked = new ArrayList<>();
+        for (com.tngtech.archunit.core.domain.JavaClass type : new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.gatedesk")) {
+            for (Method method : type.reflect().getDeclaredMethods()) {
+                Scheduled scheduled = method.getAnnotation(Scheduled.class);
+                SchedulerLock lock = method.getAnnotation(SchedulerLock.class);
+                if (scheduled == null || lock == null || scheduled.fixedDelayString().isEmpty()) {
+                    continue;
+                }
+                assertThat(java.time.Duration.parse(lock.lockAtLeastFor()))
+                        .as(type.getSimpleName() + "." + method.getName()).isLessThanOrEqualTo(java.time.Duration.ofSeconds(1));
+                checked.add(lock.name());
+            }
+        }
+        assertThat(checked).contains("mail-inbound-poll", "mail-sla-warnings", "incident-log-spikes", "triage-sweep",
+                "metrics-rollup", "mail-outbox");
+    }
+
     @Test
     void callingALockedJobThroughItsBeanTakesItsLockRowInTheDatabase() throws Exception {
         List<String> names = new ArrayList<>();
