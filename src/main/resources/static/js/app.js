@@ -277,3 +277,13 @@ document.addEventListener("input", function (event) {
         empty.hidden = any;
     }
 });
+
+// The queue's search box already searches as one types (keyup, 300 ms). Its "change" on blur would search again and
+// re-render the results between the mouse-down and mouse-up of a click on a result — the click on the ticket link was
+// then lost. Keep that change from reaching the filter form's htmx trigger; the select boxes still filter on change.
+document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (target instanceof Element && target.matches("form#queue-filters input[type=search]#q")) {
+        event.stopPropagation();
+    }
+}, true);
