@@ -167,6 +167,41 @@ abstract class TicketStoreContract {
     }
 
     @Test
+    void queueNarrowsToTheTicketsBehindAMetricsFigureByFilingDayClientAndCaller() {
+        // The test site runs on UTC: a filing window of 2 to 8 March holds [2 March 00:00, 9 March 00:00).
+        long first = filedAt("First day " + marker, "2020-03-02T00:00:00Z");
+        long last = filedAt("Last minute " + marker, "2020-03-08T23:59:00Z");
+        filedAt("Day after " + marker, "2020-03-09T00:00:00Z");
+        filedAt("Day before " + marker, "2020-03-01T23:59:59Z");
+        long dify = filedAt("Other client " + marker, "2020-03-05T12:00:00Z");
+        jdbc.update("UPDATE tickets SET client = 'DIFY', caller_type = 'TEST' WHERE id = ?", dify);
+
+        QueueFilter march = new QueueFilter("all", null, null, marker, QueueSort.CREATED_ASC, 0, null, null, null,
+                null, "2020-03-02", "2020-03-08", null, null);
+        assertThat(tickets.queue(march, agent.id()).getContent()).extracting(QueueRow::id)
+                .containsExactly(first, dify, last);
+        QueueFilter cursorInProduction = new QueueFilter("all", null, null, marker, QueueSort.CREATED_ASC, 0, null,
+                null, null, null, "2020-03-02", "2020-03-08", "CURSOR", "PRODUCTION");
+        assertThat(tickets.queue(cursorInProduction, agent.id()).getContent()).extracting(QueueRow::id)
+                .containsExactly(first, last);
+        assertThat(tickets.queue(new QueueFilter("all", null, null, marker, null, 0, null, null, null, null, null,
+                null, "DIFY", "TEST"), agent.id()).getContent()).extracting(QueueRow::id).containsExactly(dify);
+        // A malformed narrowing is dropped rather than refused: the view shows every date.
+        QueueFilter malformed = new QueueFilter("all", null, null, marker, null, 0, null, null, null, null,
+                "2020-02-30", "yesterday", "NOT_A_CLIENT", null);
+        assertThat(malformed.drilledDown()).isFalse();
+        assertThat(tickets.queue(malformed, agent.id()).getTotalElements()).isEqualTo(5);
+        assertThat(QueueFilter.parse(cursorInProduction.toQuery())).isEqualTo(cursorInProduction);
+    }
+
+    private long filedAt(String subject, String instant) {
+        long id = tickets.submit(ticket(subject), Locale.ENGLISH).id();
+        jdbc.update("UPDATE tickets SET created_at = ? WHERE id = ?",
+                java.sql.Timestamp.from(java.time.Instant.parse(instant)), id);
+        return id;
+    }
+
+    @Test
     void aSaveAgainstAStaleVersionIsAConflictAndChangesNothing() {
         TicketReceipt receipt = tickets.submit(ticket("Conflict " + marker), Locale.ENGLISH);
         long seen = tickets.detail(receipt.id()).version();

@@ -118,10 +118,14 @@ class TicketApiController {
     PageOf list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
                 @RequestParam(required = false) Priority priority, @RequestParam(required = false) String assignee,
                 @RequestParam(required = false) String category, @RequestParam(required = false) String sla,
+                @RequestParam(required = false) String tag, @RequestParam(required = false) Integer idle,
+                @RequestParam(required = false) String filedFrom,
+                @RequestParam(required = false) String filedTo, @RequestParam(required = false) String client,
+                @RequestParam(required = false) String callerType,
                 @RequestParam(defaultValue = "0") int page, Authentication authentication) {
         Long me = users.findByUsername(authentication.getName()).map(StaffMember::id).orElse(null);
         Page<QueueRow> result = tickets.queue(new QueueFilter(status == null ? "all" : status, priority, assignee, q,
-                QueueSort.UPDATED_DESC, page, category, sla), me);
+                QueueSort.UPDATED_DESC, page, category, sla, tag, idle, filedFrom, filedTo, client, callerType), me);
         return new PageOf(result.getContent(), result.getNumber(), result.getSize(), result.getTotalElements(),
                 result.getTotalPages());
     }
