@@ -519,6 +519,24 @@ abstract class MailOutboxContract {
     }
 
     @Test
+    void everyNodeShowsWhenAndByWhichNodeTheMailboxWasLastRead() throws Exception {
+        String messageId = mailbox().deliver(customer(), ImapMailbox.ADDRESS, "Poll status", "Help", null, Map.of());
+        inbound(messageId);
+        // The poll writes its row once its pass is over, which may be a moment after the mail's own record.
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from mail_inbound_poll where id = 1 and polled_at is not null", Long.class) == 1);
+        String node = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+        assertThat(jdbc.queryForObject("select node from mail_inbound_poll where id = 1", String.class))
+                .isEqualTo(node);
+        // The page reads that row, which every node shares, not a memory of the node that serves it.
+        String page = mvc.perform(get("/admin/mail").with(user("mail-admin").roles("ADMIN"))
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC, by node "
+                + java.util.regex.Pattern.quote(node));
+    }
+
+    @Test
     void automaticMailOurOwnMailFloodsAndHugeMailsAreNotTurnedIntoTickets() throws Exception {
         String autoReply = mailbox().deliver(customer(), ImapMailbox.ADDRESS, "Out of office", "Back Monday", null,
                 Map.of("Auto-Submitted", "auto-replied"));
