@@ -40,7 +40,7 @@ class AccountPanelController {
                 byKey.put(key.masked(), accounts.accountsFor(key));
             }
         }
-        List<String> taskIds = tasks.configured() ? tasks.taskIds(tickets.evidence(id).allTexts()) : List.of();
+        List<String> taskIds = tasks.configured() ? tasks.taskIds(tickets.evidence(id)) : List.of();
         model.addAttribute("configured", accounts.configured());
         model.addAttribute("keys", byKey);
         model.addAttribute("taskIds", taskIds);

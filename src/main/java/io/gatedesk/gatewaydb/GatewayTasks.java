@@ -2,11 +2,13 @@ package io.gatedesk.gatewaydb;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.gatedesk.ticket.TicketEvidence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -32,6 +34,16 @@ public class GatewayTasks {
     /** Task IDs in the texts, as {@link TaskIdExtractor} finds them (at most a handful). */
     public List<String> taskIds(List<String> texts) {
         return TaskIdExtractor.extract(texts);
+    }
+
+    /**
+     * The ticket's task IDs: those the customer gave in the task ID field first (taken as they are: a bare
+     * Midjourney number there is a task, not an order number), then those named in its texts; at most a handful.
+     */
+    public List<String> taskIds(TicketEvidence evidence) {
+        LinkedHashSet<String> ids = new LinkedHashSet<>(evidence.taskIds());
+        ids.addAll(taskIds(evidence.allTexts()));
+        return ids.stream().limit(TaskIdExtractor.MAX_IDS).toList();
     }
 
     /** Whether any configured source can hold tasks; with none, panels and JSON say nothing about tasks. */

@@ -33,6 +33,9 @@ final class NewApiDatabase {
     static final String FAILED_VIDEO_TASK = "task_" + "Zx4cV7bN2mQ9wE1rT6yU3iO8pA5sD0fG";
     static final String RUNNING_VIDEO_TASK = "task_" + "Lk8jH3gF6dS1aP9oI4uY7tR2eW5qZ0xC";
     static final String FAILED_MJ_TASK = "1712205491372954";
+    /** Tasks that failed for want of credit and for an upstream error: triage reads their reasons as log lines. */
+    static final String QUOTA_FAILED_TASK = "task_" + "Qt5yU8iO1pA4sD7fG0hJ3kL6zX9cV2bN";
+    static final String UPSTREAM_FAILED_TASK = "task_" + "Up2wE5rT8yU1iO4pA7sD0fG3hJ6kL9zX";
     /** What a task row holds that GateDesk must never read: a prompt, a result URL, an upstream key. */
     static final String PROMPT = "a secret prompt about the customer's product launch";
     static final String RESULT_URL = "https://cdn.example.com/result/private-video-9f8e7d.mp4";
@@ -72,6 +75,11 @@ final class NewApiDatabase {
                 task(insert, now, FAILED_VIDEO_TASK, "kling", 250_000L, "generate", "FAILURE",
                         "upstream: content policy violation (Key sk-proj-" + "Ab3De6Gh9Jk2Mn5Pq8St1Vw4Yz7Bc0Ef3Hi6" + ")",
                         now - 7_200, now - 7_000, "100%");
+                task(insert, now, QUOTA_FAILED_TASK, "suno", 0L, "MUSIC", "FAILURE",
+                        "insufficient credits: the account balance cannot pay for this generation", now - 900,
+                        now - 880, "100%");
+                task(insert, now, UPSTREAM_FAILED_TASK, "kling", 0L, "generate", "FAILURE",
+                        "upstream_error: bad response status code 500", now - 800, now - 790, "100%");
                 task(insert, now, RUNNING_VIDEO_TASK, "sora", 500_000L, "generate", "IN_PROGRESS", "", now - 120, 0L,
                         "45%");
                 insert.executeBatch();
