@@ -57,6 +57,7 @@ class GatewayDbWebTest {
         gatewayDb = Files.createTempDirectory("gatedesk-newapi").resolve("one-api.db");
         NewApiDatabase.create("jdbc:sqlite:" + gatewayDb, null, null, false);
         NewApiDatabase.createTasks("jdbc:sqlite:" + gatewayDb, null, null, false);
+        NewApiDatabase.createLogs("jdbc:sqlite:" + gatewayDb, null, null, false, true);
         registry.add("gatedesk.gateway.sources.main.kind", () -> "new-api");
         registry.add("gatedesk.gateway.sources.main.url", () -> "jdbc:sqlite:" + gatewayDb);
         registry.add("gatedesk.gateway.sources.down.kind", () -> "new-api");
@@ -355,5 +356,37 @@ class GatewayDbWebTest {
         String response = mvc.perform(post("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return response.replaceAll(".*\"number\":\"(GD-\\d+)\".*", "$1");
+    }
+
+    /** Issue 19: the gateway's own log rows for the ticket, beside the imported ones, with a down source said so. */
+    @Test
+    void theTicketPageShowsTheGatewaysOwnLogRowsWithAndWithoutHtmx() throws Exception {
+        String number = file("Calls with sk-abcd****wxyz fail since a few minutes", "gpt-4o");
+
+        for (boolean htmx : new boolean[]{false, true}) {
+            var request = get("/desk/tickets/" + number + "/live-logs").with(user(agent.username()).roles("AGENT"));
+            if (htmx) {
+                request = request.header("HX-Request", "true");
+            }
+            String panel = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(panel).contains("data-live-logs").contains("data-source-down").contains("From main (new-api)")
+                    .contains("data-reason=\"KEY_ID\"").contains("upstream_error: bad response status code 503")
+                    .contains("sk-abcd…wxyz → prod #1")
+                    .doesNotContain(NewApiDatabase.LOGGED_UPSTREAM_KEY).doesNotContain(NewApiDatabase.CONSUME_CONTENT);
+            assertThat(panel.split("data-live-log ", -1)).as("two rows of that key in the window").hasSize(3);
+        }
+        mvc.perform(get("/desk/tickets/" + number + "/live-logs").with(user(agent.username()).roles("AGENT"))
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("网关日志（实时）")));
+        mvc.perform(get("/desk/tickets/" + number).with(user(agent.username()).roles("AGENT")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("/desk/tickets/" + number + "/live-logs")));
+        mvc.perform(get("/desk/tickets/" + number + "/live-logs")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/desk/tickets/GD-999999/live-logs").with(user(agent.username()).roles("AGENT")))
+                .andExpect(status().isNotFound());
     }
 }

@@ -100,6 +100,63 @@ final class NewApiDatabase {
         }
     }
 
+    /** An upstream key quoted in an error row's text: it must reach GateDesk masked. */
+    static final String LOGGED_UPSTREAM_KEY = "sk-proj-" + "Lg4Hj7Kl0Zx3Cv6Bn9Mq2We5Rt8Yu1Io4Pa";
+    /** A consume row's content: pricing detail GateDesk does not read. */
+    static final String CONSUME_CONTENT = "模型倍率 2.50，分组倍率 1.00 (private pricing note)";
+
+    /**
+     * new-api's {@code logs} ({@code model/log.go}) as GORM creates it, with the rows of {@link #ACTIVE_KEY}'s token
+     * (id 1, user 7): an error and a call a few minutes ago, a call three days ago, and another key's call and a
+     * top-up beside them. {@code token_id} exists in new-api only; one-api's rows carry the token's name.
+     */
+    static void createLogs(String url, String user, String password, boolean postgres, boolean withTokenId)
+            throws SQLException {
+        String id = postgres ? "bigserial PRIMARY KEY" : "integer PRIMARY KEY AUTOINCREMENT";
+        String bool = postgres ? "boolean" : "numeric";
+        long now = Instant.now().getEpochSecond();
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE logs (id " + id + ", user_id bigint, created_at bigint, type bigint,"
+                    + " content text, username text DEFAULT '', token_name text DEFAULT '', model_name text DEFAULT '',"
+                    + " quota bigint DEFAULT 0, prompt_tokens bigint DEFAULT 0, completion_tokens bigint DEFAULT 0,"
+                    + " use_time bigint DEFAULT 0, is_stream " + bool + ", channel_id bigint,"
+                    + (withTokenId ? " token_id bigint DEFAULT 0," : "")
+                    + " \"group\" text, ip text DEFAULT '', other text)");
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO logs (user_id, created_at, type, content,"
+                    + " username, token_name, model_name, quota, prompt_tokens, completion_tokens, use_time, is_stream,"
+                    + " channel_id, " + (withTokenId ? "token_id, " : "") + "ip, other)"
+                    + " VALUES (7, ?, ?, ?, 'zhangwei', ?, ?, ?, ?, ?, ?, ?, 3, " + (withTokenId ? "?, " : "")
+                    + "'203.0.113.7', '{\"admin_info\":{\"use_channel\":[\"3\"]}}')")) {
+                log(insert, withTokenId, now - 300, 5, "upstream_error: bad response status code 503 (key "
+                        + LOGGED_UPSTREAM_KEY + ")", "prod", "gpt-4o", 0, 0, 0, 2, 1);
+                log(insert, withTokenId, now - 200, 2, CONSUME_CONTENT, "prod", "gpt-4o", 1_500, 120, 45, 3, 1);
+                log(insert, withTokenId, now - 3 * 86_400, 2, CONSUME_CONTENT, "prod", "gpt-4o", 900, 80, 20, 1, 1);
+                log(insert, withTokenId, now - 100, 2, CONSUME_CONTENT, "batch", "gpt-4o", 700, 70, 7, 1, 2);
+                log(insert, withTokenId, now - 250, 1, "充值 $10", "", "", 5_000_000, 0, 0, 0, 0);
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private static void log(PreparedStatement insert, boolean withTokenId, long at, int type, String content,
+                            String tokenName, String model, long quota, long prompt, long completion, long useTime,
+                            long tokenId) throws SQLException {
+        insert.setLong(1, at);
+        insert.setInt(2, type);
+        insert.setString(3, content);
+        insert.setString(4, tokenName);
+        insert.setString(5, model);
+        insert.setLong(6, quota);
+        insert.setLong(7, prompt);
+        insert.setLong(8, completion);
+        insert.setLong(9, useTime);
+        insert.setBoolean(10, true);
+        if (withTokenId) {
+            insert.setLong(11, tokenId);
+        }
+        insert.addBatch();
+    }
+
     private static void task(PreparedStatement insert, long now, String taskId, String platform, long quota,
                              String action, String status, String failReason, long submitted, long finished,
                              String progress) throws SQLException {
