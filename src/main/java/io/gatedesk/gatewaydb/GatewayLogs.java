@@ -5,8 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.gatedesk.gatewaylog.LogMatchService;
 import io.gatedesk.gatewaylog.MatchQuery;
 import io.gatedesk.ticket.TicketEvidence;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -20,8 +18,6 @@ import java.util.List;
  */
 @Service
 public class GatewayLogs {
-
-    private static final Logger log = LoggerFactory.getLogger(GatewayLogs.class);
 
     private final GatewaySources sources;
     private final LogReader reader;
@@ -48,24 +44,10 @@ public class GatewayLogs {
     List<SourceLogs> find(MatchQuery query) {
         List<SourceLogs> answers = new ArrayList<>();
         for (GatewaySource source : sources.all()) {
-            String cacheKey = source.name() + "\n" + query;
-            SourceLogs cached = recent.getIfPresent(cacheKey);
-            if (cached != null) {
-                answers.add(cached);
-                continue;
-            }
-            SourceLogs answer;
-            try {
-                answer = new SourceLogs(source.name(), source.kind().code(), reader.find(source, query), null, null);
-                recent.put(cacheKey, answer);
-            } catch (RuntimeException e) {
-                source.forgetSchema();
-                String reason = GatewaySource.describe(e);
-                log.warn("Gateway database {} could not be read for logs: {}", source.name(), reason);
-                answer = new SourceLogs(source.name(), source.kind().code(), List.of(), reason,
-                        source.health().downSince());
-            }
-            answers.add(answer);
+            answers.add(source.answer(recent, source.name() + "\n" + query,
+                    () -> new SourceLogs(source.name(), source.kind().code(), reader.find(source, query), null, null),
+                    (reason, downSince) -> new SourceLogs(source.name(), source.kind().code(), List.of(), reason,
+                            downSince), "logs"));
         }
         return answers;
     }

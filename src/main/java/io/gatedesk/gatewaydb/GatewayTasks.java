@@ -3,8 +3,6 @@ package io.gatedesk.gatewaydb;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.gatedesk.ticket.TicketEvidence;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -18,8 +16,6 @@ import java.util.List;
  */
 @Service
 public class GatewayTasks {
-
-    private static final Logger log = LoggerFactory.getLogger(GatewayTasks.class);
 
     private final GatewaySources sources;
     private final TaskReader reader;
@@ -62,24 +58,10 @@ public class GatewayTasks {
             if (!reader.reads(source.kind())) {
                 continue;
             }
-            String cacheKey = source.name() + "\n" + String.join("\n", ids);
-            SourceTasks cached = recent.getIfPresent(cacheKey);
-            if (cached != null) {
-                answers.add(cached);
-                continue;
-            }
-            SourceTasks answer;
-            try {
-                answer = new SourceTasks(source.name(), source.kind().code(), reader.find(source, ids), null, null);
-                recent.put(cacheKey, answer);
-            } catch (RuntimeException e) {
-                source.forgetSchema();
-                String reason = GatewaySource.describe(e);
-                log.warn("Gateway database {} could not be read for tasks: {}", source.name(), reason);
-                answer = new SourceTasks(source.name(), source.kind().code(), List.of(), reason,
-                        source.health().downSince());
-            }
-            answers.add(answer);
+            answers.add(source.answer(recent, source.name() + "\n" + String.join("\n", ids),
+                    () -> new SourceTasks(source.name(), source.kind().code(), reader.find(source, ids), null, null),
+                    (reason, downSince) -> new SourceTasks(source.name(), source.kind().code(), List.of(), reason,
+                            downSince), "tasks"));
         }
         return answers;
     }

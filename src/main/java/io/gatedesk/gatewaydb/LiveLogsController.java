@@ -1,12 +1,13 @@
 package io.gatedesk.gatewaydb;
 
+import io.gatedesk.ticket.TicketNotFoundException;
 import io.gatedesk.ticket.TicketService;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
 
@@ -29,9 +30,15 @@ class LiveLogsController {
 
     @GetMapping("/desk/tickets/{number}/live-logs")
     String panel(@PathVariable String number, Model model) {
-        long id = tickets.idOf(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        long id = tickets.idOf(number).orElseThrow(() -> new TicketNotFoundException(number));
         model.addAttribute("configured", logs.configured());
         model.addAttribute("answers", logs.configured() ? logs.forTicket(tickets.evidence(id)) : List.of());
         return FRAGMENT;
+    }
+
+    /** An unknown ticket is a 404, not the error page (a panel is loaded into a page that is already shown). */
+    @ExceptionHandler(TicketNotFoundException.class)
+    ResponseEntity<Void> notFound() {
+        return ResponseEntity.notFound().build();
     }
 }

@@ -242,6 +242,8 @@ class GatewayDbWebTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(containsString("失败原因")));
         mvc.perform(get("/desk/tickets/" + number + "/accounts")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/desk/tickets/GD-999999/accounts").with(user(agent.username()).roles("AGENT")))
+                .andExpect(status().isNotFound());
     }
 
     @Test
@@ -310,13 +312,13 @@ class GatewayDbWebTest {
         mvc.perform(post("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON).content("""
                         {"subject":"x","description":"y","name":"Lin","email":"lin@example.com",
                          "taskIds":["a","b","c","d","e","f"]}"""))
-                .andExpect(status().isBadRequest())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content -> assertThat(content.getResponse().getContentAsString())
                         .contains("taskIds").contains("at most 5 task IDs"));
         mvc.perform(post("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON).content("""
                         {"subject":"x","description":"y","name":"Lin","email":"lin@example.com",
                          "taskId":"has spaces in it"}"""))
-                .andExpect(status().isBadRequest())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content -> assertThat(content.getResponse().getContentAsString())
                         .contains("taskIds").contains("A task ID is 8 to 64"));
     }

@@ -7,12 +7,10 @@ import io.gatedesk.secret.SecretScanner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,12 +28,7 @@ abstract class GatewayLogsContract {
 
     void connect(boolean withTokenId) throws Exception {
         String[] db = newDatabase(withTokenId);
-        String missing = "jdbc:sqlite:" + Files.createTempDirectory("gatedesk-logs").resolve("missing/none.db");
-        GatewaySourceProperties properties = new GatewaySourceProperties(Map.of(
-                "main", new GatewaySourceProperties.Source("new-api", db[0], db[1], db[2], "UTC", 2,
-                        Duration.ofSeconds(3), Duration.ofSeconds(5)),
-                "down", new GatewaySourceProperties.Source("new-api", missing, null, null, "UTC", 1,
-                        Duration.ofSeconds(1), Duration.ofSeconds(1))), Duration.ofSeconds(30));
+        GatewaySourceProperties properties = NewApiDatabase.mainBesideADownSource(db);
         sources = new GatewaySources(properties, Clock.systemUTC());
         logs = new GatewayLogs(sources, new LogReader(new SecretScanner()), null, properties);
     }

@@ -44,6 +44,18 @@ final class NewApiDatabase {
     private NewApiDatabase() {
     }
 
+    /** Sources {@code main} (this database: URL, user, password) and {@code down} (a SQLite file that is not there). */
+    static GatewaySourceProperties mainBesideADownSource(String[] db) throws java.io.IOException {
+        String missing = "jdbc:sqlite:" + java.nio.file.Files.createTempDirectory("gatedesk-down")
+                .resolve("missing/none.db");
+        return new GatewaySourceProperties(java.util.Map.of(
+                "main", new GatewaySourceProperties.Source("new-api", db[0], db[1], db[2], "UTC", 2,
+                        java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(5)),
+                "down", new GatewaySourceProperties.Source("new-api", missing, null, null, "UTC", 1,
+                        java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1))),
+                java.time.Duration.ofSeconds(30));
+    }
+
     /**
      * new-api's {@code tasks} ({@code model/task.go}) and {@code midjourneys} ({@code model/midjourney.go}) as GORM
      * creates them, with a succeeded, a failed and a running task, and a failed Midjourney job.
@@ -52,13 +64,13 @@ final class NewApiDatabase {
         String id = postgres ? "bigserial PRIMARY KEY" : "integer PRIMARY KEY AUTOINCREMENT";
         String json = postgres ? "json" : "JSON";
         long now = Instant.now().getEpochSecond();
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE tasks (id " + id + ", created_at bigint, updated_at bigint,"
+        try (Connection c = open(url, user, password); Statement s = c.createStatement()) {
+            ddl(s, url, "CREATE TABLE tasks (id " + id + ", created_at bigint, updated_at bigint,"
                     + " task_id varchar(191), platform varchar(30), user_id bigint, \"group\" varchar(50),"
                     + " channel_id bigint, quota bigint, action varchar(40), status varchar(20), fail_reason text,"
                     + " submit_time bigint, start_time bigint, finish_time bigint, progress varchar(20),"
                     + " properties " + json + ", private_data " + json + ", data " + json + ")");
-            s.execute("CREATE TABLE midjourneys (id " + id + ", code bigint, user_id bigint, action varchar(40),"
+            ddl(s, url, "CREATE TABLE midjourneys (id " + id + ", code bigint, user_id bigint, action varchar(40),"
                     + " mj_id text, prompt text, prompt_en text, description text, state text, submit_time bigint,"
                     + " start_time bigint, finish_time bigint, image_url text, video_url text, video_urls text,"
                     + " status varchar(20), progress varchar(30), fail_reason text, channel_id bigint, quota bigint,"
@@ -115,8 +127,8 @@ final class NewApiDatabase {
         String id = postgres ? "bigserial PRIMARY KEY" : "integer PRIMARY KEY AUTOINCREMENT";
         String bool = postgres ? "boolean" : "numeric";
         long now = Instant.now().getEpochSecond();
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE logs (id " + id + ", user_id bigint, created_at bigint, type bigint,"
+        try (Connection c = open(url, user, password); Statement s = c.createStatement()) {
+            ddl(s, url, "CREATE TABLE logs (id " + id + ", user_id bigint, created_at bigint, type bigint,"
                     + " content text, username text DEFAULT '', token_name text DEFAULT '', model_name text DEFAULT '',"
                     + " quota bigint DEFAULT 0, prompt_tokens bigint DEFAULT 0, completion_tokens bigint DEFAULT 0,"
                     + " use_time bigint DEFAULT 0, is_stream " + bool + ", channel_id bigint,"
@@ -178,23 +190,66 @@ final class NewApiDatabase {
         insert.addBatch();
     }
 
+    /**
+     * new-api's MySQL schema ({@code gatewaydb/new-api-mysql.sql}, GORM's DDL for its models), only {@code tables} of
+     * it. The methods above then fill it: on MySQL they leave the tables to this file and write the same rows.
+     */
+    static void loadMySqlSchema(String url, String user, String password, String... tables) throws Exception {
+        String ddl;
+        try (var in = NewApiDatabase.class.getResourceAsStream("/gatewaydb/new-api-mysql.sql")) {
+            ddl = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        List<String> wanted = List.of(tables);
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            for (String statement : ddl.replaceAll("(?m)^--.*$", "").split(";")) {
+                java.util.regex.Matcher table = java.util.regex.Pattern.compile("CREATE TABLE `(\\w+)`")
+                        .matcher(statement);
+                if (table.find() && wanted.contains(table.group(1))) {
+                    s.execute(statement);
+                }
+            }
+        }
+    }
+
+    private static boolean mysql(String url) {
+        return url.startsWith("jdbc:mysql:");
+    }
+
+    /** A connection that reads the double-quoted names below ({@code "key"}, {@code "group"}) on MySQL too. */
+    private static Connection open(String url, String user, String password) throws SQLException {
+        Connection c = DriverManager.getConnection(url, user, password);
+        if (mysql(url)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES')");
+            }
+        }
+        return c;
+    }
+
+    /** This engine's table as GORM would create it; on MySQL the tables come from {@link #loadMySqlSchema}. */
+    private static void ddl(Statement s, String url, String sql) throws SQLException {
+        if (!mysql(url)) {
+            s.execute(sql);
+        }
+    }
+
     static void create(String url, String user, String password, boolean postgres) throws SQLException {
         String bool = postgres ? "boolean" : "numeric";
         String id = postgres ? "bigserial PRIMARY KEY" : "integer PRIMARY KEY AUTOINCREMENT";
         String time = postgres ? "timestamptz" : "datetime";
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE users (id " + id + ", username text UNIQUE, password text NOT NULL,"
+        try (Connection c = open(url, user, password); Statement s = c.createStatement()) {
+            ddl(s, url, "CREATE TABLE users (id " + id + ", username text UNIQUE, password text NOT NULL,"
                     + " display_name text, role bigint DEFAULT 1, status bigint DEFAULT 1, email text,"
                     + " access_token char(32), quota bigint DEFAULT 0, used_quota bigint DEFAULT 0,"
                     + " request_count bigint DEFAULT 0, \"group\" varchar(64) DEFAULT 'default', aff_code varchar(32),"
                     + " deleted_at " + time + ")");
-            s.execute("CREATE TABLE tokens (id " + id + ", user_id bigint, \"key\" varchar(128) UNIQUE,"
+            ddl(s, url, "CREATE TABLE tokens (id " + id + ", user_id bigint, \"key\" varchar(128) UNIQUE,"
                     + " status bigint DEFAULT 1, name text, created_time bigint, accessed_time bigint,"
                     + " expired_time bigint DEFAULT -1, remain_quota bigint DEFAULT 0, unlimited_quota " + bool + ","
                     + " model_limits_enabled " + bool + ", model_limits text, allow_ips text DEFAULT '',"
                     + " used_quota bigint DEFAULT 0, \"group\" text DEFAULT '', cross_group_retry " + bool + ","
                     + " billing_type bigint DEFAULT 0, deleted_at " + time + ")");
-            s.execute("CREATE TABLE options (\"key\" text PRIMARY KEY, value text)");
+            ddl(s, url, "CREATE TABLE options (\"key\" text PRIMARY KEY, value text)");
             s.execute("INSERT INTO options (\"key\", value) VALUES ('QuotaPerUnit', '500000')");
             s.execute("INSERT INTO users (id, username, password, display_name, status, email, \"group\", quota)"
                     + " VALUES (7, 'zhangwei', 'x', '张伟', 1, 'zw@example.com', 'vip', 9000000),"
@@ -231,7 +286,7 @@ final class NewApiDatabase {
                     insert.setString(12, (String) t[9]);
                     insert.setString(13, (String) t[10]);
                     insert.setString(14, (String) t[11]);
-                    insert.setString(15, (Boolean) t[12] ? "2026-01-01T00:00:00Z" : null);
+                    insert.setString(15, (Boolean) t[12] ? (mysql(url) ? "2026-01-01 00:00:00" : "2026-01-01T00:00:00Z") : null);
                     insert.addBatch();
                 }
                 insert.executeBatch();
