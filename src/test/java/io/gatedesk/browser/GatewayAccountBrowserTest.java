@@ -119,15 +119,8 @@ class GatewayAccountBrowserTest {
     @Test
     void theAgentSeesTheKeysAccountAndTheAdminTestsEachSource() throws Exception {
         String marker = UUID.randomUUID().toString().substring(0, 8);
-        browser.manage().window().setSize(new Dimension(1440, 1000));
-        browser.manage().deleteAllCookies();
-        browser.get(url("/"));
-        browser.findElement(By.id("customerName")).sendKeys("Lin");
-        browser.findElement(By.id("customerEmail")).sendKeys("lin@example.com");
-        browser.findElement(By.id("subject")).sendKeys("401 on every call " + marker);
-        browser.findElement(By.id("description")).sendKeys("Every call fails with 401. My key is sk-abcd****wxyz."
+        openFormAsCustomer("401 on every call " + marker, "Every call fails with 401. My key is sk-abcd****wxyz."
                 + " Video " + TASK + " failed too.");
-        browser.findElement(By.id("model")).sendKeys("gpt-4o");
         browser.findElement(By.id("statusCode")).sendKeys("401");
         browser.findElement(By.cssSelector("form.ticket-form button[type=submit]")).click();
         waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-follow-link]")));
@@ -187,14 +180,7 @@ class GatewayAccountBrowserTest {
     @Test
     void aTaskIdTypedInTheFormsBoxIsLookedUpOnTheTicketPage() throws Exception {
         String marker = UUID.randomUUID().toString().substring(0, 8);
-        browser.manage().window().setSize(new Dimension(1440, 1000));
-        browser.manage().deleteAllCookies();
-        browser.get(url("/"));
-        browser.findElement(By.id("customerName")).sendKeys("Lin");
-        browser.findElement(By.id("customerEmail")).sendKeys("lin@example.com");
-        browser.findElement(By.id("subject")).sendKeys("My image never came " + marker);
-        browser.findElement(By.id("description")).sendKeys("The picture job failed, key sk-abcd****wxyz.");
-        browser.findElement(By.id("model")).sendKeys("gpt-4o");
+        openFormAsCustomer("My image never came " + marker, "The picture job failed, key sk-abcd****wxyz.");
         WebElement box = browser.findElement(By.id("taskIds"));
         assertThat(browser.findElement(By.cssSelector("label[for=taskIds]")).getText())
                 .contains("Task ID (image/video/music task)");
@@ -237,6 +223,18 @@ class GatewayAccountBrowserTest {
         scrollTo(live);
         shot("ticket-live-logs-390-zh-CN");
         browser.get(url("/desk/tickets/" + number + "?lang=en"));
+    }
+
+    /** The public form, as a customer without a session, with name, e-mail, subject, description and model typed. */
+    private void openFormAsCustomer(String subject, String description) {
+        browser.manage().window().setSize(new Dimension(1440, 1000));
+        browser.manage().deleteAllCookies();
+        browser.get(url("/"));
+        browser.findElement(By.id("customerName")).sendKeys("Lin");
+        browser.findElement(By.id("customerEmail")).sendKeys("lin@example.com");
+        browser.findElement(By.id("subject")).sendKeys(subject);
+        browser.findElement(By.id("description")).sendKeys(description);
+        browser.findElement(By.id("model")).sendKeys("gpt-4o");
     }
 
     private WebElement source(String name) {
