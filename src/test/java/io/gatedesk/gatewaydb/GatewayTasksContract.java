@@ -37,7 +37,9 @@ abstract class GatewayTasksContract {
 
     @AfterEach
     void close() {
-        sources.destroy();
+        if (sources != null) {
+            sources.destroy();
+        }
     }
 
     private SourceTasks main(List<String> ids) {
