@@ -38,5 +38,6 @@ public record TicketDetail(
         String locale,
         List<MaskedKey> maskedKeys,
         List<MessageView> messages,
-        List<EventView> events) {
+        List<EventView> events,
+        List<String> taskIds) {
 }

@@ -92,6 +92,27 @@ abstract class TicketStoreContract {
     }
 
     @Test
+    void taskIdsGivenInTheirFieldAreKeptInOrderAndReachTheEvidence() {
+        NewTicket base = ticket("Tasks " + marker);
+        NewTicket withTasks = new NewTicket(base.subject(), base.description(), base.customerName(),
+                base.customerEmail(), base.client(), base.clientVersion(), base.baseUrl(), base.model(),
+                base.maskedKey(), base.requestIds(), base.statusCode(), base.errorMessage(), base.requestTime(),
+                base.requestTimeZone(), base.stream(), base.callerType(),
+                List.of(" 1712205491372954", "task_Qm7pX2vR9tL4kJ8hG3fD6sA1zC5bN0wE", "1712205491372954"));
+
+        TicketReceipt receipt = tickets.submit(withTasks, Locale.ENGLISH);
+
+        assertThat(tickets.detail(receipt.id()).taskIds())
+                .containsExactly("1712205491372954", "task_Qm7pX2vR9tL4kJ8hG3fD6sA1zC5bN0wE");
+        assertThat(tickets.evidence(receipt.id()).taskIds())
+                .containsExactly("1712205491372954", "task_Qm7pX2vR9tL4kJ8hG3fD6sA1zC5bN0wE");
+        TicketReceipt without = tickets.submit(base, Locale.ENGLISH);
+        assertThat(tickets.detail(without.id()).taskIds()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT task_ids FROM tickets WHERE id = ?", String.class, without.id()))
+                .isNull();
+    }
+
+    @Test
     void queueSearchesSubjectAndDescriptionIgnoringCase() {
         tickets.submit(ticket("Model NOT found " + marker), Locale.ENGLISH);
         tickets.submit(ticket("Quota " + marker), Locale.ENGLISH);

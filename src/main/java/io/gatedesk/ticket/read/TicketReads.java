@@ -109,7 +109,7 @@ public class TicketReads {
                 ticket.getVersion(), ticket.getCreatedAt(), ticket.getUpdatedAt(), ticket.getFirstResponseAt(),
                 ticket.getResolvedAt(), ticket.getLocale(), keys,
                 onTicket.stream().map(TicketMessage::toView).toList(),
-                audit.stream().map(TicketEvent::toView).toList());
+                audit.stream().map(TicketEvent::toView).toList(), ticket.getTaskIds());
     }
 
     public TicketEvidence evidence(long id) {
@@ -153,7 +153,7 @@ public class TicketReads {
                 ticket.getErrorMessage(), ticket.getRequestTime(), ticket.getCallerType(),
                 onTicket.stream().map(TicketMessage::getBody).toList(),
                 onTicket.stream().filter(TicketMessage::isEvidence).map(TicketMessage::getBody).toList(),
-                ticket.getCreatedAt());
+                ticket.getCreatedAt(), ticket.getTaskIds());
     }
 
     /**

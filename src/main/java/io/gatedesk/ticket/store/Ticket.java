@@ -46,6 +46,9 @@ public class Ticket {
     /** One request ID per line, in the order the customer gave them. */
     @Column(name = "request_ids")
     private String requestIds;
+    /** The task IDs the customer gave in their own field, one per line (texts may name more). */
+    @Column(name = "task_ids")
+    private String taskIds;
     @Column(name = "status_code")
     private Integer statusCode;
     @Column(name = "error_message")
@@ -106,6 +109,7 @@ public class Ticket {
         this.model = request.model();
         this.maskedKey = request.maskedKey();
         this.requestIds = request.requestIds().isEmpty() ? null : String.join("\n", request.requestIds());
+        this.taskIds = request.taskIds().isEmpty() ? null : String.join("\n", request.taskIds());
         this.statusCode = request.statusCode();
         this.errorMessage = request.errorMessage();
         this.requestTime = requestTime;
@@ -174,6 +178,10 @@ public class Ticket {
 
     public String getMaskedKey() {
         return maskedKey;
+    }
+
+    public List<String> getTaskIds() {
+        return taskIds == null || taskIds.isBlank() ? List.of() : Arrays.asList(taskIds.split("\n"));
     }
 
     public List<String> getRequestIds() {

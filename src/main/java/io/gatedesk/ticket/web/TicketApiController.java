@@ -202,7 +202,7 @@ class TicketApiController {
                                String clientVersion, String baseUrl, String model, String maskedKey,
                                List<String> requestIds, Integer statusCode, String errorMessage,
                                OffsetDateTime requestTime, String requestTimeZone, Boolean stream,
-                               CallerType callerType) {
+                               CallerType callerType, List<String> taskIds, String taskId) {
 
         NewTicket toNewTicket() {
             LocalDateTime local = null;
@@ -220,7 +220,20 @@ class TicketApiController {
                 }
             }
             return new NewTicket(subject, description, name, email, client, clientVersion, baseUrl, model, maskedKey,
-                    requestIds, statusCode, errorMessage, local, zone, stream, callerType);
+                    requestIds, statusCode, errorMessage, local, zone, stream, callerType, allTaskIds());
+        }
+
+        /** {@code taskId} (one) and {@code taskIds} (several) may both be given: one list, as typed. */
+        private List<String> allTaskIds() {
+            if (taskId == null || taskId.isBlank()) {
+                return taskIds;
+            }
+            List<String> all = new java.util.ArrayList<>();
+            all.add(taskId);
+            if (taskIds != null) {
+                all.addAll(taskIds);
+            }
+            return all;
         }
     }
 
