@@ -42,6 +42,7 @@ public class LogPartitions {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int monthsAhead;
+    private final int retentionDays;
     private final boolean postgres;
 
     LogPartitions(JdbcTemplate jdbc, PlatformTransactionManager transactions, DataSource dataSource, Clock clock,
@@ -50,6 +51,7 @@ public class LogPartitions {
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.monthsAhead = properties.partitionMonthsAhead();
+        this.retentionDays = properties.retentionDays();
         this.postgres = LogEntryWriterConfiguration.isPostgres(dataSource);
     }
 
@@ -98,15 +100,22 @@ public class LogPartitions {
         return months;
     }
 
-    /** Creates the partitions of this month and the next {@code monthsAhead} that are missing; returns how many. */
+    /**
+     * Creates the missing partitions from the month retention still keeps back to (so that logs imported late, or on
+     * a new install, land in their month rather than the default partition) to {@code monthsAhead} months after this
+     * one; returns how many. Retention drops only months wholly before its cut-off, so the two never undo each other.
+     */
     public int createAhead() {
         if (!partitioned()) {
             return 0;
         }
-        YearMonth now = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+        Instant now = clock.instant();
+        YearMonth current = YearMonth.from(now.atZone(ZoneOffset.UTC));
+        YearMonth oldestKept = YearMonth.from(now.minus(java.time.Duration.ofDays(retentionDays)).atZone(ZoneOffset.UTC));
         List<YearMonth> existing = months();
         int created = 0;
-        for (YearMonth month = now; !month.isAfter(now.plusMonths(monthsAhead)); month = month.plusMonths(1)) {
+        for (YearMonth month = oldestKept; !month.isAfter(current.plusMonths(monthsAhead));
+             month = month.plusMonths(1)) {
             if (!existing.contains(month)) {
                 create(month);
                 created++;

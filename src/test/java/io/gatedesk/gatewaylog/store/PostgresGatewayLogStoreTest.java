@@ -72,6 +72,22 @@ class PostgresGatewayLogStoreTest extends GatewayLogStoreContract {
     }
 
     @Test
+    void theMonthsRetentionStillKeepsHaveTheirPartitionsSoLateImportsLandInTheirMonth() {
+        // The test context keeps logs 30 days (the default): the month 30 days ago is still kept.
+        YearMonth oldestKept = YearMonth.from(Instant.now().minus(Duration.ofDays(30)).atZone(ZoneOffset.UTC));
+        assumeThat(oldestKept).isNotEqualTo(YearMonth.now(ZoneOffset.UTC));
+        if (partitions.months().contains(oldestKept)) {
+            jdbc.execute("DROP TABLE " + LogPartitions.name(oldestKept));
+        }
+        assertThat(partitions.createAhead()).isEqualTo(1);
+        assertThat(partitions.months()).contains(oldestKept);
+        String id = marker + "-late";
+        importFile(write("late.jsonl", row(id, oldestKept.atEndOfMonth().atStartOfDay().toInstant(ZoneOffset.UTC),
+                null, null, null, "gpt-4o", 500, "late")), "late.jsonl", "CANONICAL");
+        assertThat(tableOf(id)).isEqualTo(LogPartitions.name(oldestKept));
+    }
+
+    @Test
     void theJobCreatesAMissingComingMonthAndNothingTwice() {
         YearMonth last = YearMonth.now(ZoneOffset.UTC).plusMonths(3);
         jdbc.execute("DROP TABLE " + LogPartitions.name(last));
