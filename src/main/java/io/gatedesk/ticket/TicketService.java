@@ -202,4 +202,8 @@ public class TicketService {
     public String split(long fromId, long messageId, Long expectedVersion, Actor actor) {
         return merging.split(fromId, messageId, expectedVersion, actor);
     }
+
+    public Optional<MergeRefusedException.Reason> mergeRefusal(long fromId, long intoId) {
+        return merging.refusal(fromId, intoId);
+    }
 }

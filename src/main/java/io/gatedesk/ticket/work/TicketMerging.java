@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -79,22 +80,14 @@ public class TicketMerging {
      */
     @Transactional
     public String merge(long fromId, long intoId, long expectedVersion, Actor actor) {
-        if (fromId == intoId) {
-            throw new MergeRefusedException(Reason.SELF);
-        }
         Ticket source = load(fromId);
+        Ticket target = load(intoId);
+        Optional<Reason> refused = refusal(source, target);
+        if (refused.isPresent()) {
+            throw new MergeRefusedException(refused.get());
+        }
         if (source.getVersion() != expectedVersion) {
             throw new TicketConflictException(fromId);
-        }
-        if (source.getMergedInto() != null) {
-            throw new MergeRefusedException(Reason.SOURCE_MERGED);
-        }
-        Ticket target = load(intoId);
-        if (target.getMergedInto() != null) {
-            throw new MergeRefusedException(Reason.TARGET_MERGED);
-        }
-        if (!sameCustomer(source, target)) {
-            throw new MergeRefusedException(Reason.DIFFERENT_CUSTOMER);
         }
         publisher.publishEvent(new TicketMerged(fromId, intoId, reads.evidence(fromId), actor));
 
@@ -125,6 +118,28 @@ public class TicketMerging {
         flush(target);
         publisher.publishEvent(TicketEvidenceChanged.changed(intoId));
         return TicketNumber.format(intoId);
+    }
+
+    /** Why merging {@code fromId} into {@code intoId} would be refused, for the confirmation before it; empty if not. */
+    public Optional<Reason> refusal(long fromId, long intoId) {
+        return refusal(load(fromId), load(intoId));
+    }
+
+    private static Optional<Reason> refusal(Ticket source, Ticket target) {
+        if (source.getId().equals(target.getId())) {
+            return Optional.of(Reason.SELF);
+        }
+        if (source.getMergedInto() != null) {
+            return Optional.of(Reason.SOURCE_MERGED);
+        }
+        if (target.getMergedInto() != null) {
+            return Optional.of(Reason.TARGET_MERGED);
+        }
+        // The source's follow link will show the target's thread: never another customer's.
+        if (!sameCustomer(source, target)) {
+            return Optional.of(Reason.DIFFERENT_CUSTOMER);
+        }
+        return Optional.empty();
     }
 
     /**
