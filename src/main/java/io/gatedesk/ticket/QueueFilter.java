@@ -5,10 +5,11 @@ package io.gatedesk.ticket;
  * {@code assignee} is a staff id, {@code me} or {@code none}; {@code category} is a triage category code or
  * {@code none} (not classified yet); {@code sla} is {@code soon} (a clock due within the warning threshold) or
  * {@code breached}; {@code tag} is a tag the tickets carry; {@code idle} is a number of hours the tickets have not
- * changed for (the "waiting for the customer for more than a day" view).
+ * changed for (the "waiting for the customer for more than a day" view); {@code linked} names a set of tickets another
+ * feature keeps ({@link QueueTicketSet}: {@code incident}, the tickets linked to an open incident).
  */
 public record QueueFilter(String status, Priority priority, String assignee, String q, QueueSort sort, Integer page,
-                          String category, String sla, String tag, Integer idle) {
+                          String category, String sla, String tag, Integer idle, String linked) {
 
     public QueueFilter {
         status = status == null || status.isBlank() ? "active" : status;
@@ -20,6 +21,12 @@ public record QueueFilter(String status, Priority priority, String assignee, Str
         sla = "soon".equals(sla) || "breached".equals(sla) ? sla : null;
         tag = tag == null ? null : Tag.normalise(tag).orElse(null);
         idle = idle == null || idle <= 0 ? null : Math.min(idle, 24 * 365);
+        linked = linked == null || !linked.matches("[a-z]{1,32}") ? null : linked;
+    }
+
+    public QueueFilter(String status, Priority priority, String assignee, String q, QueueSort sort, Integer page,
+                       String category, String sla, String tag, Integer idle) {
+        this(status, priority, assignee, q, sort, page, category, sla, tag, idle, null);
     }
 
     public QueueFilter(String status, Priority priority, String assignee, String q, QueueSort sort, Integer page,
@@ -36,7 +43,7 @@ public record QueueFilter(String status, Priority priority, String assignee, Str
     }
 
     public QueueFilter withPage(int newPage) {
-        return new QueueFilter(status, priority, assignee, q, sort, newPage, category, sla, tag, idle);
+        return new QueueFilter(status, priority, assignee, q, sort, newPage, category, sla, tag, idle, linked);
     }
 
     /**
@@ -54,6 +61,7 @@ public record QueueFilter(String status, Priority priority, String assignee, Str
                 .queryParamIfPresent("sla", java.util.Optional.ofNullable(sla))
                 .queryParamIfPresent("tag", java.util.Optional.ofNullable(tag))
                 .queryParamIfPresent("idle", java.util.Optional.ofNullable(idle))
+                .queryParamIfPresent("linked", java.util.Optional.ofNullable(linked))
                 .queryParam("page", page)
                 .encode().build().getQuery();
     }
@@ -81,7 +89,8 @@ public record QueueFilter(String status, Priority priority, String assignee, Str
         }
         return new QueueFilter(value.apply("status"), enumOf(Priority.class, value.apply("priority")),
                 value.apply("assignee"), value.apply("q"), enumOf(QueueSort.class, value.apply("sort")), parsedPage,
-                value.apply("category"), value.apply("sla"), value.apply("tag"), number(value.apply("idle")));
+                value.apply("category"), value.apply("sla"), value.apply("tag"), number(value.apply("idle")),
+                value.apply("linked"));
     }
 
     private static Integer number(String value) {
@@ -101,6 +110,6 @@ public record QueueFilter(String status, Priority priority, String assignee, Str
     }
 
     public QueueFilter withCategory(String newCategory) {
-        return new QueueFilter(status, priority, assignee, q, sort, 0, newCategory, sla, tag, idle);
+        return new QueueFilter(status, priority, assignee, q, sort, 0, newCategory, sla, tag, idle, linked);
     }
 }

@@ -8,6 +8,7 @@ import io.gatedesk.ticket.Priority;
 import io.gatedesk.ticket.QueueFilter;
 import io.gatedesk.ticket.QueueRow;
 import io.gatedesk.ticket.QueueSort;
+import io.gatedesk.ticket.QueueTicketSet;
 import io.gatedesk.ticket.SlaPolicy;
 import io.gatedesk.ticket.TicketNumber;
 import io.gatedesk.ticket.TicketStatus;
@@ -61,10 +62,12 @@ public class QueueReads {
     private final long exactCountBelow;
     private final TicketTags tags;
     private final Clock clock;
+    private final List<QueueTicketSet> ticketSets;
     private final Cache<CountKey, Long> viewCounts;
 
     QueueReads(TicketRepository tickets, UserService users, SlaPolicy sla, EntityManager entityManager,
-               DeskProperties deskProperties, TicketTags tags, Clock clock) {
+               DeskProperties deskProperties, TicketTags tags, Clock clock, List<QueueTicketSet> ticketSets) {
+        this.ticketSets = List.copyOf(ticketSets);
         this.tickets = tickets;
         this.tags = tags;
         this.clock = clock;
@@ -176,7 +179,7 @@ public class QueueReads {
         // Counting every active ticket by category is the dearest query of a queue page; agents share a few seconds'
         // old figures instead of each paying for it (the rows themselves are always fresh).
         QueueFilter key = new QueueFilter(filter.status(), filter.priority(), filter.assignee(), filter.q(),
-                QueueSort.UPDATED_DESC, 0, null, filter.sla(), filter.tag(), filter.idle());
+                QueueSort.UPDATED_DESC, 0, null, filter.sla(), filter.tag(), filter.idle(), filter.linked());
         CountKey countKey = new CountKey(key, "me".equals(filter.assignee()) ? currentUserId : null);
         return categoryCounts == null ? countByCategory(key, countKey.me()) : categoryCounts.get(countKey);
     }
@@ -191,7 +194,7 @@ public class QueueReads {
     public long count(QueueFilter filter, Long currentUserId) {
         QueueFilter key = filter.withPage(0);
         CountKey countKey = new CountKey(new QueueFilter(key.status(), key.priority(), key.assignee(), key.q(),
-                QueueSort.UPDATED_DESC, 0, key.category(), key.sla(), key.tag(), key.idle()),
+                QueueSort.UPDATED_DESC, 0, key.category(), key.sla(), key.tag(), key.idle(), key.linked()),
                 "me".equals(filter.assignee()) ? currentUserId : null);
         if (viewCounts == null) {
             return tickets.count(specification(key, currentUserId, sla, true));
@@ -236,6 +239,7 @@ public class QueueReads {
     private Specification<Ticket> specification(QueueFilter filter, Long currentUserId, SlaPolicy sla,
                                                 boolean byCategory) {
         List<Long> exact = filter.q() == null ? List.of() : exactMatches(filter.q());
+        Optional<List<Long>> linked = linkedTickets(filter.linked());
         return (root, query, cb) -> {
             List<Predicate> predicates = new ArrayList<>();
             if (byCategory && filter.category() != null) {
@@ -261,6 +265,7 @@ public class QueueReads {
                 tagged.select(tag.get("key").get("ticketId")).where(cb.equal(tag.get("key").get("tag"), filter.tag()));
                 predicates.add(root.get("id").in(tagged));
             }
+            linked.ifPresent(ids -> predicates.add(ids.isEmpty() ? cb.disjunction() : root.get("id").in(ids)));
             if (filter.idle() != null) {
                 predicates.add(cb.lessThan(root.get("updatedAt"), clock.instant().minus(Duration.ofHours(filter.idle()))));
             }
@@ -282,6 +287,15 @@ public class QueueReads {
             }
             return cb.and(predicates.toArray(Predicate[]::new));
         };
+    }
+
+    /** The tickets of the set another feature names {@code key}; empty (no filter) for a key nobody answers to. */
+    private Optional<List<Long>> linkedTickets(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return ticketSets.stream().filter(set -> set.key().equals(key)).findFirst()
+                .map(set -> List.copyOf(set.ticketIds()));
     }
 
     private static final int MAX_EXACT_MATCHES = 1000;
