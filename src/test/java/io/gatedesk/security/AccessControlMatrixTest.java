@@ -145,6 +145,12 @@ class AccessControlMatrixTest {
             row("POST /desk/views/default", STAFF),
             row("GET /desk/tags/suggest", STAFF),
             row("POST /api/v1/tickets/bulk", AGENT_OR_ADMIN),
+            // Merge and split move a customer's thread between tickets: agents' call, not engineers'
+            row("GET /desk/tickets/{number}/merge", AGENT_OR_ADMIN),
+            row("POST /desk/tickets/{number}/merge", AGENT_OR_ADMIN),
+            row("POST /desk/tickets/{number}/messages/{messageId}/split", AGENT_OR_ADMIN),
+            row("POST /api/v1/tickets/{number}/merge", AGENT_OR_ADMIN),
+            row("POST /api/v1/tickets/{number}/messages/{id}/split", AGENT_OR_ADMIN),
             row("GET /api/v1/views", STAFF),
             row("POST /api/v1/views", STAFF),
             row("DELETE /api/v1/views/{id}", STAFF),
