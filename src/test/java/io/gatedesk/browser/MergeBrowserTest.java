@@ -149,4 +149,50 @@ class MergeBrowserTest {
                 .contains("Also the dashboard is slow " + marker);
         assertThat(browser.findElement(By.cssSelector("[data-split-from]")).getText()).contains(original.number());
     }
+
+    @Test
+    void anAgentTagsATicketFromItsPageAndRemovesATagFromSeveralInTheBulkBar() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        StaffMember agent = users.create(new UserService.NewStaffMember("mt-" + marker, "Wang " + marker, null,
+                "merge-password-1", EnumSet.of(Role.AGENT)));
+        TicketReceipt first = file("Tagging one " + marker, "First " + marker, "t1-" + marker + "@example.com");
+        TicketReceipt second = file("Tagging two " + marker, "Second " + marker, "t2-" + marker + "@example.com");
+        String refund = "refund-" + marker;
+
+        browser.manage().window().setSize(new Dimension(1440, 1100));
+        signIn(agent.username());
+        browser.get(url("/desk/tickets/" + first.number()));
+        for (String tag : List.of(refund, "keep-" + marker)) {
+            waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-tag-add]"))).sendKeys(tag);
+            browser.findElement(By.cssSelector("[data-tag-add-button]")).click();
+            waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-tag-remove='" + tag
+                    + "']")));
+        }
+        browser.findElement(By.cssSelector("[data-tag-remove='keep-" + marker + "']")).click();
+        waitFor().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-tag-remove='keep-" + marker
+                + "']"), 0));
+        // A tag change is an edit: the reply form learns the new version, so the next reply meets no conflict.
+        long version = tickets.detail(first.id()).version();
+        waitFor().until(driver -> String.valueOf(version).equals(
+                driver.findElement(By.id("reply-version")).getAttribute("value")));
+        Browser.screenshot(browser, "ticket-tags");
+
+        browser.get(url("/desk/tickets/" + second.number()));
+        waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-tag-add]"))).sendKeys(refund);
+        browser.findElement(By.cssSelector("[data-tag-add-button]")).click();
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-tag-remove='" + refund
+                + "']")));
+
+        browser.get(url("/desk?q=" + marker));
+        waitFor().until(driver -> driver.findElements(By.cssSelector("input[data-bulk-pick]")).size() == 2);
+        browser.findElements(By.cssSelector("input[data-bulk-pick]")).forEach(box -> box.click());
+        waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-tag-remove-input]")))
+                .sendKeys(refund);
+        browser.findElement(By.cssSelector("[data-bulk-apply]")).click();
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-bulk-done]"),
+                "2 of 2"));
+        Browser.screenshot(browser, "bulk-remove-tags");
+        assertThat(tickets.tagsOf(List.of(first.id(), second.id())).values()).allSatisfy(
+                tags -> assertThat(tags).doesNotContain(refund));
+    }
 }

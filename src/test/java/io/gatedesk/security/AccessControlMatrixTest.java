@@ -144,6 +144,9 @@ class AccessControlMatrixTest {
             row("POST /desk/views/{id}/delete", STAFF),
             row("POST /desk/views/default", STAFF),
             row("GET /desk/tags/suggest", STAFF),
+            row("GET /desk/tickets/{number}/tags", STAFF),
+            row("POST /desk/tickets/{number}/tags", STAFF),
+            row("POST /desk/tickets/{number}/tags/remove", STAFF),
             row("POST /api/v1/tickets/bulk", AGENT_OR_ADMIN),
             // Merge and split move a customer's thread between tickets: agents' call, not engineers'
             row("GET /desk/tickets/{number}/merge", AGENT_OR_ADMIN),
