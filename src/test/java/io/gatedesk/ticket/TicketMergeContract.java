@@ -85,6 +85,8 @@ abstract class TicketMergeContract {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM attachments WHERE ticket_id = ?", Long.class,
                 target.id())).isEqualTo(1L);
         assertThat(kept.events()).extracting(EventView::action).contains(TicketAction.MERGED_FROM);
+        assertThat(tickets.rows(List.of(target.id())).get(0).customerRepliedAt())
+                .as("the source's unanswered customer reply marks the target in the queue").isNotNull();
 
         TicketDetail merged = tickets.detail(source.id());
         assertThat(merged.status()).isEqualTo(TicketStatus.CLOSED);

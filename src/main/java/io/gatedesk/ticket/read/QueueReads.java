@@ -289,13 +289,17 @@ public class QueueReads {
         };
     }
 
+    /** At most this many tickets of a linked set, the newest: one bind parameter each, and PostgreSQL takes 32 767. */
+    static final int MAX_LINKED = 10_000;
+
     /** The tickets of the set another feature names {@code key}; empty (no filter) for a key nobody answers to. */
     private Optional<List<Long>> linkedTickets(String key) {
         if (key == null) {
             return Optional.empty();
         }
         return ticketSets.stream().filter(set -> set.key().equals(key)).findFirst()
-                .map(set -> List.copyOf(set.ticketIds()));
+                .map(set -> set.ticketIds().stream().sorted(java.util.Comparator.reverseOrder()).limit(MAX_LINKED)
+                        .toList());
     }
 
     private static final int MAX_EXACT_MATCHES = 1000;

@@ -107,6 +107,11 @@ public class TicketMerging {
         TicketStatus before = source.getStatus();
         source.mergeInto(intoId, now);
         target.touch(now);
+        // A customer answer on the source that nobody answered yet is one on the target now: the queue marks it.
+        if (source.getCustomerRepliedAt() != null && (target.getCustomerRepliedAt() == null
+                || source.getCustomerRepliedAt().isAfter(target.getCustomerRepliedAt()))) {
+            target.customerReplied(source.getCustomerRepliedAt());
+        }
         audit.record(source, AuthorType.STAFF, actor.name(), TicketAction.MERGED_INTO, TicketNumber.format(intoId));
         audit.record(target, AuthorType.STAFF, actor.name(), TicketAction.MERGED_FROM, TicketNumber.format(fromId));
         if (before != TicketStatus.CLOSED) {
