@@ -22,6 +22,11 @@ class TicketFiles implements TicketAttachments {
     }
 
     @Override
+    public int maxFiles() {
+        return attachments.maxFiles();
+    }
+
+    @Override
     public Optional<String> refusal(List<MultipartFile> files, Locale locale) {
         return attachments.refusal(Upload.of(files), locale);
     }

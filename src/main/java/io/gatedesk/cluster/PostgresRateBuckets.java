@@ -23,8 +23,13 @@ class PostgresRateBuckets implements RateBuckets {
     static final String TABLE = "rate_limit_buckets";
     private static final Logger log = LoggerFactory.getLogger(PostgresRateBuckets.class);
 
+    /** After a failure, how long buckets are counted on this node without asking the database again. */
+    static final Duration LOCAL_AFTER_FAILURE = Duration.ofSeconds(5);
+
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final LocalRateBuckets fallback = new LocalRateBuckets();
+    /** {@link System#nanoTime()} until which the database is not asked: each ask would wait out the pool's timeout. */
+    private volatile long localUntil = System.nanoTime();
 
     PostgresRateBuckets(DataSource dataSource) {
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
@@ -37,11 +42,17 @@ class PostgresRateBuckets implements RateBuckets {
 
     @Override
     public boolean tryConsume(String key, RateLimit limit) {
+        if (System.nanoTime() - localUntil < 0) {
+            return fallback.tryConsume(key, limit);
+        }
         try {
             return buckets.builder()
                     .build(key, () -> BucketConfiguration.builder().addLimit(LocalRateBuckets.bandwidth(limit)).build())
                     .tryConsume(1);
         } catch (RuntimeException databaseAway) {
+            // Without the pause every limited request of an outage would first wait out the connection timeout here,
+            // then again for the work it came for.
+            localUntil = System.nanoTime() + LOCAL_AFTER_FAILURE.toNanos();
             log.debug("Rate limit for {} counted on this node only: {}", key, databaseAway.toString());
             return fallback.tryConsume(key, limit);
         }

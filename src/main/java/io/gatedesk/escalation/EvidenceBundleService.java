@@ -18,6 +18,8 @@ import io.gatedesk.ticket.TicketEvidenceContributor;
 import io.gatedesk.ticket.TicketService;
 import io.gatedesk.triage.TicketTriage;
 import io.gatedesk.triage.TriageService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +43,7 @@ public class EvidenceBundleService {
 
     static final int MAX_TIMELINE_TEXT = 280;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final Logger log = LoggerFactory.getLogger(EvidenceBundleService.class);
 
     private final TicketService tickets;
     private final LogMatchService logs;
@@ -126,9 +129,8 @@ public class EvidenceBundleService {
             try {
                 sections.addAll(contributor.sections(evidence, locale));
             } catch (RuntimeException failed) {
-                org.slf4j.LoggerFactory.getLogger(EvidenceBundleService.class)
-                        .warn("Evidence section of {} left out: {}", contributor.getClass().getSimpleName(),
-                                failed.toString());
+                log.warn("Evidence section of {} left out: {}", contributor.getClass().getSimpleName(),
+                        failed.toString());
             }
         }
         return sections;

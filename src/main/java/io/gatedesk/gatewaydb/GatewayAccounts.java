@@ -44,25 +44,11 @@ public class GatewayAccounts {
             if (reader.isEmpty()) {
                 continue;
             }
-            String cacheKey = source.name() + "\n" + key.masked();
-            SourceAccounts cached = recent.getIfPresent(cacheKey);
-            if (cached != null) {
-                answers.add(cached);
-                continue;
-            }
-            SourceAccounts answer;
-            try {
-                answer = new SourceAccounts(source.name(), source.kind().code(), reader.get().find(source, key), null,
-                        null);
-                recent.put(cacheKey, answer);
-            } catch (RuntimeException e) {
-                source.forgetSchema();
-                String reason = GatewaySource.describe(e);
-                log.warn("Gateway database {} could not be read: {}", source.name(), reason);
-                answer = new SourceAccounts(source.name(), source.kind().code(), List.of(), reason,
-                        source.health().downSince());
-            }
-            answers.add(answer);
+            answers.add(source.answer(recent, source.name() + "\n" + key.masked(),
+                    () -> new SourceAccounts(source.name(), source.kind().code(), reader.get().find(source, key), null,
+                            null),
+                    (reason, downSince) -> new SourceAccounts(source.name(), source.kind().code(), List.of(), reason,
+                            downSince), "accounts"));
         }
         return answers;
     }

@@ -1,7 +1,9 @@
 package io.gatedesk.gatewaydb;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Connection;
@@ -18,7 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -120,6 +124,30 @@ final class GatewaySource implements AutoCloseable {
     }
 
     /**
+     * This source's answer to one lookup (accounts, tasks, logs), from {@code recent} when it is there. A lookup that
+     * fails is answered by {@code failed} with the reason and the time the source went down, never thrown, and the
+     * schema is read again next time (a fixed schema or a restarted gateway is seen at once).
+     */
+    <T> T answer(Cache<String, T> recent, String cacheKey, Supplier<T> lookup, BiFunction<String, Instant, T> failed,
+                 String what) {
+        T cached = recent.getIfPresent(cacheKey);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            T answer = lookup.get();
+            recent.put(cacheKey, answer);
+            return answer;
+        } catch (RuntimeException e) {
+            forgetSchema();
+            String reason = describe(e);
+            LoggerFactory.getLogger(GatewaySource.class).warn("Gateway database {} could not be read for {}: {}", name,
+                    what, reason);
+            return failed.apply(reason, health().downSince());
+        }
+    }
+
+    /**
      * A read of something a gateway may lack (an optional table or setting): a failure means "not there", so it
      * neither counts against the source's health nor shows as its last error.
      */
@@ -154,8 +182,12 @@ final class GatewaySource implements AutoCloseable {
     private static Set<String> columnsOf(Connection connection, String wanted) throws SQLException {
         Set<String> found = new TreeSet<>();
         DatabaseMetaData meta = connection.getMetaData();
+        // MySQL's Connector/J takes a null catalog as "every database the user sees": a table of that name in
+        // another database on the server is not this gateway's. Its catalog is the database of the URL.
+        String catalog = meta.getURL() != null && meta.getURL().startsWith("jdbc:mysql:") ? connection.getCatalog()
+                : null;
         for (String spelling : new String[]{wanted, wanted.toLowerCase(Locale.ROOT), wanted.toUpperCase(Locale.ROOT)}) {
-            try (ResultSet rs = meta.getColumns(null, null, spelling, null)) {
+            try (ResultSet rs = meta.getColumns(catalog, null, spelling, null)) {
                 while (rs.next()) {
                     found.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
                 }

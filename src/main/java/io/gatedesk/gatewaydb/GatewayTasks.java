@@ -2,11 +2,11 @@ package io.gatedesk.gatewaydb;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.gatedesk.ticket.TicketEvidence;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -16,8 +16,6 @@ import java.util.List;
  */
 @Service
 public class GatewayTasks {
-
-    private static final Logger log = LoggerFactory.getLogger(GatewayTasks.class);
 
     private final GatewaySources sources;
     private final TaskReader reader;
@@ -32,6 +30,16 @@ public class GatewayTasks {
     /** Task IDs in the texts, as {@link TaskIdExtractor} finds them (at most a handful). */
     public List<String> taskIds(List<String> texts) {
         return TaskIdExtractor.extract(texts);
+    }
+
+    /**
+     * The ticket's task IDs: those the customer gave in the task ID field first (taken as they are: a bare
+     * Midjourney number there is a task, not an order number), then those named in its texts; at most a handful.
+     */
+    public List<String> taskIds(TicketEvidence evidence) {
+        LinkedHashSet<String> ids = new LinkedHashSet<>(evidence.taskIds());
+        ids.addAll(taskIds(evidence.allTexts()));
+        return ids.stream().limit(TaskIdExtractor.MAX_IDS).toList();
     }
 
     /** Whether any configured source can hold tasks; with none, panels and JSON say nothing about tasks. */
@@ -50,24 +58,10 @@ public class GatewayTasks {
             if (!reader.reads(source.kind())) {
                 continue;
             }
-            String cacheKey = source.name() + "\n" + String.join("\n", ids);
-            SourceTasks cached = recent.getIfPresent(cacheKey);
-            if (cached != null) {
-                answers.add(cached);
-                continue;
-            }
-            SourceTasks answer;
-            try {
-                answer = new SourceTasks(source.name(), source.kind().code(), reader.find(source, ids), null, null);
-                recent.put(cacheKey, answer);
-            } catch (RuntimeException e) {
-                source.forgetSchema();
-                String reason = GatewaySource.describe(e);
-                log.warn("Gateway database {} could not be read for tasks: {}", source.name(), reason);
-                answer = new SourceTasks(source.name(), source.kind().code(), List.of(), reason,
-                        source.health().downSince());
-            }
-            answers.add(answer);
+            answers.add(source.answer(recent, source.name() + "\n" + String.join("\n", ids),
+                    () -> new SourceTasks(source.name(), source.kind().code(), reader.find(source, ids), null, null),
+                    (reason, downSince) -> new SourceTasks(source.name(), source.kind().code(), List.of(), reason,
+                            downSince), "tasks"));
         }
         return answers;
     }

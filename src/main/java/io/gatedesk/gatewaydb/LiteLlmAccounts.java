@@ -93,7 +93,7 @@ class LiteLlmAccounts implements AccountReader {
         return "sk-..." + tail.substring(tail.length() - 4);
     }
 
-    private static boolean isDigest(String fingerprint) {
+    static boolean isDigest(String fingerprint) {
         if (fingerprint == null || fingerprint.length() != 64) {
             return false;
         }

@@ -35,7 +35,7 @@ class TasksContributor implements TicketEvidenceContributor {
         if (!tasks.configured()) {
             return List.of();
         }
-        List<String> ids = tasks.taskIds(evidence.allTexts());
+        List<String> ids = tasks.taskIds(evidence);
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -50,7 +50,7 @@ class TasksContributor implements TicketEvidenceContributor {
         if (!tasks.configured()) {
             return Map.of();
         }
-        List<String> ids = tasks.taskIds(evidence.allTexts());
+        List<String> ids = tasks.taskIds(evidence);
         List<SourceTasks> answers = tasks.tasksFor(ids);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("taskIds", ids);

@@ -51,7 +51,8 @@ public class LogMatchService {
         return find(queryFor(evidence));
     }
 
-    MatchQuery queryFor(TicketEvidence evidence) {
+    /** The query the ticket's evidence makes: its effective request IDs, its masked keys, its window and model. */
+    public MatchQuery queryFor(TicketEvidence evidence) {
         Instant at = evidence.requestTime() != null ? evidence.requestTime().toInstant() : evidence.createdAt();
         return new MatchQuery(ticketLogs.requestIds(evidence), maskedKeys(evidence), at, at.minus(window),
                 at.plus(window), evidence.model());

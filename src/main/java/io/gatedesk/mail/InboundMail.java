@@ -5,6 +5,7 @@ import io.gatedesk.secret.SecretGuard;
 import io.gatedesk.ticket.InvalidMessageException;
 import io.gatedesk.ticket.InvalidTicketException;
 import io.gatedesk.ticket.NewTicket;
+import io.gatedesk.ticket.TicketAttachments;
 import io.gatedesk.ticket.TicketDetail;
 import io.gatedesk.ticket.TicketNotFoundException;
 import io.gatedesk.ticket.TicketReceipt;
@@ -15,14 +16,18 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -54,11 +59,14 @@ class InboundMail {
     private final MailTemplates templates;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ObjectProvider<TicketAttachments> attachments;
 
     InboundMail(InboundRecordRepository records, OutboxRepository outbox, MailThreads threads, TicketService tickets,
                 SecretGuard secretGuard, MailProperties properties, InboundProperties inbound,
-                MailTemplates templates, PlatformTransactionManager transactions, Clock clock) {
+                MailTemplates templates, PlatformTransactionManager transactions, Clock clock,
+                ObjectProvider<TicketAttachments> attachments) {
         this.records = records;
+        this.attachments = attachments;
         this.outbox = outbox;
         this.threads = threads;
         this.tickets = tickets;
@@ -164,7 +172,8 @@ class InboundMail {
             if (match.ticket().status() != TicketStatus.CLOSED && followToken.isPresent()) {
                 try {
                     tickets.customerReply(followToken.get(), body);
-                    return new Result(InboundOutcome.REPLY, null, match.ticket().id());
+                    return new Result(InboundOutcome.REPLY, attachFiles(mail, match.ticket().id(),
+                            Locale.forLanguageTag(match.ticket().locale()), null), match.ticket().id());
                 } catch (InvalidMessageException invalid) {
                     return new Result(InboundOutcome.REJECTED, invalid.getMessage(), match.ticket().id());
                 }
@@ -187,10 +196,41 @@ class InboundMail {
             TicketReceipt receipt = tickets.submit(new NewTicket(clip(subject, MAX_SUBJECT), clip(body, 20000),
                     clip(name, 120), mail.from(), null, null, null, null, null, null, null, null, null, null, null,
                     null), locale);
-            return new Result(InboundOutcome.NEW_TICKET, note, receipt.id());
+            return new Result(InboundOutcome.NEW_TICKET, attachFiles(mail, receipt.id(), locale, note), receipt.id());
         } catch (InvalidTicketException invalid) {
             return new Result(InboundOutcome.REJECTED, "not a valid ticket: " + invalid.fieldErrors(), null);
         }
+    }
+
+    /**
+     * Stores the mail's files on the ticket through the attachment feature, each checked on its own as the form
+     * checks uploads (size, type, count), so one refused file does not lose the others; the customer is the
+     * uploader. Returns the record's note, with the files that were not stored and why.
+     */
+    private String attachFiles(IncomingMail mail, long ticketId, Locale locale, String note) {
+        TicketAttachments files = attachments.getIfAvailable();
+        if (mail.files().isEmpty() || files == null) {
+            return note;
+        }
+        List<MultipartFile> accepted = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (MailFile file : mail.files()) {
+            if (accepted.size() >= files.maxFiles()) {
+                refused.add(file.fileName() + ": more than " + files.maxFiles() + " files");
+                continue;
+            }
+            files.refusal(List.of(file), locale).ifPresentOrElse(
+                    why -> refused.add(file.fileName() + ": " + why), () -> accepted.add(file));
+        }
+        if (!accepted.isEmpty()) {
+            files.attach(ticketId, null, accepted, mail.fromName() != null && !mail.fromName().isBlank()
+                    ? mail.fromName().strip() : mail.from(), true, false);
+        }
+        if (refused.isEmpty()) {
+            return note;
+        }
+        String notStored = "files not stored: " + String.join("; ", refused);
+        return note == null ? notStored : note + "; " + notStored;
     }
 
     /**

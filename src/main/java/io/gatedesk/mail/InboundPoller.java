@@ -11,10 +11,14 @@ import jakarta.mail.search.FlagTerm;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.lang.management.ManagementFactory;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -34,13 +38,17 @@ class InboundPoller {
     private final InboundProperties inbound;
     private final InboundMail mails;
     private final Clock clock;
-    private volatile Instant lastPollAt;
-    private volatile String lastError;
+    private final JdbcTemplate jdbc;
 
-    InboundPoller(InboundProperties inbound, InboundMail mails, Clock clock) {
+    /** The last read of the mailbox, by whichever node did it: {@code mail_inbound_poll} (V46). */
+    record LastPoll(Instant at, String error, String node) {
+    }
+
+    InboundPoller(InboundProperties inbound, InboundMail mails, Clock clock, JdbcTemplate jdbc) {
         this.inbound = inbound;
         this.mails = mails;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     @Scheduled(fixedDelayString = "${gatedesk.mail.inbound.poll-interval:60s}",
@@ -55,6 +63,7 @@ class InboundPoller {
     /** One pass over the unseen mail; returns how many mails were read. */
     synchronized int poll() {
         int read = 0;
+        String lastError = null;
         try (Store store = session().getStore(inbound.protocol())) {
             store.connect(inbound.host(), inbound.port() == null ? -1 : inbound.port(), inbound.username(),
                     inbound.password());
@@ -69,13 +78,22 @@ class InboundPoller {
             } finally {
                 folder.close(false);
             }
-            lastError = null;
         } catch (MessagingException | RuntimeException e) {
             lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
             log.warn("Reading the support mailbox {}:{} failed: {}", inbound.host(), inbound.port(), lastError);
         }
-        lastPollAt = clock.instant();
+        record(lastError);
         return read;
+    }
+
+    private void record(String error) {
+        try {
+            jdbc.update("UPDATE mail_inbound_poll SET polled_at = ?, last_error = ?, node = ? WHERE id = 1",
+                    Timestamp.from(clock.instant()), error == null ? null : error.substring(0, Math.min(500,
+                            error.length())), NODE);
+        } catch (DataAccessException away) {
+            log.warn("Could not record the mailbox poll: {}", away.toString());
+        }
     }
 
     private void read(Message message) throws MessagingException {
@@ -104,11 +122,13 @@ class InboundPoller {
         return Session.getInstance(properties);
     }
 
-    Instant lastPollAt() {
-        return lastPollAt;
+    /** The last read of the mailbox on any node. */
+    LastPoll lastPoll() {
+        return jdbc.queryForObject("SELECT polled_at, last_error, node FROM mail_inbound_poll WHERE id = 1",
+                (row, n) -> new LastPoll(row.getTimestamp(1) == null ? null : row.getTimestamp(1).toInstant(),
+                        row.getString(2), row.getString(3)));
     }
 
-    String lastError() {
-        return lastError;
-    }
+    /** This node's name on the admin page: host and process, as the JVM names itself ({@code pid@host}). */
+    private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
 }

@@ -17,12 +17,15 @@ import java.util.Locale;
 
 /**
  * What GateDesk reads of a mail from the support mailbox: who, to whom, what it answers, the headers loop protection
- * needs, and its plain-text and HTML bodies (attachments are not read).
+ * needs, its plain-text and HTML bodies, and the files attached to it (at most {@link #MAX_FILES} are read).
  */
 record IncomingMail(String messageId, String from, String fromName, List<String> recipients, String subject,
                     List<String> answers, String autoSubmitted, String precedence, boolean listMail, boolean report,
                     boolean fromGateDesk, String returnPath, String contentLanguage, long size, String text,
-                    String html) {
+                    String html, List<MailFile> files) {
+
+    /** More files than a ticket takes are not read at all: the attachment feature would refuse them anyway. */
+    static final int MAX_FILES = 20;
 
     static IncomingMail of(MimeMessage message) throws MessagingException, IOException {
         InternetAddress sender = firstAddress(message.getFrom());
@@ -46,7 +49,8 @@ record IncomingMail(String messageId, String from, String fromName, List<String>
         }
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder();
-        collect(message, text, html, 0);
+        List<MailFile> files = new ArrayList<>();
+        collect(message, text, html, files, 0);
         String messageId = message.getMessageID();
         return new IncomingMail(messageId == null || messageId.isBlank() ? null : messageId.strip(),
                 sender == null ? null : sender.getAddress(), sender == null ? null : sender.getPersonal(),
@@ -55,7 +59,7 @@ record IncomingMail(String messageId, String from, String fromName, List<String>
                         || message.getHeader("List-Unsubscribe", ",") != null,
                 message.isMimeType("multipart/report"), message.getHeader("X-GateDesk-Ticket", ",") != null,
                 message.getHeader("Return-Path", ","), message.getHeader("Content-Language", ","),
-                Math.max(message.getSize(), 0), text.toString(), html.toString());
+                Math.max(message.getSize(), 0), text.toString(), html.toString(), List.copyOf(files));
     }
 
     private static InternetAddress firstAddress(Address[] addresses) {
@@ -63,10 +67,22 @@ record IncomingMail(String messageId, String from, String fromName, List<String>
                 ? address : null;
     }
 
-    /** The first text/plain and text/html parts that are not attachments, however deeply nested. */
-    private static void collect(Part part, StringBuilder text, StringBuilder html, int depth)
+    /**
+     * The first text/plain and text/html parts that are not attachments, however deeply nested, and the files: parts
+     * sent as attachments, and inline parts that carry a file name and are not the text itself (a pasted screenshot).
+     */
+    private static void collect(Part part, StringBuilder text, StringBuilder html, List<MailFile> files, int depth)
             throws MessagingException, IOException {
-        if (depth > 10 || Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+        if (depth > 10) {
+            return;
+        }
+        boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
+        if (attached || (part.getFileName() != null && !part.isMimeType("multipart/*")
+                && !part.isMimeType("message/*") && !(part.isMimeType("text/*") && depth == 0))) {
+            if (files.size() < MAX_FILES) {
+                files.add(new MailFile(fileName(part, files.size()), baseType(part.getContentType()),
+                        part.getInputStream().readAllBytes()));
+            }
             return;
         }
         if (part.isMimeType("text/plain") && text.isEmpty()) {
@@ -76,9 +92,30 @@ record IncomingMail(String messageId, String from, String fromName, List<String>
         } else if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
                 BodyPart child = multipart.getBodyPart(i);
-                collect(child, text, html, depth + 1);
+                collect(child, text, html, files, depth + 1);
             }
         }
+    }
+
+    /** The part's file name (RFC 2231 and encoded-word names decoded), or a made-up one for a nameless attachment. */
+    private static String fileName(Part part, int index) throws MessagingException {
+        String name = part.getFileName();
+        if (name != null) {
+            try {
+                name = jakarta.mail.internet.MimeUtility.decodeText(name);
+            } catch (java.io.UnsupportedEncodingException undecodable) {
+                // The raw name is still a name.
+            }
+        }
+        return name == null || name.isBlank() ? "attachment-" + (index + 1) : name.strip();
+    }
+
+    private static String baseType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        int parameters = contentType.indexOf(';');
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip().toLowerCase(Locale.ROOT);
     }
 
     /**

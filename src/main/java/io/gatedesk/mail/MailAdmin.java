@@ -59,8 +59,9 @@ class MailAdmin {
     }
 
     Inbound inbound() {
+        InboundPoller.LastPoll last = poller.lastPoll();
         return new Inbound(inbound.active(), inbound.protocol(), inbound.host(), inbound.port(), inbound.folder(),
-                threads.supportAddress(), poller.lastPollAt(), poller.lastError(),
+                threads.supportAddress(), last.at(), last.error(), last.node(),
                 inboundRecords.countByOutcome(InboundOutcome.REJECTED));
     }
 
@@ -129,7 +130,7 @@ class MailAdmin {
 
     /** The support mailbox as the admin page reports it; {@code rejected} counts mails kept unprocessed. */
     record Inbound(boolean active, String protocol, String host, Integer port, String folder, String address,
-                   Instant lastPollAt, String lastError, long rejected) {
+                   Instant lastPollAt, String lastError, String lastPollNode, long rejected) {
     }
 
     /** One mail read from the mailbox: from whom, what about, and what became of it. */

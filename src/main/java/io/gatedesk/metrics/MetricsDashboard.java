@@ -66,10 +66,11 @@ final class MetricsDashboard {
                 new Chart("config", "metrics.configTickets", Kind.BAR, Unit.COUNT, period,
                         List.of(new Series(Label.message("metrics.configTickets.series"), null)),
                         periodRows(report.configTickets()),
-                        queue("all", "WRONG_BASE_URL", null), "metrics.queue.config"),
+                        queue(report, "all", "WRONG_BASE_URL", null, true), "metrics.queue.config"),
                 new Chart("backlog", "metrics.backlog", Kind.LINE, Unit.COUNT, period,
                         List.of(new Series(Label.message("metrics.backlog.series"), null)),
-                        periodRows(report.backlog()), queue("active", filter, null), "metrics.queue.backlog"),
+                        periodRows(report.backlog()), queue(report, "active", filter, null, false),
+                        "metrics.queue.backlog"),
                 new Chart("ratios", "metrics.ratios", Kind.HBAR, Unit.PERCENT, "metrics.axis.measure",
                         List.of(new Series(Label.message("metrics.ratios.series"), null)),
                         List.of(percent("metrics.libraryAnswered", report.repeatRatio().libraryAnswered()),
@@ -88,7 +89,7 @@ final class MetricsDashboard {
                         List.of(new Series(Label.message("metrics.slaBreaches.series"), null)),
                         List.of(count("metrics.sla.firstResponse", report.slaBreaches().firstResponse()),
                                 count("metrics.sla.resolution", report.slaBreaches().resolution())),
-                        queue("active", filter, "breached"), "metrics.queue.sla"),
+                        queue(report, "active", filter, "breached", false), "metrics.queue.sla"),
                 new Chart("answers", "metrics.usage.answers", Kind.HBAR, Unit.COUNT, "metrics.axis.answer",
                         List.of(new Series(Label.message("metrics.usage.inserted"), null),
                                 new Series(Label.message("metrics.usage.sent"), null)),
@@ -127,14 +128,15 @@ final class MetricsDashboard {
         Map<String, Map<LocalDate, Long>> counts = report.categories().stream().collect(Collectors.groupingBy(
                 MetricsReport.CategoryCount::category, Collectors.toMap(MetricsReport.CategoryCount::period,
                         MetricsReport.CategoryCount::count)));
-        List<Series> series = shown.stream().map(c -> new Series(categoryLabel(c), queue("all", c, null))).toList();
+        List<Series> series = shown.stream()
+                .map(c -> new Series(categoryLabel(c), queue(report, "all", c, null, true))).toList();
         List<Row> rows = new ArrayList<>();
         for (LocalDate day : report.periods()) {
             rows.add(new Row(Label.literal(day.toString()), shown.stream()
                     .map(c -> (double) counts.getOrDefault(c, Map.of()).getOrDefault(day, 0L)).toList()));
         }
         return new Chart("categories", "metrics.categories", Kind.STACKED, Unit.COUNT, period, series, rows,
-                queue("all", report.filters().category(), null), "metrics.queue.categories");
+                queue(report, "all", report.filters().category(), null, true), "metrics.queue.categories");
     }
 
     private static Label categoryLabel(String category) {
@@ -170,11 +172,19 @@ final class MetricsDashboard {
         return values;
     }
 
-    /** The queue showing a chart's tickets as far as its filter can: status, category and SLA, never dates. */
-    static String queue(String status, String category, String sla) {
+    /**
+     * The queue showing a chart's tickets: its status, category and SLA state, the report's client and caller type,
+     * and, for figures about tickets filed in the period, the period's days as the filing window. Backlog and SLA
+     * links show the tickets open now, which is what an agent can act on.
+     */
+    static String queue(MetricsReport report, String status, String category, String sla, boolean filedInPeriod) {
         return UriComponentsBuilder.fromPath("/desk").queryParam("status", status)
                 .queryParamIfPresent("category", java.util.Optional.ofNullable(category))
                 .queryParamIfPresent("sla", java.util.Optional.ofNullable(sla))
+                .queryParamIfPresent("filedFrom", java.util.Optional.ofNullable(filedInPeriod ? report.from() : null))
+                .queryParamIfPresent("filedTo", java.util.Optional.ofNullable(filedInPeriod ? report.to() : null))
+                .queryParamIfPresent("client", java.util.Optional.ofNullable(report.filters().client()))
+                .queryParamIfPresent("callerType", java.util.Optional.ofNullable(report.filters().callerType()))
                 .build().toUriString();
     }
 }

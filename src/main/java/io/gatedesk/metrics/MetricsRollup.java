@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 import static io.gatedesk.metrics.MetricsSql.flag;
 import static io.gatedesk.metrics.MetricsSql.timestamp;
@@ -61,9 +62,14 @@ class MetricsRollup {
             + "first_response_day, resolved_day, category, client, caller_type, priority, config, returning_customer, "
             + "library_answered, follow_up, one_touch, reopened, first_response_breach, resolution_breach, "
             + "first_response_bucket, resolution_bucket";
-    private static final String DAILY_COLUMNS = "local_day, category, client, caller_type, filed, config, classified, "
-            + "returning_customers, first_response_breaches, resolution_breaches, replied, library_answered, follow_up, "
-            + "resolved, one_touch, reopened";
+    /** The counts of a day's row, in {@code metrics_daily} and in its narrower copy {@code metrics_daily_category}. */
+    private static final List<String> DAILY_COUNTS = List.of("filed", "config", "classified", "returning_customers",
+            "first_response_breaches", "resolution_breaches", "replied", "library_answered", "follow_up", "resolved",
+            "one_touch", "reopened");
+    private static final String DAILY_COLUMNS = "local_day, category, client, caller_type, "
+            + String.join(", ", DAILY_COUNTS);
+    private static final String DAILY_SUMS = DAILY_COUNTS.stream().map(count -> "SUM(" + count + ")")
+            .collect(Collectors.joining(", "));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final MetricsSql sql;
@@ -309,19 +315,15 @@ class MetricsRollup {
         String resolved = "SELECT t.resolved_day, t.category, t.client, t.caller_type, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, "
                 + "t.one_touch, t.reopened FROM metrics_ticket_facts t WHERE t.resolved_day" + days;
         write("INSERT INTO metrics_daily (" + DAILY_COLUMNS + ") SELECT local_day, category, client, caller_type, "
-                + "SUM(filed), SUM(config), SUM(classified), SUM(returning_customers), SUM(first_response_breaches), "
-                + "SUM(resolution_breaches), SUM(replied), SUM(library_answered), SUM(follow_up), SUM(resolved), "
-                + "SUM(one_touch), SUM(reopened) FROM (" + filed + " UNION ALL " + replied + " UNION ALL " + resolved
+                + DAILY_SUMS + " FROM (" + filed + " UNION ALL " + replied + " UNION ALL " + resolved
                 + ") x GROUP BY local_day, category, client, caller_type", params);
     }
 
     /** The daily rows summed over client and caller type, for reports that filter on neither. */
     private void insertDailyPerCategory(String days, MapSqlParameterSource params) {
-        String counts = DAILY_COLUMNS.substring(DAILY_COLUMNS.indexOf("filed"));
-        write("INSERT INTO metrics_daily_category (local_day, category, " + counts + ") SELECT local_day, category, "
-                + java.util.Arrays.stream(counts.split(", ")).map(c -> "SUM(" + c + ")")
-                        .collect(java.util.stream.Collectors.joining(", "))
-                + " FROM metrics_daily WHERE local_day" + days + " GROUP BY local_day, category", params);
+        write("INSERT INTO metrics_daily_category (local_day, category, " + String.join(", ", DAILY_COUNTS)
+                + ") SELECT local_day, category, " + DAILY_SUMS + " FROM metrics_daily WHERE local_day" + days
+                + " GROUP BY local_day, category", params);
     }
 
     /** Per day a clock stopped and wait bucket, how many tickets: the histogram {@link WaitPercentiles} reads. */

@@ -35,10 +35,31 @@ public record NewTicket(
         LocalDateTime requestTime,
         @Size(max = 64, message = "{field.tooLong}") String requestTimeZone,
         Boolean stream,
-        CallerType callerType) {
+        CallerType callerType,
+        @Size(max = NewTicket.MAX_TASK_IDS, message = "{ticket.taskIds.tooMany}")
+        List<@Pattern(regexp = NewTicket.TASK_ID, message = "{ticket.taskIds.invalid}") String> taskIds) {
+
+    /** A ticket names a handful of tasks at most, as the gateway lookup reads them. */
+    public static final int MAX_TASK_IDS = 5;
+    /**
+     * An image/video/music task ID as the gateways keep them: new-api's {@code task_…}, Midjourney's digits, the
+     * upstream UUIDs — letters, digits, '-' and '_', 8 to 64. A masked key ({@code sk-abcd****wxyz}) does not fit.
+     */
+    public static final String TASK_ID = "[A-Za-z0-9][A-Za-z0-9_-]{7,63}";
+
+    /** A ticket without task IDs of its own (they may still be named in its texts). */
+    public NewTicket(String subject, String description, String customerName, String customerEmail, ClientApp client,
+                     String clientVersion, String baseUrl, String model, String maskedKey, List<String> requestIds,
+                     Integer statusCode, String errorMessage, LocalDateTime requestTime, String requestTimeZone,
+                     Boolean stream, CallerType callerType) {
+        this(subject, description, customerName, customerEmail, client, clientVersion, baseUrl, model, maskedKey,
+                requestIds, statusCode, errorMessage, requestTime, requestTimeZone, stream, callerType, List.of());
+    }
 
     public NewTicket {
         requestIds = requestIds == null ? List.of() : requestIds.stream()
+                .map(String::trim).filter(id -> !id.isEmpty()).distinct().toList();
+        taskIds = taskIds == null ? List.of() : taskIds.stream().filter(java.util.Objects::nonNull)
                 .map(String::trim).filter(id -> !id.isEmpty()).distinct().toList();
         subject = trim(subject);
         customerName = trim(customerName);
@@ -56,13 +77,14 @@ public record NewTicket(
         return new NewTicket(guard.apply(subject), guard.apply(description), guard.apply(customerName),
                 guard.apply(customerEmail), client, guard.apply(clientVersion), guard.apply(baseUrl), guard.apply(model),
                 guard.apply(maskedKey), requestIds.stream().map(guard).toList(), statusCode, guard.apply(errorMessage),
-                requestTime, requestTimeZone, stream, callerType);
+                requestTime, requestTimeZone, stream, callerType, taskIds.stream().map(guard).toList());
     }
 
     /** The same ticket with another masked key. */
     public NewTicket withMaskedKey(String newMaskedKey) {
         return new NewTicket(subject, description, customerName, customerEmail, client, clientVersion, baseUrl, model,
-                newMaskedKey, requestIds, statusCode, errorMessage, requestTime, requestTimeZone, stream, callerType);
+                newMaskedKey, requestIds, statusCode, errorMessage, requestTime, requestTimeZone, stream, callerType,
+                taskIds);
     }
 
     private static String trim(String value) {

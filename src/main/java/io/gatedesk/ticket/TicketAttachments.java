@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public interface TicketAttachments {
 
+    /** How many files one form, reply or mail may carry. */
+    int maxFiles();
+
     /** Why these files cannot be attached (too many, too large, empty, a refused type), in the user's language. */
     Optional<String> refusal(List<MultipartFile> files, Locale locale);
 

@@ -42,6 +42,7 @@ public record TicketDetail(
         List<MaskedKey> maskedKeys,
         List<MessageView> messages,
         List<EventView> events,
+        List<String> taskIds,
         String mergedInto,
         String splitFrom) {
 

@@ -10,6 +10,7 @@ import java.util.List;
  * internal text on the ticket, all already passed through the secret guard.
  *
  * @param messageBodies  every message on the ticket, oldest first
+ * @param taskIds        the image/video/music task IDs the customer gave in their own field (texts may name more)
  * @param evidenceBodies the messages that describe the problem: the customer's and staff internal notes. A public
  *                       staff reply is an answer (often one text sent to many tickets), not a description of this
  *                       ticket's problem, so what is inferred from the evidence does not read it
@@ -18,7 +19,11 @@ public record TicketEvidence(long id, String number, String subject, String desc
                              String clientVersion, String baseUrl, String model, String maskedKey,
                              List<String> requestIds, Integer statusCode, String errorMessage,
                              OffsetDateTime requestTime, CallerType callerType, List<String> messageBodies,
-                             List<String> evidenceBodies, Instant createdAt) {
+                             List<String> evidenceBodies, Instant createdAt, List<String> taskIds) {
+
+    public TicketEvidence {
+        taskIds = taskIds == null ? List.of() : List.copyOf(taskIds);
+    }
 
     /** Everything a customer or agent wrote on the ticket, for extractors that look through free text. */
     public List<String> allTexts() {
@@ -44,6 +49,6 @@ public record TicketEvidence(long id, String number, String subject, String desc
         evidence.addAll(more);
         return new TicketEvidence(id, number, subject, description, client, clientVersion, baseUrl, model, maskedKey,
                 requestIds, statusCode, errorMessage, requestTime, callerType, List.copyOf(bodies), List.copyOf(evidence),
-                createdAt);
+                createdAt, taskIds);
     }
 }

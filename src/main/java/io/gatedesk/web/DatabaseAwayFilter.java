@@ -74,13 +74,38 @@ class DatabaseAwayFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException failure) {
-            if (!DatabaseAway.causes(failure) || response.isCommitted()) {
+            if (!DatabaseAway.causes(failure)) {
                 throw failure;
             }
             log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(),
                     DatabaseAway.rootMessage(failure));
-            answer(request, response);
+            if (response.isCommitted()) {
+                // The answer was already decided (a redirect after a ticket was filed, a page half sent): rethrown,
+                // the failure would let the container turn a redirect it has not flushed yet into a 500.
+                return;
+            }
+            try {
+                answer(request, response);
+            } catch (IOException | RuntimeException renderFailure) {
+                // The page itself could not be rendered: the status and a plain line still say what happened.
+                log.warn("Could not render the database-away page: {}", renderFailure.toString());
+                plainAnswer(request, response);
+            }
         }
+    }
+
+    private void plainAnswer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.reset();
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseAway.RETRY_AFTER_SECONDS);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setContentType(MediaType.TEXT_PLAIN_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        Locale locale = request.getLocale();
+        response.getWriter().write(context.getMessage("error.databaseAway", null, locale) + "\n");
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -39,6 +40,17 @@ class PageExceptionHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
         return render(404, "error.notFound", request, response, model);
+    }
+
+    /** A controller that says "not found" or "bad request" this way gets that answer, not a 500. */
+    @ExceptionHandler(ResponseStatusException.class)
+    String status(ResponseStatusException exception, HttpServletRequest request, HttpServletResponse response,
+                  Model model) throws Exception {
+        int status = exception.getStatusCode().value();
+        if (status >= 500) {
+            return unexpected(exception, request, response, model);
+        }
+        return render(status, status == 404 ? "error.notFound" : "error.badRequest", request, response, model);
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,

@@ -56,7 +56,8 @@ public class SavedViews {
                 QueueSort.UPDATED_ASC, 0, null, null, null, 24));
         all.put("slaAtRisk", new QueueFilter(null, null, null, null, null, 0, null, "soon", null, null));
         all.put("escalated", new QueueFilter(TicketStatus.ESCALATED.name(), null, null, null, null, 0));
-        all.put("byIncident", new QueueFilter(null, null, null, null, null, 0, null, null, null, null, "incident"));
+        all.put("byIncident", new QueueFilter(null, null, null, null, null, 0, null, null, null, null, null, null, null,
+                null, "incident"));
         return Map.copyOf(all);
     }
 

@@ -44,6 +44,8 @@ class GatewayAccountBrowserTest {
     static final String KEY = "abcd" + "Q7mN2pX9vR4tL8kJ3hG6fD1sA5zC0bV2nM7qW4eR" + "wxyz";
     /** A failed Kling video in new-api's tasks table, named in the customer's description. */
     static final String TASK = "task_" + "Zx4cV7bN2mQ9wE1rT6yU3iO8pA5sD0fG";
+    /** A failed Midjourney job: a bare number, so only the form's task ID box makes it a task. */
+    static final String MJ_TASK = "1712205491372954";
     static Path gatewayDb;
     static ChromeDriver browser;
 
@@ -79,6 +81,21 @@ class GatewayAccountBrowserTest {
                     + " finish_time, progress, data) VALUES ('" + TASK + "', 'kling', 7, 250000, 'generate', 'FAILURE',"
                     + " 'upstream: content policy violation', " + (now - 600) + ", " + (now - 500) + ", '100%',"
                     + " '{\"prompt\":\"a private prompt\"}')");
+            // new-api's midjourneys (model/midjourney.go) and logs (model/log.go), the columns read here.
+            s.execute("CREATE TABLE midjourneys (id integer PRIMARY KEY AUTOINCREMENT, user_id integer,"
+                    + " action varchar(40), mj_id text, prompt text, status varchar(20), progress varchar(30),"
+                    + " fail_reason text, submit_time integer, finish_time integer, quota integer)");
+            s.execute("INSERT INTO midjourneys (user_id, action, mj_id, prompt, status, progress, fail_reason,"
+                    + " submit_time, finish_time, quota) VALUES (7, 'IMAGINE', '" + MJ_TASK + "', 'a private prompt',"
+                    + " 'FAILURE', '0%', 'Banned prompt detected', " + (now - 900) + ", " + (now - 880) + ", 50000)");
+            s.execute("CREATE TABLE logs (id integer PRIMARY KEY AUTOINCREMENT, user_id integer, created_at integer,"
+                    + " type integer, content text, username text, token_name text, model_name text, quota integer,"
+                    + " prompt_tokens integer, completion_tokens integer, use_time integer, is_stream numeric,"
+                    + " channel_id integer, token_id integer, ip text, other text)");
+            s.execute("INSERT INTO logs (user_id, created_at, type, content, username, token_name, model_name, quota,"
+                    + " prompt_tokens, completion_tokens, use_time, is_stream, channel_id, token_id) VALUES"
+                    + " (7, " + (now - 120) + ", 5, '该令牌额度已用尽 (request id: 20261205235900123)', 'zhangwei',"
+                    + " 'prod', 'gpt-4o', 0, 0, 0, 1, 0, 3, 1)");
         }
         registry.add("gatedesk.gateway.sources.main.kind", () -> "new-api");
         registry.add("gatedesk.gateway.sources.main.url", () -> "jdbc:sqlite:" + gatewayDb);
@@ -102,15 +119,8 @@ class GatewayAccountBrowserTest {
     @Test
     void theAgentSeesTheKeysAccountAndTheAdminTestsEachSource() throws Exception {
         String marker = UUID.randomUUID().toString().substring(0, 8);
-        browser.manage().window().setSize(new Dimension(1440, 1000));
-        browser.manage().deleteAllCookies();
-        browser.get(url("/"));
-        browser.findElement(By.id("customerName")).sendKeys("Lin");
-        browser.findElement(By.id("customerEmail")).sendKeys("lin@example.com");
-        browser.findElement(By.id("subject")).sendKeys("401 on every call " + marker);
-        browser.findElement(By.id("description")).sendKeys("Every call fails with 401. My key is sk-abcd****wxyz."
+        openFormAsCustomer("401 on every call " + marker, "Every call fails with 401. My key is sk-abcd****wxyz."
                 + " Video " + TASK + " failed too.");
-        browser.findElement(By.id("model")).sendKeys("gpt-4o");
         browser.findElement(By.id("statusCode")).sendKeys("401");
         browser.findElement(By.cssSelector("form.ticket-form button[type=submit]")).click();
         waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-follow-link]")));
@@ -161,6 +171,70 @@ class GatewayAccountBrowserTest {
         browser.get(url("/admin/gateway-sources?lang=zh-CN"));
         browser.manage().window().setSize(new Dimension(390, 844));
         shot("admin-sources-390-zh-CN");
+    }
+
+    /**
+     * The form's task ID box: a wrong value comes back with the message and what was typed; a Midjourney number typed
+     * there is looked up on the agent's ticket page, and the key's own log rows show beside the imported logs.
+     */
+    @Test
+    void aTaskIdTypedInTheFormsBoxIsLookedUpOnTheTicketPage() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        openFormAsCustomer("My image never came " + marker, "The picture job failed, key sk-abcd****wxyz.");
+        WebElement box = browser.findElement(By.id("taskIds"));
+        assertThat(browser.findElement(By.cssSelector("label[for=taskIds]")).getText())
+                .contains("Task ID (image/video/music task)");
+        box.sendKeys("job #42");
+        browser.findElement(By.cssSelector("form.ticket-form button[type=submit]")).click();
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".has-error #taskIds")));
+        assertThat(browser.findElement(By.id("taskIds")).getAttribute("value")).isEqualTo("job #42");
+        assertThat(browser.findElement(By.cssSelector(".has-error .error")).getText()).contains("A task ID is 8 to 64");
+        shot("form-task-id-error-1440-en");
+        box = browser.findElement(By.id("taskIds"));
+        box.clear();
+        box.sendKeys(MJ_TASK);
+        browser.findElement(By.cssSelector("form.ticket-form button[type=submit]")).click();
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-follow-link]")));
+        String number = browser.findElement(By.tagName("main")).getText().replaceAll("(?s).*?(GD-\\d+).*", "$1");
+        assertThat(number).startsWith("GD-");
+
+        signIn("gw-tasks-" + marker, Role.AGENT);
+        browser.get(url("/desk/tickets/" + number));
+        assertThat(browser.findElement(By.cssSelector("[data-task-ids]")).getText()).contains(MJ_TASK);
+        WebElement task = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-task='" + MJ_TASK + "']")));
+        assertThat(task.findElement(By.cssSelector("[data-task-state]")).getText()).isEqualTo("failed");
+        assertThat(task.getText()).contains("midjourney · IMAGINE").contains("Banned prompt detected")
+                .doesNotContain("a private prompt");
+        scrollTo(task);
+        shot("ticket-form-task-1440-en");
+        WebElement live = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-live-logs]")));
+        assertThat(live.getText()).contains("Gateway logs (live)").contains("From main (new-api)")
+                .contains("该令牌额度已用尽").contains("sk-abcd…wxyz → prod #1");
+        assertThat(live.findElement(By.cssSelector("[data-source-down]")).getText()).contains("backup");
+        assertThat(live.findElements(By.cssSelector("[data-live-log]"))).hasSize(1);
+        scrollTo(live);
+        shot("ticket-live-logs-1440-en");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(url("/desk/tickets/" + number + "?lang=zh-CN"));
+        live = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-live-logs]")));
+        assertThat(live.getText()).contains("网关日志（实时）");
+        scrollTo(live);
+        shot("ticket-live-logs-390-zh-CN");
+        browser.get(url("/desk/tickets/" + number + "?lang=en"));
+    }
+
+    /** The public form, as a customer without a session, with name, e-mail, subject, description and model typed. */
+    private void openFormAsCustomer(String subject, String description) {
+        browser.manage().window().setSize(new Dimension(1440, 1000));
+        browser.manage().deleteAllCookies();
+        browser.get(url("/"));
+        browser.findElement(By.id("customerName")).sendKeys("Lin");
+        browser.findElement(By.id("customerEmail")).sendKeys("lin@example.com");
+        browser.findElement(By.id("subject")).sendKeys(subject);
+        browser.findElement(By.id("description")).sendKeys(description);
+        browser.findElement(By.id("model")).sendKeys("gpt-4o");
     }
 
     private WebElement source(String name) {

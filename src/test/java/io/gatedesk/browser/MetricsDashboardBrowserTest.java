@@ -189,8 +189,17 @@ class MetricsDashboardBrowserTest {
             // The chart's queue link opens the queue showing the tickets behind it.
             browser.findElement(By.cssSelector("#chart-categories a[data-queue-link]")).click();
             waitFor(browser).until(ExpectedConditions.urlContains("/desk?status=all&category=INVALID_KEY"));
+            assertThat(browser.getCurrentUrl()).contains("filedFrom=" + today.minusDays(6), "filedTo=" + today);
             waitFor(browser).until(driver -> driver.findElements(By.cssSelector("tr[data-ticket]")).size()
                     == invalidKey);
+            // The queue says it is narrowed to the chart's days, and one click widens it again.
+            assertThat(browser.findElement(By.cssSelector("[data-drill]")).getText())
+                    .contains("filed " + today.minusDays(6) + " – " + today);
+            screenshot(browser, "metrics-drill-queue-en");
+            browser.findElement(By.cssSelector("[data-drill-clear]")).click();
+            waitFor(browser).until(driver -> !driver.getCurrentUrl().contains("filedFrom")
+                    && driver.findElements(By.cssSelector("[data-drill]")).isEmpty());
+            assertThat(browser.getCurrentUrl()).contains("category=INVALID_KEY");
         } finally {
             browser.quit();
         }

@@ -59,6 +59,8 @@ class DatabaseOutageTest {
     final AtomicLong slowest503Millis = new AtomicLong();
     final AtomicReference<KeptForm> keptForm = new AtomicReference<>();
     final AtomicInteger next = new AtomicInteger();
+    /** The first answer of an unexpected status, kept whole so a failure says what the app answered. */
+    final AtomicReference<String> firstUnexpected = new AtomicReference<>();
 
     /** A form the 503 page handed back to send again, with the visitor whose session it belongs to. */
     record KeptForm(Visitor visitor, String body, String subject) {
@@ -114,7 +116,8 @@ class DatabaseOutageTest {
                     filed.values().stream().filter(count -> count > 1).count());
 
             assertThat(unavailable.get()).as("the outage was seen by the clients").isPositive();
-            assertThat(otherStatuses).as("no 500s or other answers than 302 and 503").isEmpty();
+            assertThat(otherStatuses).as("no 500s or other answers than 302 and 503; the first one was:%n%s",
+                    firstUnexpected.get()).isEmpty();
             assertThat(acknowledged).hasSize(SUBMISSIONS);
             assertThat(filed.keySet()).containsExactlyInAnyOrderElementsOf(acknowledged.values());
             assertThat(filed.values()).allMatch(count -> count == 1);
@@ -213,6 +216,9 @@ class DatabaseOutageTest {
                     continue;
                 }
                 otherStatuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                String body = answer.body();
+                firstUnexpected.compareAndSet(null, status + " " + answer.headers().map() + "\n"
+                        + body.substring(0, Math.min(body.length(), 3_000)));
             }
         }
     }

@@ -38,7 +38,9 @@ abstract class GatewayAccountsContract {
 
     @AfterEach
     void close() {
-        sources.destroy();
+        if (sources != null) {
+            sources.destroy();
+        }
     }
 
     private List<KeyAccount> lookup(String mask) {

@@ -57,6 +57,7 @@ class GatewayDbWebTest {
         gatewayDb = Files.createTempDirectory("gatedesk-newapi").resolve("one-api.db");
         NewApiDatabase.create("jdbc:sqlite:" + gatewayDb, null, null, false);
         NewApiDatabase.createTasks("jdbc:sqlite:" + gatewayDb, null, null, false);
+        NewApiDatabase.createLogs("jdbc:sqlite:" + gatewayDb, null, null, false, true);
         registry.add("gatedesk.gateway.sources.main.kind", () -> "new-api");
         registry.add("gatedesk.gateway.sources.main.url", () -> "jdbc:sqlite:" + gatewayDb);
         registry.add("gatedesk.gateway.sources.down.kind", () -> "new-api");
@@ -241,6 +242,8 @@ class GatewayDbWebTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(containsString("失败原因")));
         mvc.perform(get("/desk/tickets/" + number + "/accounts")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/desk/tickets/GD-999999/accounts").with(user(agent.username()).roles("AGENT")))
+                .andExpect(status().isNotFound());
     }
 
     @Test
@@ -253,5 +256,139 @@ class GatewayDbWebTest {
                         .string(containsString("data-test-source")));
         mvc.perform(post("/admin/gateway-sources/main/test").with(csrf()).with(user(agent.username()).roles("AGENT")))
                 .andExpect(status().isForbidden());
+    }
+
+    /** Issue 19: the public form's task ID box; a bare Midjourney number there is a task, as it is not in the text. */
+    @Test
+    void aTaskIdTypedInTheFormsBoxIsLookedUpWithAndWithoutHtmx() throws Exception {
+        for (boolean htmx : new boolean[]{false, true}) {
+            String subject = "Image job failed " + UUID.randomUUID();
+            var form = post("/").with(csrf()).param("subject", subject)
+                    .param("description", "My image never arrived, order 1712205491372955")
+                    .param("customerName", "Lin").param("customerEmail", "lin@example.com")
+                    .param("taskIds", " " + NewApiDatabase.FAILED_MJ_TASK + ", " + NewApiDatabase.QUOTA_FAILED_TASK);
+            if (htmx) {
+                form = form.header("HX-Request", "true");
+            }
+            mvc.perform(form).andExpect(status().is3xxRedirection());
+            Long id = gatedeskDb.queryForObject("SELECT id FROM tickets WHERE subject = ?", Long.class, subject);
+            String number = io.gatedesk.ticket.TicketNumber.format(id);
+
+            mvc.perform(get("/api/v1/tickets/" + number).header("Authorization", basic))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.taskIds.length()").value(2))
+                    .andExpect(jsonPath("$.taskIds[0]").value(NewApiDatabase.FAILED_MJ_TASK))
+                    .andExpect(jsonPath("$.taskIds[1]").value(NewApiDatabase.QUOTA_FAILED_TASK))
+                    .andExpect(jsonPath("$.tasks[?(@.taskId == '" + NewApiDatabase.FAILED_MJ_TASK + "')].failReason")
+                            .value(org.hamcrest.Matchers.contains("Banned prompt detected")));
+            String panel = mvc.perform(get("/desk/tickets/" + number + "/accounts")
+                            .with(user(agent.username()).roles("AGENT")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(panel).contains("data-task=\"" + NewApiDatabase.FAILED_MJ_TASK + "\"")
+                    .contains("data-task=\"" + NewApiDatabase.QUOTA_FAILED_TASK + "\"")
+                    .doesNotContain("1712205491372955");
+            mvc.perform(get("/desk/tickets/" + number).with(user(agent.username()).roles("AGENT")))
+                    .andExpect(status().isOk())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                            .string(allOf(containsString("data-task-ids"),
+                                    containsString(NewApiDatabase.FAILED_MJ_TASK))));
+        }
+    }
+
+    @Test
+    void aTaskIdThatIsNotOneComesBackWithAClearMessageAndWhatWasTyped() throws Exception {
+        for (boolean htmx : new boolean[]{false, true}) {
+            String subject = "Bad task id " + UUID.randomUUID();
+            var form = post("/").with(csrf()).header("Accept-Language", "zh-CN").param("subject", subject)
+                    .param("description", "视频生成失败").param("customerName", "林")
+                    .param("customerEmail", "lin@example.com").param("taskIds", "任务#42 abc");
+            if (htmx) {
+                form = form.header("HX-Request", "true");
+            }
+            String page = mvc.perform(form).andExpect(status().isUnprocessableContent())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("任务 ID 由 8 到 64 个字母").contains("任务#42 abc").contains("视频生成失败");
+        }
+        mvc.perform(post("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"subject":"x","description":"y","name":"Lin","email":"lin@example.com",
+                         "taskIds":["a","b","c","d","e","f"]}"""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content -> assertThat(content.getResponse().getContentAsString())
+                        .contains("taskIds").contains("at most 5 task IDs"));
+        mvc.perform(post("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"subject":"x","description":"y","name":"Lin","email":"lin@example.com",
+                         "taskId":"has spaces in it"}"""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content -> assertThat(content.getResponse().getContentAsString())
+                        .contains("taskIds").contains("A task ID is 8 to 64"));
+    }
+
+    /** A key pasted into the task ID field is masked like anywhere else, and then is no task ID. */
+    @Test
+    void aKeyPastedAsTaskIdIsMaskedAndRefused() throws Exception {
+        String key = "sk-" + "Zq8Wm3Xn7Rt2Yp5Ls9Kd4Hf6Jg1Vb0Nc3Qe8Ua2Io";
+        String page = mvc.perform(post("/").with(csrf()).param("subject", "pasted " + UUID.randomUUID())
+                        .param("description", "d").param("customerName", "Lin")
+                        .param("customerEmail", "lin@example.com").param("taskIds", key))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).doesNotContain(key).contains("A task ID is 8 to 64");
+    }
+
+    /** Issue 19: the API's taskId/taskIds fields, and a failed task's reason as triage evidence. */
+    @Test
+    void aFailedTasksReasonTriagesTheTicketAndShowsAsTheReason() throws Exception {
+        String quota = fileWithTasks("{\"taskId\":\"" + NewApiDatabase.QUOTA_FAILED_TASK + "\"}");
+        String upstream = fileWithTasks("{\"taskIds\":[\"" + NewApiDatabase.UPSTREAM_FAILED_TASK + "\"]}");
+        String running = fileWithTasks("{\"taskIds\":[\"" + NewApiDatabase.RUNNING_VIDEO_TASK + "\"]}");
+
+        var byQuota = triage.reclassify(Long.parseLong(quota.substring(3)));
+        assertThat(byQuota.inferredCategory()).isEqualTo(io.gatedesk.triage.ErrorCategory.INSUFFICIENT_QUOTA);
+        assertThat(byQuota.reasons().get(0).source()).isEqualTo("LOG");
+        assertThat(byQuota.reasons().get(0).matched()).containsIgnoringCase("insufficient credits");
+        var byUpstream = triage.reclassify(Long.parseLong(upstream.substring(3)));
+        assertThat(byUpstream.inferredCategory()).isEqualTo(io.gatedesk.triage.ErrorCategory.UPSTREAM_ERROR);
+        assertThat(byUpstream.reasons().get(0).source()).isEqualTo("LOG");
+        assertThat(triage.reclassify(Long.parseLong(running.substring(3))).inferredCategory())
+                .as("a task still running says nothing").isEqualTo(io.gatedesk.triage.ErrorCategory.OTHER);
+    }
+
+    String fileWithTasks(String taskFields) throws Exception {
+        String body = "{\"subject\":\"Generation did not finish\",\"description\":\"The job never came back.\","
+                + "\"name\":\"Lin\",\"email\":\"lin@example.com\"," + taskFields.substring(1);
+        String response = mvc.perform(post("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return response.replaceAll(".*\"number\":\"(GD-\\d+)\".*", "$1");
+    }
+
+    /** Issue 19: the gateway's own log rows for the ticket, beside the imported ones, with a down source said so. */
+    @Test
+    void theTicketPageShowsTheGatewaysOwnLogRowsWithAndWithoutHtmx() throws Exception {
+        String number = file("Calls with sk-abcd****wxyz fail since a few minutes", "gpt-4o");
+
+        for (boolean htmx : new boolean[]{false, true}) {
+            var request = get("/desk/tickets/" + number + "/live-logs").with(user(agent.username()).roles("AGENT"));
+            if (htmx) {
+                request = request.header("HX-Request", "true");
+            }
+            String panel = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(panel).contains("data-live-logs").contains("data-source-down").contains("From main (new-api)")
+                    .contains("data-reason=\"KEY_ID\"").contains("upstream_error: bad response status code 503")
+                    .contains("sk-abcd…wxyz → prod #1")
+                    .doesNotContain(NewApiDatabase.LOGGED_UPSTREAM_KEY).doesNotContain(NewApiDatabase.CONSUME_CONTENT);
+            assertThat(panel.split("data-live-log ", -1)).as("two rows of that key in the window").hasSize(3);
+        }
+        mvc.perform(get("/desk/tickets/" + number + "/live-logs").with(user(agent.username()).roles("AGENT"))
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("网关日志（实时）")));
+        mvc.perform(get("/desk/tickets/" + number).with(user(agent.username()).roles("AGENT")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("/desk/tickets/" + number + "/live-logs")));
+        mvc.perform(get("/desk/tickets/" + number + "/live-logs")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/desk/tickets/GD-999999/live-logs").with(user(agent.username()).roles("AGENT")))
+                .andExpect(status().isNotFound());
     }
 }

@@ -6,11 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,12 +25,7 @@ abstract class GatewayTasksContract {
 
     void connect(boolean withTasks) throws Exception {
         String[] db = newDatabase(withTasks);
-        String missing = "jdbc:sqlite:" + Files.createTempDirectory("gatedesk-tasks").resolve("missing/none.db");
-        GatewaySourceProperties properties = new GatewaySourceProperties(Map.of(
-                "main", new GatewaySourceProperties.Source("new-api", db[0], db[1], db[2], "UTC", 2,
-                        Duration.ofSeconds(3), Duration.ofSeconds(5)),
-                "down", new GatewaySourceProperties.Source("new-api", missing, null, null, "UTC", 1,
-                        Duration.ofSeconds(1), Duration.ofSeconds(1))), Duration.ofSeconds(30));
+        GatewaySourceProperties properties = NewApiDatabase.mainBesideADownSource(db);
         sources = new GatewaySources(properties, Clock.systemUTC());
         tasks = new GatewayTasks(sources, new TaskReader(new SecretScanner()), properties);
     }
@@ -45,7 +37,9 @@ abstract class GatewayTasksContract {
 
     @AfterEach
     void close() {
-        sources.destroy();
+        if (sources != null) {
+            sources.destroy();
+        }
     }
 
     private SourceTasks main(List<String> ids) {

@@ -88,6 +88,51 @@ final class LiteLlmDatabase {
         }
     }
 
+    /**
+     * {@code LiteLLM_SpendLogs} as Prisma creates it ({@code schema.prisma}: {@code api_key} holds the key's SHA-256),
+     * with calls of {@link #ACTIVE_KEY} and {@link #SAME_ENDING_KEY} a few minutes ago (one failed), one of the active key
+     * two days ago, and the messages and response GateDesk never reads.
+     */
+    static void createSpendLogs(String url, String user, String password) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE \"LiteLLM_SpendLogs\" (\"request_id\" TEXT NOT NULL PRIMARY KEY,"
+                    + " \"call_type\" TEXT NOT NULL, \"api_key\" TEXT NOT NULL DEFAULT '',"
+                    + " \"spend\" DOUBLE PRECISION NOT NULL DEFAULT 0.0, \"total_tokens\" INTEGER NOT NULL DEFAULT 0,"
+                    + " \"prompt_tokens\" INTEGER NOT NULL DEFAULT 0, \"completion_tokens\" INTEGER NOT NULL DEFAULT 0,"
+                    + " \"startTime\" TIMESTAMP(3) NOT NULL, \"endTime\" TIMESTAMP(3) NOT NULL,"
+                    + " \"completionStartTime\" TIMESTAMP(3), \"model\" TEXT NOT NULL DEFAULT '',"
+                    + " \"model_id\" TEXT DEFAULT '', \"model_group\" TEXT DEFAULT '', \"api_base\" TEXT DEFAULT '',"
+                    + " \"user\" TEXT DEFAULT '', \"metadata\" JSONB DEFAULT '{}', \"cache_hit\" TEXT DEFAULT '',"
+                    + " \"team_id\" TEXT, \"end_user\" TEXT, \"requester_ip_address\" TEXT,"
+                    + " \"messages\" JSONB DEFAULT '{}', \"response\" JSONB DEFAULT '{}', \"status\" TEXT)");
+            LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO \"LiteLLM_SpendLogs\" (request_id,"
+                    + " call_type, api_key, spend, prompt_tokens, completion_tokens, \"startTime\", \"endTime\", model,"
+                    + " model_group, \"user\", team_id, requester_ip_address, messages, response, status)"
+                    + " VALUES (?, 'acompletion', ?, ?, ?, ?, ?, ?, ?, 'gpt-4o', 'u-7', 't-1', '198.51.100.9',"
+                    + " '{\"content\":\"a private question\"}'::jsonb, '{}'::jsonb, ?)")) {
+                spend(insert, "chatcmpl-live-1", ACTIVE_KEY, 0.0123, now.minusMinutes(4), "openai/gpt-4o", "success");
+                spend(insert, "chatcmpl-live-2", ACTIVE_KEY, 0.0, now.minusMinutes(2), "openai/gpt-4o", "failure");
+                spend(insert, "chatcmpl-old", ACTIVE_KEY, 0.02, now.minusDays(2), "openai/gpt-4o", "success");
+                spend(insert, "chatcmpl-other", SAME_ENDING_KEY, 0.01, now.minusMinutes(3), "openai/gpt-4o", "success");
+            }
+        }
+    }
+
+    private static void spend(PreparedStatement insert, String requestId, String key, double spend,
+                              LocalDateTime start, String model, String status) throws SQLException {
+        insert.setString(1, requestId);
+        insert.setString(2, hash(key));
+        insert.setDouble(3, spend);
+        insert.setInt(4, 100);
+        insert.setInt(5, 20);
+        insert.setObject(6, start);
+        insert.setObject(7, start.plusSeconds(2));
+        insert.setString(8, model);
+        insert.setString(9, status);
+        insert.executeUpdate();
+    }
+
     private static void row(PreparedStatement insert, String key, String alias, double spend, Double budget,
                             LocalDateTime expires, String models, String user, String team, Boolean blocked,
                             LocalDateTime created, LocalDateTime lastActive) throws SQLException {

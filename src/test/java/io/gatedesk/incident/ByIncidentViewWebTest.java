@@ -78,7 +78,8 @@ class ByIncidentViewWebTest {
                 .andExpect(content().string(not(containsString("Resolved incident " + marker))))
                 .andExpect(content().string(not(containsString("No incident " + marker))));
 
-        QueueFilter view = new QueueFilter("all", null, null, marker, null, 0, null, null, null, null, "incident");
+        QueueFilter view = new QueueFilter("all", null, null, marker, null, 0, null, null, null, null, null, null, null,
+                null, "incident");
         assertThat(tickets.count(view, agent.id())).isEqualTo(1);
         assertThat(QueueFilter.parse(view.toQuery()).linked()).isEqualTo("incident");
         assertThat(tickets.count(new QueueFilter("all", null, null, marker, null, 0), agent.id())).isEqualTo(3);

@@ -78,6 +78,33 @@ final class ImapMailbox {
         }
     }
 
+    /** Puts a multipart mail in the mailbox: a text body and the files, each as an attachment; returns its Message-ID. */
+    String deliverWithFiles(String from, String subject, String text, Map<String, byte[]> files) {
+        try {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+            message.setFrom(new InternetAddress(from));
+            message.setRecipients(Message.RecipientType.TO, ADDRESS);
+            message.setSubject(subject, "UTF-8");
+            jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart("mixed");
+            jakarta.mail.internet.MimeBodyPart body = new jakarta.mail.internet.MimeBodyPart();
+            body.setText(text, "UTF-8");
+            parts.addBodyPart(body);
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                jakarta.mail.internet.MimeBodyPart attached = new jakarta.mail.internet.MimeBodyPart();
+                attached.setContent(file.getValue(), "application/octet-stream");
+                attached.setDisposition(jakarta.mail.Part.ATTACHMENT);
+                attached.setFileName(jakarta.mail.internet.MimeUtility.encodeText(file.getKey(), "UTF-8", null));
+                parts.addBodyPart(attached);
+            }
+            message.setContent(parts);
+            message.saveChanges();
+            user.deliver(message);
+            return message.getMessageID();
+        } catch (MessagingException | java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Subjects of the mails GateDesk flagged as not processed, read over IMAP as a person would see them. */
     List<String> flaggedSubjects() {
         try (Store store = Session.getInstance(new Properties()).getStore("imap")) {

@@ -488,6 +488,55 @@ abstract class MailOutboxContract {
     }
 
     @Test
+    void filesAttachedToAMailAreStoredOnTheTicketMaskedAndARefusedOneIsNamedInTheRecord() {
+        String email = customer();
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("网关日志.log", ("2026-12-05 10:00:01 POST /v1/chat/completions 401 request_id=req-9f8e7d6c5b\n"
+                + "Authorization: Bearer " + RAW_KEY + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        files.put("setup.exe", new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xFF, (byte) 0xFF});
+        String messageId = mailbox().deliverWithFiles("Ann Lee <" + email + ">", "Cursor 401 with log",
+                "The log is attached.", files);
+
+        Map<String, Object> outcome = inbound(messageId);
+        assertThat(outcome).containsEntry("outcome", "NEW_TICKET");
+        assertThat((String) outcome.get("reason")).startsWith("files not stored: setup.exe: ");
+        long ticketId = ((Number) outcome.get("ticket_id")).longValue();
+        List<Map<String, Object>> stored = jdbc.queryForList(
+                "select file_name, from_customer, content from attachments where ticket_id = ?", ticketId);
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0)).containsEntry("file_name", "网关日志.log").containsEntry("from_customer", true);
+        String text = new String((byte[]) stored.get(0).get("content"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("req-9f8e7d6c5b").doesNotContain(RAW_KEY)
+                .doesNotContain(RAW_KEY.substring(8, 30));
+
+        // A reply by mail brings its file to the same ticket.
+        String reply = mailbox().deliverWithFiles(email, "Re: [GD-" + ticketId + "] Cursor 401 with log",
+                "One more.", java.util.Map.of("second.txt", "request id req-0a1b2c3d4e".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(inbound(reply)).containsEntry("outcome", "REPLY");
+        assertThat(jdbc.queryForList("select file_name from attachments where ticket_id = ? order by id",
+                String.class, ticketId)).containsExactly("网关日志.log", "second.txt");
+    }
+
+    @Test
+    void everyNodeShowsWhenAndByWhichNodeTheMailboxWasLastRead() throws Exception {
+        String messageId = mailbox().deliver(customer(), ImapMailbox.ADDRESS, "Poll status", "Help", null, Map.of());
+        inbound(messageId);
+        // The poll writes its row once its pass is over, which may be a moment after the mail's own record.
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from mail_inbound_poll where id = 1 and polled_at is not null", Long.class) == 1);
+        String node = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+        assertThat(jdbc.queryForObject("select node from mail_inbound_poll where id = 1", String.class))
+                .isEqualTo(node);
+        // The page reads that row, which every node shares, not a memory of the node that serves it.
+        String page = mvc.perform(get("/admin/mail").with(user("mail-admin").roles("ADMIN"))
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC, by node "
+                + java.util.regex.Pattern.quote(node));
+    }
+
+    @Test
     void automaticMailOurOwnMailFloodsAndHugeMailsAreNotTurnedIntoTickets() throws Exception {
         String autoReply = mailbox().deliver(customer(), ImapMailbox.ADDRESS, "Out of office", "Back Monday", null,
                 Map.of("Auto-Submitted", "auto-replied"));

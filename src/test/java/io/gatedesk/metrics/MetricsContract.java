@@ -317,12 +317,14 @@ abstract class MetricsContract {
             assertThat(categories.select("tbody tr").get(0).select("td").get(0).attr("data-value")).isEqualTo("1.0");
             assertThat(categories.select("tbody tr").get(1).select("td").get(0).attr("data-value")).isEqualTo("1.0");
             assertThat(categories.select("thead th[data-series]").get(0).attr("data-href"))
-                    .isEqualTo("/desk?status=all&category=INVALID_KEY");
+                    .isEqualTo("/desk?status=all&category=INVALID_KEY&filedFrom=2020-03-02&filedTo=2020-03-08&client="
+                            + CLIENT + "&callerType=" + CALLER);
 
             assertThat(page.select("#chart-config td").eachAttr("data-value"))
                     .containsExactly("0.0", "0.0", "1.0", "1.0", "0.0", "0.0", "0.0");
             assertThat(page.select("#chart-config a[data-queue-link]").attr("href"))
-                    .isEqualTo("/desk?status=all&category=WRONG_BASE_URL");
+                    .isEqualTo("/desk?status=all&category=WRONG_BASE_URL&filedFrom=2020-03-02&filedTo=2020-03-08"
+                            + "&client=" + CLIENT + "&callerType=" + CALLER);
             assertThat(page.select("#chart-backlog td").eachText()).containsExactly("2", "1", "2", "3", "3", "3", "2");
             // Ratios in percent, times in hours: follow-up 2 of 3; first reply median 3 h, p90 8.6 h.
             assertThat(page.select("#chart-ratios td").eachText())
@@ -330,7 +332,7 @@ abstract class MetricsContract {
             assertThat(page.select("#chart-times td").eachText()).startsWith("3.0 h", "8.6 h");
             assertThat(page.select("#chart-sla td").eachText()).containsExactly("2", "3");
             assertThat(page.select("#chart-sla a[data-queue-link]").attr("href"))
-                    .isEqualTo("/desk?status=active&sla=breached");
+                    .isEqualTo("/desk?status=active&sla=breached&client=" + CLIENT + "&callerType=" + CALLER);
             assertThat(page.select("#chart-help tbody th").eachText()).containsExactly("cursor", "dify");
             assertThat(page.select("#chart-selfservice td").eachText()).containsExactly("4", "3", "2");
             assertThat(page.select("[data-chart-canvas]")).hasSizeGreaterThanOrEqualTo(9);

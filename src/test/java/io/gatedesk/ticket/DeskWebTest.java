@@ -169,6 +169,17 @@ class DeskWebTest {
     }
 
     @Test
+    void anAssigneeThatIsNotAStaffIdIsABadRequestNotAServerError() throws Exception {
+        TicketReceipt receipt = file("Assignee " + marker);
+        mvc.perform(asAgent(post("/desk/tickets/" + receipt.id() + "/changes"), false).with(csrf())
+                        .param("assignee", "somebody").param("version", "0").header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(asAgent(get("/desk/tickets/GD-987654321/accounts"), true)).andExpect(status().isOk())
+                .andExpect(header().string("HX-Retarget", "#flash"));
+        mvc.perform(asAgent(get("/desk/tickets/GD-987654321/accounts"), false)).andExpect(status().isNotFound());
+    }
+
+    @Test
     void emptyReplyIsRefusedWithAMessageInTheAgentsLanguage() throws Exception {
         TicketReceipt receipt = file("Empty " + marker);
         mvc.perform(asAgent(post("/desk/tickets/" + receipt.id() + "/messages"), false).with(csrf())

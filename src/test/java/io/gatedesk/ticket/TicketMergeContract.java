@@ -48,7 +48,8 @@ abstract class TicketMergeContract {
 
     TicketReceipt file(String email, String subject, String description, List<String> requestIds) {
         return tickets.submit(new NewTicket(subject + " " + marker, description, "Ann Lee", email, null, null, null,
-                "gpt-4o", null, requestIds, 401, "invalid key", null, null, null, null), Locale.ENGLISH);
+                "gpt-4o", null, requestIds, 401, "invalid key", null, null, null, null,
+                requestIds.isEmpty() ? List.of() : List.of("task-" + marker)), Locale.ENGLISH);
     }
 
     String email() {
@@ -82,6 +83,7 @@ abstract class TicketMergeContract {
         assertThat(kept.maskedKeys()).extracting(k -> k.masked()).hasSize(1).allMatch(m -> !m.contains(KEY));
         assertThat(tickets.tagsOf(List.of(target.id())).get(target.id())).containsExactly("billing");
         assertThat(logs.requestIds(tickets.evidence(target.id()))).contains("req-merge-" + marker);
+        assertThat(kept.taskIds()).containsExactly("task-" + marker);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM attachments WHERE ticket_id = ?", Long.class,
                 target.id())).isEqualTo(1L);
         assertThat(kept.events()).extracting(EventView::action).contains(TicketAction.MERGED_FROM);

@@ -92,6 +92,27 @@ abstract class TicketStoreContract {
     }
 
     @Test
+    void taskIdsGivenInTheirFieldAreKeptInOrderAndReachTheEvidence() {
+        NewTicket base = ticket("Tasks " + marker);
+        NewTicket withTasks = new NewTicket(base.subject(), base.description(), base.customerName(),
+                base.customerEmail(), base.client(), base.clientVersion(), base.baseUrl(), base.model(),
+                base.maskedKey(), base.requestIds(), base.statusCode(), base.errorMessage(), base.requestTime(),
+                base.requestTimeZone(), base.stream(), base.callerType(),
+                List.of(" 1712205491372954", "task_Qm7pX2vR9tL4kJ8hG3fD6sA1zC5bN0wE", "1712205491372954"));
+
+        TicketReceipt receipt = tickets.submit(withTasks, Locale.ENGLISH);
+
+        assertThat(tickets.detail(receipt.id()).taskIds())
+                .containsExactly("1712205491372954", "task_Qm7pX2vR9tL4kJ8hG3fD6sA1zC5bN0wE");
+        assertThat(tickets.evidence(receipt.id()).taskIds())
+                .containsExactly("1712205491372954", "task_Qm7pX2vR9tL4kJ8hG3fD6sA1zC5bN0wE");
+        TicketReceipt without = tickets.submit(base, Locale.ENGLISH);
+        assertThat(tickets.detail(without.id()).taskIds()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT task_ids FROM tickets WHERE id = ?", String.class, without.id()))
+                .isNull();
+    }
+
+    @Test
     void queueSearchesSubjectAndDescriptionIgnoringCase() {
         tickets.submit(ticket("Model NOT found " + marker), Locale.ENGLISH);
         tickets.submit(ticket("Quota " + marker), Locale.ENGLISH);
@@ -164,6 +185,41 @@ abstract class TicketStoreContract {
                 .getContent()).extracting(QueueRow::assigneeName).containsExactly(agent.displayName());
         assertThat(tickets.queue(new QueueFilter("RESOLVED", null, null, marker, null, 0), agent.id())
                 .getTotalElements()).isZero();
+    }
+
+    @Test
+    void queueNarrowsToTheTicketsBehindAMetricsFigureByFilingDayClientAndCaller() {
+        // The test site runs on UTC: a filing window of 2 to 8 March holds [2 March 00:00, 9 March 00:00).
+        long first = filedAt("First day " + marker, "2020-03-02T00:00:00Z");
+        long last = filedAt("Last minute " + marker, "2020-03-08T23:59:00Z");
+        filedAt("Day after " + marker, "2020-03-09T00:00:00Z");
+        filedAt("Day before " + marker, "2020-03-01T23:59:59Z");
+        long dify = filedAt("Other client " + marker, "2020-03-05T12:00:00Z");
+        jdbc.update("UPDATE tickets SET client = 'DIFY', caller_type = 'TEST' WHERE id = ?", dify);
+
+        QueueFilter march = new QueueFilter("all", null, null, marker, QueueSort.CREATED_ASC, 0, null, null, null,
+                null, "2020-03-02", "2020-03-08", null, null);
+        assertThat(tickets.queue(march, agent.id()).getContent()).extracting(QueueRow::id)
+                .containsExactly(first, dify, last);
+        QueueFilter cursorInProduction = new QueueFilter("all", null, null, marker, QueueSort.CREATED_ASC, 0, null,
+                null, null, null, "2020-03-02", "2020-03-08", "CURSOR", "PRODUCTION");
+        assertThat(tickets.queue(cursorInProduction, agent.id()).getContent()).extracting(QueueRow::id)
+                .containsExactly(first, last);
+        assertThat(tickets.queue(new QueueFilter("all", null, null, marker, null, 0, null, null, null, null, null,
+                null, "DIFY", "TEST"), agent.id()).getContent()).extracting(QueueRow::id).containsExactly(dify);
+        // A malformed narrowing is dropped rather than refused: the view shows every date.
+        QueueFilter malformed = new QueueFilter("all", null, null, marker, null, 0, null, null, null, null,
+                "2020-02-30", "yesterday", "NOT_A_CLIENT", null);
+        assertThat(malformed.drilledDown()).isFalse();
+        assertThat(tickets.queue(malformed, agent.id()).getTotalElements()).isEqualTo(5);
+        assertThat(QueueFilter.parse(cursorInProduction.toQuery())).isEqualTo(cursorInProduction);
+    }
+
+    private long filedAt(String subject, String instant) {
+        long id = tickets.submit(ticket(subject), Locale.ENGLISH).id();
+        jdbc.update("UPDATE tickets SET created_at = ? WHERE id = ?",
+                java.sql.Timestamp.from(java.time.Instant.parse(instant)), id);
+        return id;
     }
 
     @Test

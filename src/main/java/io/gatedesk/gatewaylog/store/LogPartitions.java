@@ -69,8 +69,7 @@ public class LogPartitions {
         try {
             createAhead();
         } catch (RuntimeException raced) {
-            LoggerFactory.getLogger(LogPartitions.class).warn("Log partitions not created ahead at start: {}",
-                    raced.toString());
+            log.warn("Log partitions not created ahead at start: {}", raced.toString());
         }
     }
 

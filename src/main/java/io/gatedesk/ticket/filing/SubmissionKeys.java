@@ -111,6 +111,11 @@ class SubmissionKeys {
                 .map(value -> Objects.toString(value, "\u0000"))
                 .map(value -> value.length() + ":" + value)
                 .collect(Collectors.joining("|"));
+        // Appended only when given, so a ticket without task IDs keeps the hash it had before they existed.
+        if (!ticket.taskIds().isEmpty()) {
+            String ids = String.join("\n", ticket.taskIds());
+            canonical += "|" + ids.length() + ":" + ids;
+        }
         return Hashing.sha256Hex(canonical);
     }
 

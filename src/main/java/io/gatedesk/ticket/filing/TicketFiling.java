@@ -67,6 +67,8 @@ public class TicketFiling {
     private static final int MAX_MERGE_HOPS = 10;
 
     private static final Logger log = LoggerFactory.getLogger(TicketFiling.class);
+    /** Tries to file under one submission key when the database picks the transaction as a deadlock victim. */
+    private static final int FILING_ATTEMPTS = 3;
 
     private final TicketRepository tickets;
     private final TicketMessageRepository messages;
@@ -143,12 +145,21 @@ public class TicketFiling {
             return writing.execute(status -> file(ticket, findings, locale, readingErrors, null, null));
         }
         String bodyHash = SubmissionKeys.bodyHash(ticket);
-        try {
-            return writing.execute(status -> submissionKeys.find(key)
-                    .map(used -> submissionKeys.replay(key, used, bodyHash))
-                    .orElseGet(() -> file(ticket, findings, locale, readingErrors, key, bodyHash)));
-        } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
-            return receiptOfWinner(key, bodyHash, raced);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writing.execute(status -> submissionKeys.find(key)
+                        .map(used -> submissionKeys.replay(key, used, bodyHash))
+                        .orElseGet(() -> file(ticket, findings, locale, readingErrors, key, bodyHash)));
+            } catch (ConcurrencyFailureException victim) {
+                // A deadlock or serialization failure chose this transaction and rolled it back: if no other
+                // submission holds the key, nothing was filed, and filing again is what the customer would do.
+                if (attempt >= FILING_ATTEMPTS || reading.execute(status -> submissionKeys.find(key)).isPresent()) {
+                    return receiptOfWinner(key, bodyHash, victim);
+                }
+                log.info("Filing with submission key retried after a transient conflict: {}", victim.toString());
+            } catch (DataIntegrityViolationException raced) {
+                return receiptOfWinner(key, bodyHash, raced);
+            }
         }
     }
 

@@ -1,7 +1,9 @@
 package io.gatedesk.ticket.read;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.gatedesk.ticket.CallerType;
 import io.gatedesk.ticket.CategoryCount;
 import io.gatedesk.ticket.ClientApp;
 import io.gatedesk.ticket.Priority;
@@ -15,7 +17,6 @@ import io.gatedesk.ticket.TicketStatus;
 import io.gatedesk.ticket.store.SearchTerms;
 import io.gatedesk.ticket.store.Ticket;
 import io.gatedesk.ticket.store.TicketRepository;
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.gatedesk.ticket.store.TicketTag;
 import io.gatedesk.ticket.store.TicketTags;
@@ -33,6 +34,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Selection;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -62,13 +64,16 @@ public class QueueReads {
     private final long exactCountBelow;
     private final TicketTags tags;
     private final Clock clock;
+    private final ZoneId siteZone;
     private final List<QueueTicketSet> ticketSets;
-    private final Cache<CountKey, Long> viewCounts;
+    private final LoadingCache<CountKey, Long> viewCounts;
 
     QueueReads(TicketRepository tickets, UserService users, SlaPolicy sla, EntityManager entityManager,
-               DeskProperties deskProperties, TicketTags tags, Clock clock, List<QueueTicketSet> ticketSets) {
+               DeskProperties deskProperties, TicketTags tags, Clock clock,
+               @Value("${gatedesk.site.time-zone:UTC}") String siteZone, List<QueueTicketSet> ticketSets) {
         this.ticketSets = List.copyOf(ticketSets);
         this.tickets = tickets;
+        this.siteZone = ZoneId.of(siteZone);
         this.tags = tags;
         this.clock = clock;
         this.users = users;
@@ -82,7 +87,10 @@ public class QueueReads {
         this.categoryCounts = ttl.isZero() ? null : Caffeine.newBuilder().maximumSize(1_000)
                 .refreshAfterWrite(ttl).expireAfterAccess(ttl.multipliedBy(60))
                 .build(key -> countByCategory(key.filter(), key.me()));
-        this.viewCounts = ttl.isZero() ? null : Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(ttl).build();
+        // The same for a view's badge: counting a view of a million tickets takes most of a second.
+        this.viewCounts = ttl.isZero() ? null : Caffeine.newBuilder().maximumSize(1_000)
+                .refreshAfterWrite(ttl).expireAfterAccess(ttl.multipliedBy(60))
+                .build(key -> tickets.count(specification(key.filter(), key.me(), sla, true)));
     }
 
     /**
@@ -178,13 +186,19 @@ public class QueueReads {
     public List<CategoryCount> categoryCounts(QueueFilter filter, Long currentUserId) {
         // Counting every active ticket by category is the dearest query of a queue page; agents share a few seconds'
         // old figures instead of each paying for it (the rows themselves are always fresh).
-        QueueFilter key = new QueueFilter(filter.status(), filter.priority(), filter.assignee(), filter.q(),
-                QueueSort.UPDATED_DESC, 0, null, filter.sla(), filter.tag(), filter.idle(), filter.linked());
+        QueueFilter key = countedView(filter, null);
         CountKey countKey = new CountKey(key, "me".equals(filter.assignee()) ? currentUserId : null);
         return categoryCounts == null ? countByCategory(key, countKey.me()) : categoryCounts.get(countKey);
     }
 
     private record CountKey(QueueFilter filter, Long me) {
+    }
+
+    /** The view as a count sees it: order and page do not change a count, so views that differ only there share it. */
+    private static QueueFilter countedView(QueueFilter filter, String category) {
+        return new QueueFilter(filter.status(), filter.priority(), filter.assignee(), filter.q(),
+                QueueSort.UPDATED_DESC, 0, category, filter.sla(), filter.tag(), filter.idle(), filter.filedFrom(),
+                filter.filedTo(), filter.client(), filter.callerType(), filter.linked());
     }
 
     /**
@@ -193,13 +207,12 @@ public class QueueReads {
      */
     public long count(QueueFilter filter, Long currentUserId) {
         QueueFilter key = filter.withPage(0);
-        CountKey countKey = new CountKey(new QueueFilter(key.status(), key.priority(), key.assignee(), key.q(),
-                QueueSort.UPDATED_DESC, 0, key.category(), key.sla(), key.tag(), key.idle(), key.linked()),
+        CountKey countKey = new CountKey(countedView(key, key.category()),
                 "me".equals(filter.assignee()) ? currentUserId : null);
         if (viewCounts == null) {
             return tickets.count(specification(key, currentUserId, sla, true));
         }
-        return viewCounts.get(countKey, k -> tickets.count(specification(k.filter(), currentUserId, sla, true)));
+        return viewCounts.get(countKey);
     }
 
     private List<CategoryCount> countByCategory(QueueFilter filter, Long currentUserId) {
@@ -281,6 +294,16 @@ public class QueueReads {
                         }
                     }
                 }
+            }
+            filter.filedFromDay().ifPresent(day -> predicates.add(
+                    cb.greaterThanOrEqualTo(root.get("createdAt"), day.atStartOfDay(siteZone).toInstant())));
+            filter.filedToDay().ifPresent(day -> predicates.add(
+                    cb.lessThan(root.get("createdAt"), day.plusDays(1).atStartOfDay(siteZone).toInstant())));
+            if (filter.client() != null) {
+                predicates.add(cb.equal(root.get("client"), ClientApp.valueOf(filter.client())));
+            }
+            if (filter.callerType() != null) {
+                predicates.add(cb.equal(root.get("callerType"), CallerType.valueOf(filter.callerType())));
             }
             if (filter.q() != null) {
                 predicates.add(exact.isEmpty() ? textPredicate(filter.q(), root, cb) : root.get("id").in(exact));

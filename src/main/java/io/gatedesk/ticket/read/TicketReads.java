@@ -109,8 +109,8 @@ public class TicketReads {
                 ticket.getVersion(), ticket.getCreatedAt(), ticket.getUpdatedAt(), ticket.getFirstResponseAt(),
                 ticket.getResolvedAt(), ticket.getLocale(), keys,
                 onTicket.stream().map(TicketMessage::toView).toList(),
-                audit.stream().map(TicketEvent::toView).toList(), numberOf(ticket.getMergedInto()),
-                numberOf(ticket.getSplitFrom()));
+                audit.stream().map(TicketEvent::toView).toList(), ticket.getTaskIds(),
+                numberOf(ticket.getMergedInto()), numberOf(ticket.getSplitFrom()));
     }
 
     private static String numberOf(Long id) {
@@ -158,7 +158,7 @@ public class TicketReads {
                 ticket.getErrorMessage(), ticket.getRequestTime(), ticket.getCallerType(),
                 onTicket.stream().map(TicketMessage::getBody).toList(),
                 onTicket.stream().filter(TicketMessage::isEvidence).map(TicketMessage::getBody).toList(),
-                ticket.getCreatedAt());
+                ticket.getCreatedAt(), ticket.getTaskIds());
     }
 
     /**

@@ -46,6 +46,9 @@ public class Ticket {
     /** One request ID per line, in the order the customer gave them. */
     @Column(name = "request_ids")
     private String requestIds;
+    /** The task IDs the customer gave in their own field, one per line (texts may name more). */
+    @Column(name = "task_ids")
+    private String taskIds;
     @Column(name = "status_code")
     private Integer statusCode;
     @Column(name = "error_message")
@@ -113,6 +116,7 @@ public class Ticket {
         this.model = request.model();
         this.maskedKey = request.maskedKey();
         this.requestIds = request.requestIds().isEmpty() ? null : String.join("\n", request.requestIds());
+        this.taskIds = request.taskIds().isEmpty() ? null : String.join("\n", request.taskIds());
         this.statusCode = request.statusCode();
         this.errorMessage = request.errorMessage();
         this.requestTime = requestTime;
@@ -181,6 +185,10 @@ public class Ticket {
 
     public String getMaskedKey() {
         return maskedKey;
+    }
+
+    public List<String> getTaskIds() {
+        return taskIds == null || taskIds.isBlank() ? List.of() : Arrays.asList(taskIds.split("\n"));
     }
 
     public List<String> getRequestIds() {
@@ -291,6 +299,13 @@ public class Ticket {
 
     public Long getSplitFrom() {
         return splitFrom;
+    }
+
+    /** Adds task IDs this ticket does not name yet (a merge), keeping at most {@code max}. */
+    public void addTaskIds(List<String> more, int max) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(getTaskIds());
+        more.stream().filter(id -> all.size() < max).forEach(all::add);
+        this.taskIds = all.isEmpty() ? null : String.join("\n", all);
     }
 
     /** Closes this ticket as a duplicate whose thread moved to {@code targetId}. */

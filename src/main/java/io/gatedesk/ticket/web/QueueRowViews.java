@@ -10,7 +10,6 @@ import io.gatedesk.ticket.SlaStatus;
 import io.gatedesk.ticket.SlaTimer;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Turns a page of {@link QueueRow}s into {@link QueueRowView}s for one reader. Labels that repeat down the page
@@ -105,15 +103,8 @@ class QueueRowViews {
         List<QueueRowView.CategoryLink> links = new ArrayList<>(counts.size());
         for (CategoryCount count : counts) {
             String code = count.filterValue();
-            String href = UriComponentsBuilder.fromPath(contextPath + "/desk")
-                    .queryParamIfPresent("status", Optional.ofNullable(filter.status()))
-                    .queryParamIfPresent("priority", Optional.ofNullable(filter.priority()))
-                    .queryParamIfPresent("assignee", Optional.ofNullable(filter.assignee()))
-                    .queryParamIfPresent("q", Optional.ofNullable(filter.q()))
-                    .queryParam("sort", filter.sort())
-                    .queryParamIfPresent("sla", Optional.ofNullable(filter.sla()))
-                    .queryParam("category", code)
-                    .encode().build().toUriString();
+            // Every other part of the view stays as it is (its tag, idle hours and metrics narrowing too).
+            String href = contextPath + "/desk?" + filter.withCategory(code).toQuery();
             links.add(new QueueRowView.CategoryLink(code, labels.category(count.category()), count.count(), href,
                     code.equals(filter.category())));
         }

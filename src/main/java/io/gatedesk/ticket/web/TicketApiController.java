@@ -119,10 +119,14 @@ class TicketApiController {
     PageOf list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
                 @RequestParam(required = false) Priority priority, @RequestParam(required = false) String assignee,
                 @RequestParam(required = false) String category, @RequestParam(required = false) String sla,
+                @RequestParam(required = false) String tag, @RequestParam(required = false) Integer idle,
+                @RequestParam(required = false) String filedFrom,
+                @RequestParam(required = false) String filedTo, @RequestParam(required = false) String client,
+                @RequestParam(required = false) String callerType,
                 @RequestParam(defaultValue = "0") int page, Authentication authentication) {
         Long me = users.findByUsername(authentication.getName()).map(StaffMember::id).orElse(null);
         Page<QueueRow> result = tickets.queue(new QueueFilter(status == null ? "all" : status, priority, assignee, q,
-                QueueSort.UPDATED_DESC, page, category, sla), me);
+                QueueSort.UPDATED_DESC, page, category, sla, tag, idle, filedFrom, filedTo, client, callerType), me);
         return new PageOf(result.getContent(), result.getNumber(), result.getSize(), result.getTotalElements(),
                 result.getTotalPages());
     }
@@ -255,7 +259,7 @@ class TicketApiController {
                                String clientVersion, String baseUrl, String model, String maskedKey,
                                List<String> requestIds, Integer statusCode, String errorMessage,
                                OffsetDateTime requestTime, String requestTimeZone, Boolean stream,
-                               CallerType callerType) {
+                               CallerType callerType, List<String> taskIds, String taskId) {
 
         NewTicket toNewTicket() {
             LocalDateTime local = null;
@@ -273,7 +277,20 @@ class TicketApiController {
                 }
             }
             return new NewTicket(subject, description, name, email, client, clientVersion, baseUrl, model, maskedKey,
-                    requestIds, statusCode, errorMessage, local, zone, stream, callerType);
+                    requestIds, statusCode, errorMessage, local, zone, stream, callerType, allTaskIds());
+        }
+
+        /** {@code taskId} (one) and {@code taskIds} (several) may both be given: one list, as typed. */
+        private List<String> allTaskIds() {
+            if (taskId == null || taskId.isBlank()) {
+                return taskIds;
+            }
+            List<String> all = new java.util.ArrayList<>();
+            all.add(taskId);
+            if (taskIds != null) {
+                all.addAll(taskIds);
+            }
+            return all;
         }
     }
 

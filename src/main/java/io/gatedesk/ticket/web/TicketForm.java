@@ -36,6 +36,8 @@ public class TicketForm {
     private String model;
     private String maskedKey;
     private String requestIds;
+    /** Image/video/music task IDs, one per line (or separated by spaces, commas). */
+    private String taskIds;
     private String statusCode;
     private String errorMessage;
     private String requestTime;
@@ -59,7 +61,7 @@ public class TicketForm {
                 errorMessage,
                 parse(requestTime, LocalDateTime::parse, "requestTime", "ticket.requestTime.invalid", conversionErrors),
                 requestTimeZone, parseStream(stream),
-                parseEnum(callerType, CallerType.class, "callerType", conversionErrors));
+                parseEnum(callerType, CallerType.class, "callerType", conversionErrors), splitRequestIds(taskIds));
     }
 
     /**
@@ -77,6 +79,7 @@ public class TicketForm {
         model = guard.apply(model);
         maskedKey = guard.apply(maskedKey);
         requestIds = guard.apply(requestIds);
+        taskIds = guard.apply(taskIds);
         statusCode = guard.apply(statusCode);
         errorMessage = guard.apply(errorMessage);
         requestTime = guard.apply(requestTime);
@@ -98,9 +101,14 @@ public class TicketForm {
         if (!masked.requestIds().isEmpty() || requestIds != null) {
             requestIds = String.join("\n", masked.requestIds());
         }
+        if (!masked.taskIds().isEmpty() || taskIds != null) {
+            // One line: the box is a text input, where a line break would be lost.
+            taskIds = String.join(" ", masked.taskIds());
+        }
         errorMessage = masked.errorMessage();
     }
 
+    /** Request or task IDs as typed: one per line, or separated by spaces, commas or semicolons. */
     static List<String> splitRequestIds(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
@@ -255,6 +263,14 @@ public class TicketForm {
 
     public void setRequestIds(String requestIds) {
         this.requestIds = requestIds;
+    }
+
+    public String getTaskIds() {
+        return taskIds;
+    }
+
+    public void setTaskIds(String taskIds) {
+        this.taskIds = taskIds;
     }
 
     public String getStatusCode() {

@@ -47,6 +47,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class TicketMerging {
 
     static final int SPLIT_SUBJECT_LENGTH = 120;
+    /** As many task IDs as the form takes. */
+    static final int MAX_TASK_IDS = NewTicket.MAX_TASK_IDS;
 
     private final TicketRepository tickets;
     private final TicketMessageRepository messages;
@@ -102,6 +104,8 @@ public class TicketMerging {
         maskedKeys.copy(fromId, intoId);
         searchTerms.copy(fromId, intoId);
         tags.add(intoId, tags.of(List.of(fromId)).getOrDefault(fromId, List.of()));
+
+        target.addTaskIds(source.getTaskIds(), MAX_TASK_IDS);
 
         Instant now = clock.instant();
         TicketStatus before = source.getStatus();

@@ -102,7 +102,7 @@ class QueueRowViewsTest {
         assertThat(links.get(1).count()).isEqualTo(3);
         // Every part of the view is kept (the page is not: a new category starts at its first page), text encoded.
         assertThat(links.get(1).href()).isEqualTo("/gd/desk?status=all&priority=P1&assignee=me"
-                + "&q=%E8%B6%85%E6%97%B6%20%26%20429&sort=CREATED_ASC&category=none");
+                + "&q=%E8%B6%85%E6%97%B6%20%26%20429&sort=CREATED_ASC&category=none&page=0");
     }
 
     @Test
