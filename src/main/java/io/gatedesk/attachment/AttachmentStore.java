@@ -52,6 +52,17 @@ class AttachmentStore {
                 .update();
     }
 
+    /** Re-points every file of ticket {@code fromId} to {@code intoId}; their messages moved there too. */
+    int moveAll(long fromId, long intoId) {
+        return jdbc.sql("UPDATE attachments SET ticket_id = ? WHERE ticket_id = ?").params(intoId, fromId).update();
+    }
+
+    /** Re-points the files that came with one message to a new ticket, where they open the thread. */
+    int moveMessageFiles(long fromId, long messageId, long intoId) {
+        return jdbc.sql("UPDATE attachments SET ticket_id = ?, message_id = NULL WHERE ticket_id = ? AND message_id = ?")
+                .params(intoId, fromId, messageId).update();
+    }
+
     List<AttachmentView> list(long ticketId, boolean withInternal) {
         return jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM attachments WHERE ticket_id = ?"
                         + (withInternal ? "" : " AND internal = FALSE") + " ORDER BY created_at, id")

@@ -78,6 +78,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/tickets/*/findings").hasAnyRole("ENGINEER", "ADMIN")
                         // Bulk actions answer and move many customers' tickets at once: agents' work. Tag colours: admins.
                         .requestMatchers(HttpMethod.POST, "/api/v1/tickets/bulk").hasAnyRole("AGENT", "ADMIN")
+                        // Merge and split move a customer's thread between tickets: agents' judgement, not engineers'.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tickets/*/merge", "/api/v1/tickets/*/messages/*/split")
+                                .hasAnyRole("AGENT", "ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/tags/*/colour").hasRole("ADMIN")
                         .requestMatchers("/api/v1/**").hasAnyRole("AGENT", "ENGINEER", "ADMIN")
                         .anyRequest().denyAll());
@@ -98,6 +101,8 @@ class SecurityConfig {
                         .requestMatchers("/desk/kb", "/desk/kb/articles", "/desk/kb/articles/**", "/desk/kb/preview",
                                 "/desk/kb/for-ticket/*/draft", "/desk/incidents/*/article").hasAnyRole("AGENT", "ADMIN")
                         .requestMatchers("/desk/bulk", "/desk/bulk/**").hasAnyRole("AGENT", "ADMIN")
+                        .requestMatchers("/desk/tickets/*/merge", "/desk/tickets/*/messages/*/split")
+                                .hasAnyRole("AGENT", "ADMIN")
                         .requestMatchers("/desk/**").hasAnyRole("AGENT", "ENGINEER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/engineering/tickets/*/findings",
                                 "/engineering/tickets/*/assign").hasAnyRole("ENGINEER", "ADMIN")

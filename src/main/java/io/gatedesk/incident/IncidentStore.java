@@ -40,6 +40,16 @@ class IncidentStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
 
+    /**
+     * Tickets linked to a confirmed incident that is still open (investigating, identified, monitoring); a detector's
+     * suggestion nobody confirmed yet is a guess, not an incident the desk works by.
+     */
+    List<Long> ticketsOfOpenIncidents() {
+        return jdbc.sql("SELECT DISTINCT it.ticket_id FROM incident_tickets it JOIN incidents i ON i.id = it.incident_id"
+                        + " WHERE i.suggested = FALSE AND i.status IN ('INVESTIGATING', 'IDENTIFIED', 'MONITORING')")
+                .query(Long.class).list();
+    }
+
     IncidentStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;

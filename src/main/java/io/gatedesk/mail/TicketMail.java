@@ -89,6 +89,10 @@ class TicketMail {
 
     @EventListener
     void statusChanged(TicketStatusChanged moved) {
+        if (moved.merge()) {
+            // The thread goes on in the ticket it was merged into, which the customer's old link now shows.
+            return;
+        }
         if (moved.to() == TicketStatus.ESCALATED && settings.enabled()) {
             escalated(moved);
         }

@@ -9,10 +9,12 @@ package io.gatedesk.ticket;
  * further to the tickets behind a figure: {@code filedFrom} and {@code filedTo} (ISO dates, both inclusive, in the
  * site's time zone) bound when the tickets were filed; {@code client} is a {@link ClientApp} name and
  * {@code callerType} a {@link CallerType} name. A malformed value of any of the four is dropped, not an error.
+ * {@code linked} names a set of tickets another feature keeps ({@link QueueTicketSet}: {@code incident}, the tickets
+ * linked to an open incident).
  */
 public record QueueFilter(String status, Priority priority, String assignee, String q, QueueSort sort, Integer page,
                           String category, String sla, String tag, Integer idle, String filedFrom, String filedTo,
-                          String client, String callerType) {
+                          String client, String callerType, String linked) {
 
     public QueueFilter {
         status = status == null || status.isBlank() ? "active" : status;
@@ -28,11 +30,19 @@ public record QueueFilter(String status, Priority priority, String assignee, Str
         filedTo = isoDate(filedTo);
         client = enumName(ClientApp.class, client);
         callerType = enumName(CallerType.class, callerType);
+        linked = linked == null || !linked.matches("[a-z]{1,32}") ? null : linked;
     }
 
     public QueueFilter(String status, Priority priority, String assignee, String q, QueueSort sort, Integer page,
                        String category, String sla, String tag, Integer idle) {
-        this(status, priority, assignee, q, sort, page, category, sla, tag, idle, null, null, null, null);
+        this(status, priority, assignee, q, sort, page, category, sla, tag, idle, null, null, null, null, null);
+    }
+
+    public QueueFilter(String status, Priority priority, String assignee, String q, QueueSort sort, Integer page,
+                       String category, String sla, String tag, Integer idle, String filedFrom, String filedTo,
+                       String client, String callerType) {
+        this(status, priority, assignee, q, sort, page, category, sla, tag, idle, filedFrom, filedTo, client,
+                callerType, null);
     }
 
     public QueueFilter(String status, Priority priority, String assignee, String q, QueueSort sort, Integer page,
@@ -50,7 +60,7 @@ public record QueueFilter(String status, Priority priority, String assignee, Str
 
     public QueueFilter withPage(int newPage) {
         return new QueueFilter(status, priority, assignee, q, sort, newPage, category, sla, tag, idle, filedFrom,
-                filedTo, client, callerType);
+                filedTo, client, callerType, linked);
     }
 
     /** The first site-local day of the filing window, if the view has one. */
@@ -70,7 +80,8 @@ public record QueueFilter(String status, Priority priority, String assignee, Str
 
     /** The same view without the metrics narrowing. */
     public QueueFilter widened() {
-        return new QueueFilter(status, priority, assignee, q, sort, 0, category, sla, tag, idle);
+        return new QueueFilter(status, priority, assignee, q, sort, 0, category, sla, tag, idle, null, null, null,
+                null, linked);
     }
 
     /**
@@ -92,6 +103,7 @@ public record QueueFilter(String status, Priority priority, String assignee, Str
                 .queryParamIfPresent("filedTo", java.util.Optional.ofNullable(filedTo))
                 .queryParamIfPresent("client", java.util.Optional.ofNullable(client))
                 .queryParamIfPresent("callerType", java.util.Optional.ofNullable(callerType))
+                .queryParamIfPresent("linked", java.util.Optional.ofNullable(linked))
                 .queryParam("page", page)
                 .encode().build().getQuery();
     }
@@ -120,7 +132,8 @@ public record QueueFilter(String status, Priority priority, String assignee, Str
         return new QueueFilter(value.apply("status"), enumOf(Priority.class, value.apply("priority")),
                 value.apply("assignee"), value.apply("q"), enumOf(QueueSort.class, value.apply("sort")), parsedPage,
                 value.apply("category"), value.apply("sla"), value.apply("tag"), number(value.apply("idle")),
-                value.apply("filedFrom"), value.apply("filedTo"), value.apply("client"), value.apply("callerType"));
+                value.apply("filedFrom"), value.apply("filedTo"), value.apply("client"), value.apply("callerType"),
+                value.apply("linked"));
     }
 
     private static String isoDate(String value) {
@@ -154,6 +167,6 @@ public record QueueFilter(String status, Priority priority, String assignee, Str
 
     public QueueFilter withCategory(String newCategory) {
         return new QueueFilter(status, priority, assignee, q, sort, 0, newCategory, sla, tag, idle, filedFrom, filedTo,
-                client, callerType);
+                client, callerType, linked);
     }
 }

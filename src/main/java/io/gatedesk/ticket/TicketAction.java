@@ -22,5 +22,9 @@ public enum TicketAction {
     HANDED_BACK,
     RESOLVED_BY_ENGINEER,
     TAGGED,
-    UNTAGGED
+    UNTAGGED,
+    MERGED_INTO,
+    MERGED_FROM,
+    SPLIT_TO,
+    SPLIT_FROM
 }

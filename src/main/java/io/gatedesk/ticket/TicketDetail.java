@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Everything staff see on one ticket. */
+/**
+ * Everything staff see on one ticket. {@code mergedInto} is the number of the ticket this one was merged into,
+ * {@code splitFrom} that of the ticket it was split off; {@code null} when there is none.
+ */
 public record TicketDetail(
         long id,
         String number,
@@ -39,5 +42,11 @@ public record TicketDetail(
         List<MaskedKey> maskedKeys,
         List<MessageView> messages,
         List<EventView> events,
-        List<String> taskIds) {
+        List<String> taskIds,
+        String mergedInto,
+        String splitFrom) {
+
+    public boolean merged() {
+        return mergedInto != null;
+    }
 }

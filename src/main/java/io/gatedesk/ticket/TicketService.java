@@ -5,6 +5,7 @@ import io.gatedesk.secret.SecretFinding;
 import io.gatedesk.ticket.filing.TicketFiling;
 import io.gatedesk.ticket.read.QueueReads;
 import io.gatedesk.ticket.read.TicketReads;
+import io.gatedesk.ticket.work.TicketMerging;
 import io.gatedesk.ticket.work.TicketWork;
 import java.time.Instant;
 import java.util.Collection;
@@ -28,8 +29,10 @@ public class TicketService {
     private final TicketWork work;
     private final QueueReads queue;
     private final TicketReads reads;
+    private final TicketMerging merging;
 
-    TicketService(TicketFiling filing, TicketWork work, QueueReads queue, TicketReads reads) {
+    TicketService(TicketFiling filing, TicketWork work, QueueReads queue, TicketReads reads, TicketMerging merging) {
+        this.merging = merging;
         this.filing = filing;
         this.work = work;
         this.queue = queue;
@@ -190,5 +193,17 @@ public class TicketService {
 
     public void setTagColour(String tag, String colour) {
         work.setTagColour(tag, colour);
+    }
+
+    public String merge(long fromId, long intoId, long expectedVersion, Actor actor) {
+        return merging.merge(fromId, intoId, expectedVersion, actor);
+    }
+
+    public String split(long fromId, long messageId, Long expectedVersion, Actor actor) {
+        return merging.split(fromId, messageId, expectedVersion, actor);
+    }
+
+    public Optional<MergeRefusedException.Reason> mergeRefusal(long fromId, long intoId) {
+        return merging.refusal(fromId, intoId);
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * view's query string when the agent chose "select all N matching".
  */
 record BulkForm(List<String> ticket, String matching, String assignee, TicketStatus status, Priority priority,
-                String category, String addTags, String answer) {
+                String category, String addTags, String answer, String removeTags) {
 
     BulkCommand toCommand() {
         List<BulkTarget> targets = new ArrayList<>();
@@ -22,7 +22,8 @@ record BulkForm(List<String> ticket, String matching, String assignee, TicketSta
         }
         QueueFilter view = matching == null || matching.isBlank() ? null : QueueFilter.parse(matching);
         return new BulkCommand(targets, view, assignee, status, priority, category,
-                addTags == null ? List.of() : List.of(addTags), List.of(), answer);
+                addTags == null ? List.of() : List.of(addTags), removeTags == null ? List.of() : List.of(removeTags),
+                answer);
     }
 
     private static BulkTarget target(String value) {

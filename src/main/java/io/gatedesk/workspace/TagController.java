@@ -22,8 +22,8 @@ class TagController {
     /** {@code <option>}s for a {@code <datalist>}: the tags in use that start with the last tag being typed. */
     @GetMapping("/desk/tags/suggest")
     String suggest(@RequestParam(required = false) String tag, @RequestParam(required = false) String addTags,
-                   Model model) {
-        String typed = tag != null ? tag : addTags == null ? "" : addTags;
+                   @RequestParam(required = false) String removeTags, Model model) {
+        String typed = tag != null ? tag : addTags != null ? addTags : removeTags == null ? "" : removeTags;
         String before = typed.contains(",") ? typed.substring(0, typed.lastIndexOf(',') + 1) : "";
         String last = typed.substring(before.length());
         model.addAttribute("before", before);

@@ -257,7 +257,7 @@ class WorkspaceWebTest {
         String body = mvc.perform(as(agent, "AGENT", get("/api/v1/views"), false)).andReturn().getResponse()
                 .getContentAsString();
         assertThat(body).contains("\"name\":\"Mine " + marker + "\"").contains("\"count\":1")
-                .contains("\"ref\":\"mine\"").doesNotContain("incident");
+                .contains("\"ref\":\"mine\"").contains("\"ref\":\"byIncident\"");
         String ref = body.replaceAll("(?s).*\"ref\":\"(view:\\d+)\",\"name\":\"Mine " + marker + "\".*", "$1");
 
         mvc.perform(as(agent, "AGENT", post("/desk/views/default"), htmx).param("ref", ref))

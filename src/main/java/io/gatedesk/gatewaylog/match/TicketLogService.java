@@ -101,6 +101,23 @@ public class TicketLogService {
         }
     }
 
+    /**
+     * Ticket {@code fromId} was merged into {@code intoId}: the target gains the source's request IDs (as if added by
+     * hand, so they stay whatever the target's texts say) and its pinned entries, a pin the target has already staying
+     * with the source. {@code sourceEvidence} is the source as it was before its thread moved.
+     */
+    @Transactional
+    public void merged(long fromId, long intoId, TicketEvidence sourceEvidence, Actor actor) {
+        Set<String> known = new LinkedHashSet<>(requestIds(intoId));
+        for (String id : requestIds(sourceEvidence)) {
+            if (known.add(id) && id.length() <= MAX_REQUEST_ID) {
+                setRequestId(intoId, id, false, actor);
+            }
+        }
+        jdbc.update("UPDATE ticket_log_pins SET ticket_id = ? WHERE ticket_id = ? AND dedupe_key NOT IN"
+                + " (SELECT dedupe_key FROM ticket_log_pins WHERE ticket_id = ?)", intoId, fromId, intoId);
+    }
+
     /** A log entry pinned to a ticket, as copied when it was pinned. */
     public record Pin(long id, Long entryId, String pinnedBy, Instant pinnedAt, String source, String requestId,
                       Instant createdAt, String keyLabel, String model, String channel, Integer statusCode,

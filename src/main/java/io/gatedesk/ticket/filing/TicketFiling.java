@@ -64,6 +64,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Transactional(readOnly = true)
 public class TicketFiling {
 
+    private static final int MAX_MERGE_HOPS = 10;
+
     private static final Logger log = LoggerFactory.getLogger(TicketFiling.class);
     /** Tries to file under one submission key when the database picks the transaction as a deadlock victim. */
     private static final int FILING_ATTEMPTS = 3;
@@ -226,13 +228,21 @@ public class TicketFiling {
         return receipt;
     }
 
+    /**
+     * The ticket a follow link leads to. The link of a ticket merged into another shows that other ticket (a merge
+     * never joins two customers, see {@code TicketMerging}), saying which ticket the link was issued for.
+     */
     public Optional<CustomerTicketView> forCustomer(String followToken) {
-        return findByFollowToken(followToken).map(ticket -> new CustomerTicketView(
-                TicketNumber.format(ticket.getId()), ticket.getSubject(), ticket.getDescription(), ticket.getStatus(),
-                ticket.getCreatedAt(), ticket.getUpdatedAt(),
-                messages.findByTicketIdAndVisibilityOrderByCreatedAtAscIdAsc(ticket.getId(), Visibility.PUBLIC).stream()
-                        .map(TicketMessage::toView).toList(),
-                events.existsByTicketIdAndAction(ticket.getId(), TicketAction.SECRET_MASKED)));
+        return linkedTicket(followToken).map(linked -> {
+            Ticket ticket = followMerges(linked);
+            return new CustomerTicketView(
+                    TicketNumber.format(ticket.getId()), ticket.getSubject(), ticket.getDescription(), ticket.getStatus(),
+                    ticket.getCreatedAt(), ticket.getUpdatedAt(),
+                    messages.findByTicketIdAndVisibilityOrderByCreatedAtAscIdAsc(ticket.getId(), Visibility.PUBLIC)
+                            .stream().map(TicketMessage::toView).toList(),
+                    events.existsByTicketIdAndAction(ticket.getId(), TicketAction.SECRET_MASKED),
+                    ticket == linked ? null : TicketNumber.format(linked.getId()));
+        });
     }
 
     /** The customer answers through the follow link; an answer reopens a resolved ticket or one waiting on them. */
@@ -266,11 +276,25 @@ public class TicketFiling {
         return distinct;
     }
 
+    /** The ticket the follow link leads to: the one it was issued for, or the one that was merged into. */
     private Optional<Ticket> findByFollowToken(String followToken) {
+        return linkedTicket(followToken).map(this::followMerges);
+    }
+
+    private Optional<Ticket> linkedTicket(String followToken) {
         if (followToken == null || followToken.isBlank() || followToken.length() > 100) {
             return Optional.empty();
         }
         return tickets.findByFollowTokenHash(Hashing.sha256Hex(followToken));
+    }
+
+    /** A target may itself be merged later; a merge refuses merged targets, so the chain has no loop. */
+    private Ticket followMerges(Ticket ticket) {
+        Ticket current = ticket;
+        for (int hop = 0; hop < MAX_MERGE_HOPS && current.getMergedInto() != null; hop++) {
+            current = tickets.findById(current.getMergedInto()).orElse(current);
+        }
+        return current;
     }
 
     private Map<String, String> validate(NewTicket ticket) {

@@ -10,6 +10,7 @@ import io.gatedesk.ticket.Priority;
 import io.gatedesk.ticket.QueueFilter;
 import io.gatedesk.ticket.QueueRow;
 import io.gatedesk.ticket.QueueSort;
+import io.gatedesk.ticket.QueueTicketSet;
 import io.gatedesk.ticket.SlaPolicy;
 import io.gatedesk.ticket.TicketNumber;
 import io.gatedesk.ticket.TicketStatus;
@@ -64,11 +65,13 @@ public class QueueReads {
     private final TicketTags tags;
     private final Clock clock;
     private final ZoneId siteZone;
+    private final List<QueueTicketSet> ticketSets;
     private final LoadingCache<CountKey, Long> viewCounts;
 
     QueueReads(TicketRepository tickets, UserService users, SlaPolicy sla, EntityManager entityManager,
                DeskProperties deskProperties, TicketTags tags, Clock clock,
-               @Value("${gatedesk.site.time-zone:UTC}") String siteZone) {
+               @Value("${gatedesk.site.time-zone:UTC}") String siteZone, List<QueueTicketSet> ticketSets) {
+        this.ticketSets = List.copyOf(ticketSets);
         this.tickets = tickets;
         this.siteZone = ZoneId.of(siteZone);
         this.tags = tags;
@@ -195,7 +198,7 @@ public class QueueReads {
     private static QueueFilter countedView(QueueFilter filter, String category) {
         return new QueueFilter(filter.status(), filter.priority(), filter.assignee(), filter.q(),
                 QueueSort.UPDATED_DESC, 0, category, filter.sla(), filter.tag(), filter.idle(), filter.filedFrom(),
-                filter.filedTo(), filter.client(), filter.callerType());
+                filter.filedTo(), filter.client(), filter.callerType(), filter.linked());
     }
 
     /**
@@ -249,6 +252,7 @@ public class QueueReads {
     private Specification<Ticket> specification(QueueFilter filter, Long currentUserId, SlaPolicy sla,
                                                 boolean byCategory) {
         List<Long> exact = filter.q() == null ? List.of() : exactMatches(filter.q());
+        Optional<List<Long>> linked = linkedTickets(filter.linked());
         return (root, query, cb) -> {
             List<Predicate> predicates = new ArrayList<>();
             if (byCategory && filter.category() != null) {
@@ -274,6 +278,7 @@ public class QueueReads {
                 tagged.select(tag.get("key").get("ticketId")).where(cb.equal(tag.get("key").get("tag"), filter.tag()));
                 predicates.add(root.get("id").in(tagged));
             }
+            linked.ifPresent(ids -> predicates.add(ids.isEmpty() ? cb.disjunction() : root.get("id").in(ids)));
             if (filter.idle() != null) {
                 predicates.add(cb.lessThan(root.get("updatedAt"), clock.instant().minus(Duration.ofHours(filter.idle()))));
             }
@@ -305,6 +310,19 @@ public class QueueReads {
             }
             return cb.and(predicates.toArray(Predicate[]::new));
         };
+    }
+
+    /** At most this many tickets of a linked set, the newest: one bind parameter each, and PostgreSQL takes 32 767. */
+    static final int MAX_LINKED = 10_000;
+
+    /** The tickets of the set another feature names {@code key}; empty (no filter) for a key nobody answers to. */
+    private Optional<List<Long>> linkedTickets(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return ticketSets.stream().filter(set -> set.key().equals(key)).findFirst()
+                .map(set -> set.ticketIds().stream().sorted(java.util.Comparator.reverseOrder()).limit(MAX_LINKED)
+                        .toList());
     }
 
     private static final int MAX_EXACT_MATCHES = 1000;

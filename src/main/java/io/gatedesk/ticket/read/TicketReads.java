@@ -109,7 +109,12 @@ public class TicketReads {
                 ticket.getVersion(), ticket.getCreatedAt(), ticket.getUpdatedAt(), ticket.getFirstResponseAt(),
                 ticket.getResolvedAt(), ticket.getLocale(), keys,
                 onTicket.stream().map(TicketMessage::toView).toList(),
-                audit.stream().map(TicketEvent::toView).toList(), ticket.getTaskIds());
+                audit.stream().map(TicketEvent::toView).toList(), ticket.getTaskIds(),
+                numberOf(ticket.getMergedInto()), numberOf(ticket.getSplitFrom()));
+    }
+
+    private static String numberOf(Long id) {
+        return id == null ? null : TicketNumber.format(id);
     }
 
     public TicketEvidence evidence(long id) {

@@ -49,6 +49,14 @@ public class MaskedKeyEvidence {
         });
     }
 
+    /** Gives ticket {@code intoId} the keys of {@code fromId} it does not hold yet (a merge); the source keeps its own. */
+    public void copy(long fromId, long intoId) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        keys.findByTicketIdOrderByIdAsc(intoId).forEach(key -> known.add(key.getMasked()));
+        keys.findByTicketIdOrderByIdAsc(fromId).stream().filter(key -> known.add(key.getMasked()))
+                .forEach(key -> keys.save(new TicketMaskedKey(intoId, key.toMaskedKey(), clock.instant())));
+    }
+
     /** Whether the texts or findings name any masked key, without reading the ticket's keys. */
     public boolean mentionsAny(Collection<String> texts, List<SecretFinding> findings) {
         return !found(texts, findings).isEmpty();

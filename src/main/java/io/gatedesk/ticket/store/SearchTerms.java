@@ -75,6 +75,13 @@ public class SearchTerms {
         jdbc.batchUpdate(INSERT, rows(List.of(ticket)));
     }
 
+    /** Lets ticket {@code intoId} be found by the terms of {@code fromId} too (a merge moved its thread there). */
+    public void copy(long fromId, long intoId) {
+        List<Object[]> rows = jdbc.queryForList("SELECT term FROM ticket_search_terms WHERE ticket_id = ?",
+                String.class, fromId).stream().map(term -> new Object[]{term, intoId}).toList();
+        jdbc.batchUpdate(INSERT, rows);
+    }
+
     private static List<Object[]> rows(Iterable<Ticket> tickets) {
         List<Object[]> rows = new java.util.ArrayList<>();
         for (Ticket ticket : tickets) {

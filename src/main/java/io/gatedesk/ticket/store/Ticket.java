@@ -91,6 +91,13 @@ public class Ticket {
     @Column(name = "customer_replied_at")
     private Instant customerRepliedAt;
 
+    /** The ticket this one was merged into; a merged ticket is closed and its thread lives there. */
+    @Column(name = "merged_into")
+    private Long mergedInto;
+    /** The ticket whose message this one was split off. */
+    @Column(name = "split_from")
+    private Long splitFrom;
+
     @Version
     private long version;
 
@@ -284,6 +291,32 @@ public class Ticket {
             status = TicketStatus.OPEN;
         }
         touch(now);
+    }
+
+    public Long getMergedInto() {
+        return mergedInto;
+    }
+
+    public Long getSplitFrom() {
+        return splitFrom;
+    }
+
+    /** Adds task IDs this ticket does not name yet (a merge), keeping at most {@code max}. */
+    public void addTaskIds(List<String> more, int max) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(getTaskIds());
+        more.stream().filter(id -> all.size() < max).forEach(all::add);
+        this.taskIds = all.isEmpty() ? null : String.join("\n", all);
+    }
+
+    /** Closes this ticket as a duplicate whose thread moved to {@code targetId}. */
+    public void mergeInto(long targetId, Instant now) {
+        this.mergedInto = targetId;
+        changeStatus(TicketStatus.CLOSED, now);
+    }
+
+    /** Marks this new ticket as split off a message of {@code sourceId}. */
+    public void splitFrom(long sourceId) {
+        this.splitFrom = sourceId;
     }
 
     public void touch(Instant now) {

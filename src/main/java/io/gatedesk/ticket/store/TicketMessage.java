@@ -1,6 +1,7 @@
 package io.gatedesk.ticket.store;
 
 import io.gatedesk.ticket.MessageView;
+import io.gatedesk.ticket.TicketNumber;
 import io.gatedesk.ticket.Visibility;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,6 +43,10 @@ public class TicketMessage {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    /** The merged ticket this message was moved from, or {@code null}. */
+    @Column(name = "moved_from")
+    private Long movedFrom;
+
     protected TicketMessage() {
     }
 
@@ -61,6 +66,26 @@ public class TicketMessage {
         return authorType != AuthorType.STAFF || visibility != Visibility.PUBLIC;
     }
 
+    /** Re-points this message to {@code ticketId}; one moved twice keeps the ticket it was first written on. */
+    public void moveTo(long ticketId, long from) {
+        if (movedFrom == null) {
+            movedFrom = from;
+        }
+        this.ticketId = ticketId;
+    }
+
+    public void markMovedFrom(long from) {
+        this.movedFrom = from;
+    }
+
+    public boolean isFromCustomer() {
+        return authorType == AuthorType.CUSTOMER;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
     public Visibility getVisibility() {
         return visibility;
     }
@@ -74,6 +99,7 @@ public class TicketMessage {
     }
 
     public MessageView toView() {
-        return new MessageView(id, authorType == AuthorType.CUSTOMER, authorName, visibility, body, createdAt);
+        return new MessageView(id, authorType == AuthorType.CUSTOMER, authorName, visibility, body, createdAt,
+                movedFrom == null ? null : TicketNumber.format(movedFrom));
     }
 }

@@ -16,6 +16,7 @@ import io.gatedesk.ticket.TicketDetail;
 import io.gatedesk.ticket.TicketNotFoundException;
 import io.gatedesk.ticket.TicketNumber;
 import io.gatedesk.ticket.MessageView;
+import io.gatedesk.ticket.MergeRefusedException;
 import io.gatedesk.ticket.TicketAttachments;
 import io.gatedesk.ticket.TicketService;
 import io.gatedesk.ticket.TicketStatus;
@@ -245,6 +246,45 @@ class DeskController {
                       Locale locale, @RequestHeader(value = "HX-Request", required = false) String htmx) {
         TicketChange change = new TicketChange(null, null, actor(principal).userId(), false);
         return applyChange(number, change, version, from, principal, model, response, locale, htmx);
+    }
+
+    /**
+     * Makes a customer message a ticket of its own. The page stays on this ticket (a reply being typed is kept): htmx
+     * gets the changed regions out of band and a notice linking to the new ticket.
+     */
+    @PostMapping("/desk/tickets/{number}/messages/{messageId}/split")
+    String split(@PathVariable String number, @PathVariable long messageId, @RequestParam long version,
+                 @RequestParam(required = false) String from, @AuthenticationPrincipal UserDetails principal,
+                 Model model, HttpServletRequest request, HttpServletResponse response, Locale locale,
+                 @RequestHeader(value = "HX-Request", required = false) String htmx) {
+        long id = idOf(number);
+        String created;
+        try {
+            created = tickets.split(id, messageId, version, actor(principal));
+        } catch (TicketConflictException | MergeRefusedException failed) {
+            fillTicket(id, from, principal, model, locale);
+            if (failed instanceof MergeRefusedException refused) {
+                model.addAttribute("splitError", messages.getMessage(refused.messageKey(), null, locale));
+            } else {
+                model.addAttribute("conflict", true);
+            }
+            response.setStatus(htmx == null ? (failed instanceof TicketConflictException ? 409 : 422) : 200);
+            return htmx == null ? TICKET_VIEW : TICKET_VIEW + " :: refreshed";
+        }
+        String done = messages.getMessage("ticket.split.done", new Object[]{created}, locale);
+        if (htmx == null) {
+            var flash = org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(request);
+            flash.put("saved", true);
+            flash.put("savedText", done);
+            flash.put("splitInto", created);
+            return "redirect:" + ticketHref(number, from);
+        }
+        response.setHeader("HX-Trigger", "ticketUpdated");
+        fillTicket(id, from, principal, model, locale);
+        model.addAttribute("saved", true);
+        model.addAttribute("savedText", done);
+        model.addAttribute("splitInto", created);
+        return TICKET_VIEW + " :: refreshed";
     }
 
     private String applyChange(String number, TicketChange change, long version, String from, UserDetails principal,

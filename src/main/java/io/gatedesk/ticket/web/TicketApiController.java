@@ -5,6 +5,7 @@ import io.gatedesk.ticket.CallerType;
 import io.gatedesk.ticket.ClientApp;
 import io.gatedesk.ticket.InvalidMessageException;
 import io.gatedesk.ticket.InvalidTicketException;
+import io.gatedesk.ticket.MergeRefusedException;
 import io.gatedesk.ticket.MessageView;
 import io.gatedesk.ticket.NewTicket;
 import io.gatedesk.ticket.Priority;
@@ -138,6 +139,62 @@ class TicketApiController {
         MessageView message = tickets.addStaffMessage(idOf(number), request.body(), visibility, request.version(),
                 Actor.of(member));
         return ResponseEntity.status(HttpStatus.CREATED).body(message);
+    }
+
+    /**
+     * Merges ticket {@code number} into {@code into}; {@code version} is the merged ticket's, as last read. Agents and
+     * admins only (SecurityConfig), the same rules as the desk.
+     */
+    @PostMapping("/{number}/merge")
+    ResponseEntity<?> merge(@PathVariable String number, @RequestBody MergeRequest request,
+                            Authentication authentication, Locale locale) {
+        long from = idOf(number);
+        if (request.version() == null) {
+            return invalidField("version", "ticket.merge.versionRequired", locale);
+        }
+        var into = TicketNumber.parse(request.into());
+        if (into.isEmpty()) {
+            return invalidField("into", "ticket.merge.intoInvalid", locale);
+        }
+        String target = tickets.merge(from, into.get(), request.version(), actor(authentication));
+        return ResponseEntity.ok(new Merged(target, TicketNumber.format(from)));
+    }
+
+    /** Makes customer message {@code id} of ticket {@code number} a new ticket; the body and its version are optional. */
+    @PostMapping("/{number}/messages/{id}/split")
+    ResponseEntity<Split> split(@PathVariable String number, @PathVariable long id,
+                                @RequestBody(required = false) SplitRequest request, Authentication authentication) {
+        long from = idOf(number);
+        String created = tickets.split(from, id, request == null ? null : request.version(), actor(authentication));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Split(created, TicketNumber.format(from)));
+    }
+
+    @ExceptionHandler(MergeRefusedException.class)
+    ResponseEntity<ApiError> refused(MergeRefusedException refused, Locale locale) {
+        return ResponseEntity.unprocessableContent().body(ApiError.of("MERGE_REFUSED_" + refused.reason().name(),
+                messages.getMessage(refused.messageKey(), null, locale)));
+    }
+
+    private ResponseEntity<ApiError> invalidField(String field, String key, Locale locale) {
+        return ResponseEntity.unprocessableContent().body(ApiError.of("VALIDATION_FAILED",
+                messages.getMessage("api.validationFailed", null, locale),
+                List.of(new ApiError.FieldError(field, messages.getMessage(key, null, locale)))));
+    }
+
+    private Actor actor(Authentication authentication) {
+        return Actor.of(users.findByUsername(authentication.getName()).orElseThrow());
+    }
+
+    record MergeRequest(String into, Long version) {
+    }
+
+    record SplitRequest(Long version) {
+    }
+
+    record Merged(String number, String merged) {
+    }
+
+    record Split(String number, String splitFrom) {
     }
 
     @ExceptionHandler(InvalidTicketException.class)
