@@ -241,6 +241,7 @@ class AccessControlMatrixTest {
             row("POST /desk/tickets/{number}/presence/leave", STAFF),
             // Live gateway database: the account panel for staff, sources' health for staff, their tests for admins
             row("GET /desk/tickets/{number}/accounts", STAFF),
+            row("GET /desk/tickets/{number}/live-logs", STAFF),
             row("GET /api/v1/gateway/sources", STAFF),
             row("GET /admin/gateway-sources", ADMIN),
             row("POST /admin/gateway-sources/{name}/test", ADMIN),
