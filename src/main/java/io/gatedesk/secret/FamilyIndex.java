@@ -161,16 +161,10 @@ final class FamilyIndex {
      * that fits at each start, as {@link #match} would find it there.
      */
     void matchTriggered(String text, int at, List<Candidate> out) {
+        if (!mayMatchTriggered(text, at)) {
+            return;
+        }
         char trigger = text.charAt(at);
-        if (trigger >= 128 || byTrigger[trigger] == null) {
-            return;
-        }
-        int length = text.length();
-        if (at >= 2 && at + 2 < length
-                && !hasPair(pairBefore[trigger], text.charAt(at - 2), text.charAt(at - 1))
-                && !hasPair(pairAfter[trigger], text.charAt(at + 1), text.charAt(at + 2))) {
-            return;
-        }
         int matchedOffset = -1;
         for (Trigger candidate : byTrigger[trigger]) {
             int start = at - candidate.offset();
@@ -183,6 +177,20 @@ final class FamilyIndex {
                 matchedOffset = candidate.offset();
             }
         }
+    }
+
+    /**
+     * Whether some family's literal may stand around the trigger at {@code at}, by the two characters before and
+     * after it: small enough to be inlined into the scan, which asks it at every trigger.
+     */
+    boolean mayMatchTriggered(String text, int at) {
+        char trigger = text.charAt(at);
+        if (trigger >= 128 || byTrigger[trigger] == null) {
+            return false;
+        }
+        return at < 2 || at + 2 >= text.length()
+                || hasPair(pairBefore[trigger], text.charAt(at - 2), text.charAt(at - 1))
+                || hasPair(pairAfter[trigger], text.charAt(at + 1), text.charAt(at + 2));
     }
 
     /** The first family whose key is at {@code at}, as a candidate, or {@code null}. */
