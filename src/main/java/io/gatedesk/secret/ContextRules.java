@@ -31,8 +31,6 @@ final class ContextRules {
 
     private static final Set<Integer> HASH_HEX_LENGTHS = Set.of(40, 64, 128);
 
-    /** Last letters of every secret name, lower case: key, token, secret, password, credential(s), SecretId. */
-    private static final String NAME_ENDS = "yntdsl";
     private static final List<String> PASSWORD_NAME_ENDINGS = List.of("password", "passwd", "pass");
     private static final List<String> CHINESE_KEY_NAMES = List.of("密钥", "秘钥", "密匙", "令牌", "私钥");
     private static final List<String> CHINESE_PASSWORD_NAMES = List.of("密码", "口令");
@@ -55,6 +53,10 @@ final class ContextRules {
     private static final String OPENERS = "\"'`\u201C\u2018\u300C\u300E\u300A\uFF08(\u3010[\uFF02\uFF07";
     private static final String CLOSERS = "\"'`\u201D\u2019\u300D\u300F\u300B\uFF09)\u3011]\uFF02\uFF07";
 
+    /** The ASCII characters of {@link #OPENERS} and {@link #CLOSERS}, looked up instead of searched. */
+    private static final boolean[] ASCII_OPENERS = asciiTable(OPENERS);
+    private static final boolean[] ASCII_CLOSERS = asciiTable(CLOSERS);
+
     private final FamilyIndex families;
 
     ContextRules(FamilyIndex families) {
@@ -68,7 +70,7 @@ final class ContextRules {
      * put there: spaces, {@code %20}, {@code +}, and quotes with a {@code +} ({@code "Bearer " + "token"}).
      */
     Candidate bearer(String text, int b) {
-        if (b + 6 >= text.length() || (text.charAt(b + 1) | 0x20) != 'e' || !text.regionMatches(true, b, "bearer", 0, 6) || b > 0 && KeyText.isAsciiLetterOrDigit(text.charAt(b - 1))) {
+        if (b + 6 >= text.length() || (text.charAt(b + 1) | 0x20) != 'e' || !KeyText.isAsciiIgnoringCase(text, b, "bearer") || b > 0 && KeyText.isAsciiLetterOrDigit(text.charAt(b - 1))) {
             return null;
         }
         int tokenStart = b + 6;
@@ -142,7 +144,7 @@ final class ContextRules {
         int nameStart = nameEnd;
         if (name == NameClass.NONE) {
             // Cheap rejection before any allocation: a secret name ends in key, token, secret, password, credential
-            if (last >= 128 || NAME_ENDS.indexOf(last | 0x20) < 0 || !mayEndSecretName(text, nameEnd)) {
+            if (last >= 128 || ENDINGS_BY_LAST_LETTER[last | 0x20].length == 0 || !mayEndSecretName(text, nameEnd)) {
                 return null;
             }
             while (nameStart > 0 && nameEnd - nameStart < MAX_NAME && isNameChar(text.charAt(nameStart - 1))) {
@@ -261,10 +263,10 @@ final class ContextRules {
         if (name == NameClass.PASSWORD) {
             return password(text, valueStart, opener);
         }
-        if (text.regionMatches(true, valueStart, "basic ", 0, 6)) {
+        if (KeyText.isAsciiIgnoringCase(text, valueStart, "basic ")) {
             return basic(text, valueStart + 6);
         }
-        if (text.regionMatches(true, valueStart, "bearer", 0, 6)) {
+        if (KeyText.isAsciiIgnoringCase(text, valueStart, "bearer")) {
             return null; // the Bearer rule reads it
         }
         int valueEnd = valueStart;
@@ -397,6 +399,37 @@ final class ContextRules {
         return NameClass.NONE;
     }
 
+    /**
+     * Whether a secret name may end right before {@code at} (a separator, {@code 是} or {@code 为}), looking past one
+     * closing quote as {@link #assignment} does: when not, neither {@link #assignment} nor {@link #copula} would find
+     * anything there. The scan asks this at every {@code :} and {@code ,}, so it reads a character or two and a few
+     * name endings, and allocates nothing.
+     */
+    static boolean mayFollowSecretName(String text, int at) {
+        if (at == 0) {
+            return false;
+        }
+        int nameEnd = at;
+        char last = text.charAt(nameEnd - 1);
+        if (last == ' ' || last == '\t' || last == ']') {
+            return true;
+        }
+        if (isClosingWrapper(last)) {
+            nameEnd--;
+            if (nameEnd > 0 && text.charAt(nameEnd - 1) == '\\') {
+                nameEnd--;
+            }
+            if (nameEnd == 0) {
+                return false;
+            }
+            last = text.charAt(nameEnd - 1);
+            if (isClosingWrapper(last)) {
+                return true;
+            }
+        }
+        return last < 128 ? mayEndSecretName(text, nameEnd) : CHINESE_NAME_ENDS.indexOf(last) >= 0;
+    }
+
     /** The name before {@code 是} or {@code 为} (is), which only separates a name from a value after a secret name. */
     Candidate copula(String text, int at) {
         int nameEnd = skipBackBlanks(text, at);
@@ -460,7 +493,7 @@ final class ContextRules {
                 || lower.endsWith("secretid")) {
             return NameClass.KEY;
         }
-        return isSecretName(name) ? NameClass.KEY : NameClass.NONE;
+        return isSecretName(name, lower) ? NameClass.KEY : NameClass.NONE;
     }
 
     private static boolean separatedAt(String name, int at, String lower) {
@@ -470,7 +503,10 @@ final class ContextRules {
     }
 
     static boolean isSecretName(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
+        return isSecretName(name, name.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isSecretName(String name, String lower) {
         for (String word : SECRET_NAME_ENDINGS) {
             if (!lower.endsWith(word)) {
                 continue;
@@ -524,24 +560,17 @@ final class ContextRules {
         int lower = 0;
         int upper = 0;
         int digits = 0;
-        boolean hex = true;
+        int notHex = 0;
+        // Counted through a class table, without branches: random characters would mispredict each one
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
-            if (c >= 'a' && c <= 'z') {
-                lower++;
-                hex &= c <= 'f';
-            }
-            else if (c >= 'A' && c <= 'Z') {
-                upper++;
-                hex = false;
-            }
-            else if (KeyText.isDigit(c)) {
-                digits++;
-            }
-            else {
-                hex = false;
-            }
+            int kind = c < 128 ? CHARACTER_CLASS[c] : NOT_HEX;
+            lower += kind & LOWER;
+            upper += (kind & UPPER) >> 1;
+            digits += (kind & DIGIT) >> 2;
+            notHex |= kind & NOT_HEX;
         }
+        boolean hex = notHex == 0;
         int letters = lower + upper;
         if (letters == 0) {
             return false;
@@ -557,6 +586,21 @@ final class ContextRules {
             return upperShare >= 0.2 && upperShare <= 0.8;
         }
         return bearer || !(hex && digestsPossible && HASH_HEX_LENGTHS.contains(length));
+    }
+
+    private static final int LOWER = 1;
+    private static final int UPPER = 2;
+    private static final int DIGIT = 4;
+    private static final int NOT_HEX = 8;
+    /** Per ASCII character: {@link #LOWER}, {@link #UPPER}, {@link #DIGIT}, and {@link #NOT_HEX} unless 0-9a-f. */
+    private static final byte[] CHARACTER_CLASS = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            int kind = c >= 'a' && c <= 'z' ? LOWER : c >= 'A' && c <= 'Z' ? UPPER : KeyText.isDigit(c) ? DIGIT : 0;
+            boolean hex = KeyText.isDigit(c) || c >= 'a' && c <= 'f';
+            CHARACTER_CLASS[c] = (byte) (hex ? kind : kind | NOT_HEX);
+        }
     }
 
     private static int longestLetterRun(String value) {
@@ -616,11 +660,18 @@ final class ContextRules {
 
 
     private static boolean isOpeningWrapper(char c) {
-        return OPENERS.indexOf(c) >= 0;
+        return c < 128 ? ASCII_OPENERS[c] : OPENERS.indexOf(c) >= 0;
     }
 
+    /** Tested at every separator: ASCII characters by one bit test, the rest (full-width, CJK brackets) by search. */
     private static boolean isClosingWrapper(char c) {
-        return CLOSERS.indexOf(c) >= 0;
+        return c < 128 ? ASCII_CLOSERS[c] : CLOSERS.indexOf(c) >= 0;
+    }
+
+    private static boolean[] asciiTable(String chars) {
+        boolean[] table = new boolean[128];
+        chars.chars().filter(c -> c < 128).forEach(c -> table[c] = true);
+        return table;
     }
 
     private static char closerOf(char opener) {

@@ -154,10 +154,11 @@ public final class Shapes {
         @Override
         public Span match(String text, int at, KeyFamily family) {
             int start = at - 32;
+            // Every '.' of a text stops here: the hex run is read before the boundary test
             if (start < 0 || at + 1 >= text.length() || !KeyText.isAsciiLetterOrDigit(text.charAt(at + 1))
                     || !Alphabet.HEX.contains(text.charAt(at - 1)) || !Alphabet.HEX.contains(text.charAt(start))
-                    || !KeyText.mayStartKey(text, start)
-                    || Alphabet.HEX.skip(text, start) != at) {
+                    || Alphabet.HEX.skip(text, start) != at
+                    || !KeyText.mayStartKey(text, start)) {
                 return null;
             }
             int end = family.alphabet().skip(text, at + 1);
