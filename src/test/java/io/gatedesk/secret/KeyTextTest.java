@@ -104,6 +104,13 @@ class KeyTextTest {
         assertThat(more.contains('~')).isTrue();
         assertThat(more.contains('5')).isTrue();
         assertThatThrownBy(() -> Alphabet.of("bad", "a\u00e9")).isInstanceOf(IllegalArgumentException.class);
+        Alphabet edges = Alphabet.of("edges", "?@\u007f");
+        for (char c : "?@\u007f".toCharArray()) {
+            assertThat(edges.contains(c)).as("%d", (int) c).isTrue();
+        }
+        for (char c : "\u0000>A\u007e\u0080\u00c0".toCharArray()) {
+            assertThat(edges.contains(c)).as("%d", (int) c).isFalse();
+        }
     }
 
     @Test
