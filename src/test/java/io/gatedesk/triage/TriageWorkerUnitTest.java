@@ -200,6 +200,26 @@ class TriageWorkerUnitTest {
     }
 
     @Test
+    void catchingUpGivesWayToANewlyFiledTicketAndStartsAgainAfterIt() {
+        Instant since = NOW.minus(Duration.ofDays(1));
+        when(tickets.uncategorizedSince(any(), anyLong(), anyInt())).thenReturn(List.of(31L, 32L), List.of());
+        TriageWorker async = worker(true, 10, 2);
+        when(triage.reclassifyAll(anyCollection())).thenAnswer(call -> {
+            async.submit(40);
+            return List.of();
+        });
+        async.start();
+
+        async.sweep();
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            verify(triage).reclassify(40);
+            verify(tickets, times(2)).uncategorizedSince(since, 0, 2);
+        });
+        verify(tickets, never()).uncategorizedSince(since, 32, 2);
+    }
+
+    @Test
     void stoppingClassifiesWhatIsStillQueuedAndLaterTicketsAreClassifiedAtOnce() throws Exception {
         CountDownLatch hold = new CountDownLatch(1);
         List<Long> classified = new ArrayList<>();

@@ -57,6 +57,20 @@ class WordModelTest {
     }
 
     @Test
+    void twoKnownWordsAreEnoughAndTwoLetterWordsCount() {
+        WordModel small = WordModel.train(List.of(
+                new WordModel.Example(ErrorCategory.RATE_LIMITED, "throttled slowdown throttled slowdown"),
+                new WordModel.Example(ErrorCategory.CONTEXT_LENGTH, "oversized prompt oversized prompt")));
+
+        assertThat(small.classify("throttled slowdown")).hasValueSatisfying(verdict -> {
+            assertThat(verdict.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+            assertThat(verdict.topWords()).containsExactlyInAnyOrder("throttled", "slowdown");
+        });
+        assertThat(small.classify("throttled")).isEmpty();
+        assertThat(WordModel.tokens("ok go aB")).containsExactly("ok", "go", "ab");
+    }
+
+    @Test
     void aGuessInTheTrainingTextTeachesNothing() {
         WordModel guessing = WordModel.train(List.of(
                 new WordModel.Example(ErrorCategory.STREAM_INTERRUPTED, "stream cut halfway. maybe balance insufficient"),
