@@ -84,7 +84,7 @@ class TriageServiceTest {
 
     private static TicketEvidence ticket(long id, Integer status, String error, CallerType callerType) {
         return new TicketEvidence(id, "T-" + id, "subject " + id, "description " + id, null, null, null, null, null,
-                List.of(), status, error, null, callerType, List.of(), List.of(), NOW);
+                List.of(), status, error, null, callerType, List.of(), List.of(), NOW, List.of());
     }
 
     private void given(TicketEvidence... evidence) {
@@ -99,7 +99,7 @@ class TriageServiceTest {
         TicketEvidence evidence = new TicketEvidence(1, "T-1", "Cursor fails", " ", ClientApp.CURSOR, "0.45",
                 "https://gw.example/v1", "gpt-4o", null, List.of(), 429, "Too Many Requests", null, null,
                 List.of("customer: still failing", "staff reply: if you see 401 check your key", "note: quota?"),
-                List.of("customer: still failing", "", "note: quota?"), NOW);
+                List.of("customer: still failing", "", "note: quota?"), NOW, List.of());
 
         TriageInput input = triage.inputOf(evidence);
 
@@ -113,7 +113,7 @@ class TriageServiceTest {
     @Test
     void aClientWithoutAVersionIsNamedAloneAndNoClientIsNone() {
         TicketEvidence withoutVersion = new TicketEvidence(1, "T-1", null, null, ClientApp.CHERRY_STUDIO, null, null,
-                null, null, List.of(), null, null, null, null, List.of(), List.of(), NOW);
+                null, null, List.of(), null, null, null, null, List.of(), List.of(), NOW, List.of());
 
         assertThat(triage.inputOf(withoutVersion).client()).isEqualTo("Cherry Studio");
         assertThat(triage.inputOf(withoutVersion).text()).isEmpty();
@@ -136,9 +136,9 @@ class TriageServiceTest {
     @Test
     void aRuleForOneClientVersionCountsOnlyForTicketsFromThatClient() {
         TicketEvidence cursor = new TicketEvidence(3, "T-3", "slow down please", null, ClientApp.CURSOR, "0.45", null,
-                null, null, List.of(), null, null, null, null, List.of(), List.of(), NOW);
+                null, null, List.of(), null, null, null, null, List.of(), List.of(), NOW, List.of());
         TicketEvidence dify = new TicketEvidence(4, "T-4", "slow down please", null, ClientApp.DIFY, "0.45", null,
-                null, null, List.of(), null, null, null, null, List.of(), List.of(), NOW);
+                null, null, List.of(), null, null, null, null, List.of(), List.of(), NOW, List.of());
         given(cursor, dify);
 
         assertThat(triage.reclassify(3).category()).isEqualTo(ErrorCategory.RATE_LIMITED);
