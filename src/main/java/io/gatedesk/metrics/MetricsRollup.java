@@ -65,7 +65,7 @@ class MetricsRollup {
     /** The counts of a day's row, in {@code metrics_daily} and in its narrower copy {@code metrics_daily_category}. */
     private static final List<String> DAILY_COUNTS = List.of("filed", "config", "classified", "returning_customers",
             "first_response_breaches", "resolution_breaches", "replied", "library_answered", "follow_up", "resolved",
-            "one_touch", "reopened");
+            "one_touch", "reopened", "first_response_running", "resolution_running");
     private static final String DAILY_COLUMNS = "local_day, category, client, caller_type, "
             + String.join(", ", DAILY_COUNTS);
     private static final String DAILY_SUMS = DAILY_COUNTS.stream().map(count -> "SUM(" + count + ")")
@@ -308,12 +308,15 @@ class MetricsRollup {
                 + "t.config AS config, CASE WHEN t.category IS NOT NULL THEN 1 ELSE 0 END AS classified, "
                 + "t.returning_customer AS returning_customers, t.first_response_breach AS first_response_breaches, "
                 + "t.resolution_breach AS resolution_breaches, 0 AS replied, 0 AS library_answered, 0 AS follow_up, "
-                + "0 AS resolved, 0 AS one_touch, 0 AS reopened FROM metrics_ticket_facts t WHERE t.created_day" + days;
+                + "0 AS resolved, 0 AS one_touch, 0 AS reopened, "
+                + flag("t.first_response_at IS NULL AND " + sql.hasFirstResponseTarget()) + " AS first_response_running, "
+                + flag("t.resolved_at IS NULL AND " + sql.hasResolutionTarget()) + " AS resolution_running "
+                + "FROM metrics_ticket_facts t WHERE t.created_day" + days;
         String replied = "SELECT t.first_response_day, t.category, t.client, t.caller_type, 0, 0, 0, 0, 0, 0, 1, "
-                + "t.library_answered, t.follow_up, 0, 0, 0 FROM metrics_ticket_facts t WHERE t.first_response_day"
-                + days;
+                + "t.library_answered, t.follow_up, 0, 0, 0, 0, 0 FROM metrics_ticket_facts t "
+                + "WHERE t.first_response_day" + days;
         String resolved = "SELECT t.resolved_day, t.category, t.client, t.caller_type, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, "
-                + "t.one_touch, t.reopened FROM metrics_ticket_facts t WHERE t.resolved_day" + days;
+                + "t.one_touch, t.reopened, 0, 0 FROM metrics_ticket_facts t WHERE t.resolved_day" + days;
         write("INSERT INTO metrics_daily (" + DAILY_COLUMNS + ") SELECT local_day, category, client, caller_type, "
                 + DAILY_SUMS + " FROM (" + filed + " UNION ALL " + replied + " UNION ALL " + resolved
                 + ") x GROUP BY local_day, category, client, caller_type", params);
