@@ -25,7 +25,8 @@ import static io.gatedesk.metrics.MetricsSql.params;
  * types, when the report filters on a client or caller type) and the tickets unresolved now from the same rows; the
  * two percentiles from the wait histogram and {@code metrics_ticket_facts} ({@link WaitPercentiles}); the
  * still-running SLA clocks from the daily rows for days older than the longest target and an index of the facts for
- * the last few days; short-answer uses from {@code metrics_answer_facts}. Every number
+ * the last few days; short-answer uses from {@code metrics_daily_answers} (from {@code metrics_answer_facts} with a
+ * client or caller-type filter). Every number
  * equals {@link MetricsRepository}'s for the same rows ({@code MetricsRollupContract}).
  */
 @Repository
@@ -140,7 +141,18 @@ class RollupMetricsRepository implements TicketFigures {
                 ? "metrics_daily_category" : "metrics_daily";
     }
 
+    /**
+     * Uses and sends per answer key: from the daily rows (V47) when the report filters on neither client nor caller
+     * type, else from the facts.
+     */
     private List<MetricsReport.AnswerUse> answerUses(Window window, MetricsQuery query) {
+        if (dailyTable(query).equals("metrics_daily_category")) {
+            return jdbc.query("SELECT t.answer_key AS answer_key, SUM(t.uses) AS uses, SUM(t.sends) AS sends "
+                    + "FROM metrics_daily_answers t WHERE t.local_day >= :fromDay AND t.local_day <= :toDay"
+                    + filters(query) + " GROUP BY t.answer_key ORDER BY SUM(t.uses) DESC, t.answer_key",
+                    days(window, query), (rs, n) -> new MetricsReport.AnswerUse(rs.getString("answer_key"),
+                            rs.getLong("uses"), rs.getLong("sends")));
+        }
         String select = "SELECT t.answer_key AS answer_key, COUNT(*) AS uses, SUM(t.sent) AS sends "
                 + "FROM metrics_answer_facts t WHERE t.used_at >= :from AND t.used_at < :to" + filters(query)
                 + " GROUP BY t.answer_key ORDER BY COUNT(*) DESC, t.answer_key";
