@@ -37,7 +37,7 @@ import static io.gatedesk.metrics.MetricsSql.timestamp;
 
 /**
  * Keeps the metrics rollup ({@code metrics_ticket_facts}, {@code metrics_answer_facts}, {@code metrics_daily}, V27;
- * {@code metrics_daily_waits}, V42)
+ * {@code metrics_daily_waits}, V42; {@code metrics_daily_answers}, V47)
  * equal to what the direct report computes. A pass reprocesses only the tickets touched since the watermark: their
  * {@code updated_at}, a message, an event, a short-answer use or a self-service episode moved; plus the later
  * tickets of the same customer within the returning window (their "returning" flag may change with it). Each
@@ -62,10 +62,12 @@ class MetricsRollup {
             + "first_response_day, resolved_day, category, client, caller_type, priority, config, returning_customer, "
             + "library_answered, follow_up, one_touch, reopened, first_response_breach, resolution_breach, "
             + "first_response_bucket, resolution_bucket";
+    private static final String ANSWER_FACT_COLUMNS = "usage_id, ticket_id, used_at, used_day, answer_key, sent, "
+            + "category, client, caller_type";
     /** The counts of a day's row, in {@code metrics_daily} and in its narrower copy {@code metrics_daily_category}. */
     private static final List<String> DAILY_COUNTS = List.of("filed", "config", "classified", "returning_customers",
             "first_response_breaches", "resolution_breaches", "replied", "library_answered", "follow_up", "resolved",
-            "one_touch", "reopened");
+            "one_touch", "reopened", "first_response_running", "resolution_running");
     private static final String DAILY_COLUMNS = "local_day, category, client, caller_type, "
             + String.join(", ", DAILY_COUNTS);
     private static final String DAILY_SUMS = DAILY_COUNTS.stream().map(count -> "SUM(" + count + ")")
@@ -246,8 +248,8 @@ class MetricsRollup {
                 write("INSERT INTO metrics_ticket_facts (" + FACT_COLUMNS + ") " + factsSelect()
                         + " WHERE t.id IN (:ids)", params);
                 write("DELETE FROM metrics_answer_facts WHERE ticket_id IN (:ids)", params);
-                write("INSERT INTO metrics_answer_facts (usage_id, ticket_id, used_at, answer_key, sent, category, "
-                        + "client, caller_type) " + answerFactsSelect() + " WHERE u.ticket_id IN (:ids)", params);
+                write("INSERT INTO metrics_answer_facts (" + ANSWER_FACT_COLUMNS + ") " + answerFactsSelect()
+                        + " WHERE u.ticket_id IN (:ids)", params);
                 days.addAll(daysOf(params));
             }
         }
@@ -261,6 +263,8 @@ class MetricsRollup {
             insertDailyPerCategory(" IN (:days)", params);
             write("DELETE FROM metrics_daily_waits WHERE local_day IN (:days)", params);
             insertWaits(" IN (:days)", params);
+            write("DELETE FROM metrics_daily_answers WHERE local_day IN (:days)", params);
+            insertDailyAnswers(" IN (:days)", params);
         }
     }
 
@@ -269,14 +273,15 @@ class MetricsRollup {
         write("DELETE FROM metrics_daily", none);
         write("DELETE FROM metrics_daily_category", none);
         write("DELETE FROM metrics_daily_waits", none);
+        write("DELETE FROM metrics_daily_answers", none);
         write("DELETE FROM metrics_answer_facts", none);
         write("DELETE FROM metrics_ticket_facts", none);
         write("INSERT INTO metrics_ticket_facts (" + FACT_COLUMNS + ") " + factsSelect(), none);
-        write("INSERT INTO metrics_answer_facts (usage_id, ticket_id, used_at, answer_key, sent, category, client, "
-                + "caller_type) " + answerFactsSelect(), none);
+        write("INSERT INTO metrics_answer_facts (" + ANSWER_FACT_COLUMNS + ") " + answerFactsSelect(), none);
         insertDaily(" IS NOT NULL", none);
         insertDailyPerCategory(" IS NOT NULL", none);
         insertWaits(" IS NOT NULL", none);
+        insertDailyAnswers(" IS NOT NULL", none);
     }
 
     /** The facts of tickets {@code t}, each column with the direct report's definition (see {@link MetricsSql}). */
@@ -293,8 +298,8 @@ class MetricsRollup {
                 + " FROM tickets t";
     }
 
-    private static String answerFactsSelect() {
-        return "SELECT u.id, u.ticket_id, u.used_at, a.answer_key, " + flag(MetricsSql.sent())
+    private String answerFactsSelect() {
+        return "SELECT u.id, u.ticket_id, u.used_at, " + sql.localDay("u.used_at", zone) + ", a.answer_key, " + flag(MetricsSql.sent())
                 + ", t.category, t.client, t.caller_type FROM answer_usage u JOIN answers a ON a.id = u.answer_id "
                 + "JOIN tickets t ON t.id = u.ticket_id";
     }
@@ -308,12 +313,15 @@ class MetricsRollup {
                 + "t.config AS config, CASE WHEN t.category IS NOT NULL THEN 1 ELSE 0 END AS classified, "
                 + "t.returning_customer AS returning_customers, t.first_response_breach AS first_response_breaches, "
                 + "t.resolution_breach AS resolution_breaches, 0 AS replied, 0 AS library_answered, 0 AS follow_up, "
-                + "0 AS resolved, 0 AS one_touch, 0 AS reopened FROM metrics_ticket_facts t WHERE t.created_day" + days;
+                + "0 AS resolved, 0 AS one_touch, 0 AS reopened, "
+                + flag("t.first_response_at IS NULL AND " + sql.hasFirstResponseTarget()) + " AS first_response_running, "
+                + flag("t.resolved_at IS NULL AND " + sql.hasResolutionTarget()) + " AS resolution_running "
+                + "FROM metrics_ticket_facts t WHERE t.created_day" + days;
         String replied = "SELECT t.first_response_day, t.category, t.client, t.caller_type, 0, 0, 0, 0, 0, 0, 1, "
-                + "t.library_answered, t.follow_up, 0, 0, 0 FROM metrics_ticket_facts t WHERE t.first_response_day"
-                + days;
+                + "t.library_answered, t.follow_up, 0, 0, 0, 0, 0 FROM metrics_ticket_facts t "
+                + "WHERE t.first_response_day" + days;
         String resolved = "SELECT t.resolved_day, t.category, t.client, t.caller_type, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, "
-                + "t.one_touch, t.reopened FROM metrics_ticket_facts t WHERE t.resolved_day" + days;
+                + "t.one_touch, t.reopened, 0, 0 FROM metrics_ticket_facts t WHERE t.resolved_day" + days;
         write("INSERT INTO metrics_daily (" + DAILY_COLUMNS + ") SELECT local_day, category, client, caller_type, "
                 + DAILY_SUMS + " FROM (" + filed + " UNION ALL " + replied + " UNION ALL " + resolved
                 + ") x GROUP BY local_day, category, client, caller_type", params);
@@ -324,6 +332,13 @@ class MetricsRollup {
         write("INSERT INTO metrics_daily_category (local_day, category, " + String.join(", ", DAILY_COUNTS)
                 + ") SELECT local_day, category, " + DAILY_SUMS + " FROM metrics_daily WHERE local_day" + days
                 + " GROUP BY local_day, category", params);
+    }
+
+    /** Short-answer uses and sends per day of use, category and answer key, for reports without other filters. */
+    private void insertDailyAnswers(String days, MapSqlParameterSource params) {
+        write("INSERT INTO metrics_daily_answers (local_day, category, answer_key, uses, sends) "
+                + "SELECT t.used_day, t.category, t.answer_key, COUNT(*), SUM(t.sent) FROM metrics_answer_facts t "
+                + "WHERE t.used_day" + days + " GROUP BY t.used_day, t.category, t.answer_key", params);
     }
 
     /** Per day a clock stopped and wait bucket, how many tickets: the histogram {@link WaitPercentiles} reads. */
@@ -389,6 +404,10 @@ class MetricsRollup {
                             days.add(day.toLocalDate());
                         }
                     }
+                });
+        jdbc.query("SELECT DISTINCT used_day FROM metrics_answer_facts WHERE ticket_id IN (:ids)", ids,
+                rs -> {
+                    days.add(rs.getDate(1).toLocalDate());
                 });
         return days;
     }

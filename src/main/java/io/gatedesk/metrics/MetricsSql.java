@@ -56,7 +56,7 @@ class MetricsSql {
      * Buckets per factor e of the wait histogram: a bucket spans a factor of e^(1/8) ≈ 1.13, so a year's wait lands
      * in bucket ~138 and the bucket that holds a percentile holds a few per cent of the window's tickets.
      */
-    static final int WAIT_BUCKETS_PER_E = 8;
+    static final int WAIT_BUCKETS_PER_E = 32;
 
     /**
      * The histogram bucket of the wall time from filing to {@code stoppedAt} (NULL while the clock runs):
@@ -70,7 +70,7 @@ class MetricsSql {
 
     /** Everything a stored rollup row depends on besides the tickets: when it changes, the rollup is rebuilt. */
     String definitions(ZoneId zone) {
-        return "v2;zone=" + zone.getId() + ";returning=" + returningWindowDays + ";firstResponse="
+        return "v3;zone=" + zone.getId() + ";returning=" + returningWindowDays + ";firstResponse="
                 + targets(sla::firstResponseTarget) + ";resolution=" + targets(sla::resolutionTarget);
     }
 
@@ -136,6 +136,38 @@ class MetricsSql {
 
     String runningResolutionBreach(Instant now, MapSqlParameterSource params) {
         return "t.created_at < " + cutoffs("resolutionCut", sla::resolutionTarget, now, params);
+    }
+
+    /** Whether the row's priority has a first-response target: only then can its running clock breach. */
+    String hasFirstResponseTarget() {
+        return hasTarget(sla::firstResponseTarget);
+    }
+
+    String hasResolutionTarget() {
+        return hasTarget(sla::resolutionTarget);
+    }
+
+    /**
+     * The longest first-response target of any priority, or {@code null} when no priority has one: a clock that has
+     * run longer than this has breached, whatever its priority (among those with a target).
+     */
+    Duration longestFirstResponseTarget() {
+        return longest(sla::firstResponseTarget);
+    }
+
+    Duration longestResolutionTarget() {
+        return longest(sla::resolutionTarget);
+    }
+
+    private static String hasTarget(Function<Priority, Duration> target) {
+        String withTarget = java.util.Arrays.stream(Priority.values()).filter(p -> target.apply(p) != null)
+                .map(p -> "'" + p.name() + "'").collect(java.util.stream.Collectors.joining(", "));
+        return withTarget.isEmpty() ? "1 = 0" : "t.priority IN (" + withTarget + ")";
+    }
+
+    private static Duration longest(Function<Priority, Duration> target) {
+        return java.util.Arrays.stream(Priority.values()).map(target).filter(java.util.Objects::nonNull)
+                .max(Duration::compareTo).orElse(null);
     }
 
     private static String cutoffs(String name, Function<Priority, Duration> target, Instant now,

@@ -116,6 +116,21 @@ abstract class MetricsRollupContract {
                     .isEqualTo(metrics.report(query, direct, announced));
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM metrics_reclassified", Long.class)).isZero();
+        // A short answer used and sent today on a ticket whose own days are all in the past: counted on the day of use.
+        Instant longAgo = clock.instant().minus(Duration.ofDays(5));
+        long old = jdbc.queryForObject("SELECT MIN(id) FROM tickets WHERE id >= ? AND updated_at < ? AND created_at < ? "
+                + "AND first_response_at < ? AND (resolved_at IS NULL OR resolved_at < ?)", Long.class, ids.get(0),
+                ts(longAgo), ts(longAgo), ts(longAgo), ts(longAgo));
+        long anyAnswer = jdbc.queryForObject("SELECT MIN(id) FROM answers", Long.class);
+        Instant useAt = clock.instant();
+        use(anyAnswer, old, useAt);
+        message(old, useAt); // the reply that sends it: the sends per answer come from the rollup
+        rollup.pass(false, false);
+        Instant used = clock.instant();
+        for (MetricsQuery query : queries) {
+            assertThat(metrics.report(query, rolledUp, used)).as("a use today: " + query)
+                    .isEqualTo(metrics.report(query, direct, used));
+        }
         // The service reads the rollup now that it is current, so the page, API and CSV show these figures.
         assertThat(metrics.report(queries.get(0))).isEqualTo(metrics.report(queries.get(0), direct, clock.instant()));
     }
