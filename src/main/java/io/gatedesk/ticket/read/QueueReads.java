@@ -27,7 +27,6 @@ import io.gatedesk.secret.MaskedKeyParser;
 import io.gatedesk.user.StaffMember;
 import io.gatedesk.user.UserService;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
@@ -148,32 +147,38 @@ public class QueueReads {
             "assigneeId", "client", "model", "statusCode", "createdAt", "updatedAt", "category", "firstResponseAt",
             "resolvedAt", "checklistProgress", "customerRepliedAt", "version");
 
+    /**
+     * The {@link #ROW_COLUMNS} of one ticket, in that order. Read with a constructor expression, not as a
+     * {@code Tuple}: Hibernate 7.2 never finds a tuple selection in its query plan cache (its compound selection
+     * compares each column with the whole selection), so every page translated the query to SQL again.
+     */
+    record RowColumns(Long id, String subject, String customerName, TicketStatus status, Priority priority,
+                      Long assigneeId, ClientApp client, String model, Integer statusCode, Instant createdAt,
+                      Instant updatedAt, String category, Instant firstResponseAt, Instant resolvedAt,
+                      String checklistProgress, Instant customerRepliedAt, Long version) {
+    }
+
     private List<QueueRow> rowsOf(Specification<Ticket> specification, PageRequest pageable) {
         CriteriaBuilder cb = entityManager.getCriteriaBuilder();
-        CriteriaQuery<Tuple> query = cb.createTupleQuery();
+        CriteriaQuery<RowColumns> query = cb.createQuery(RowColumns.class);
         Root<Ticket> root = query.from(Ticket.class);
-        List<Selection<?>> columns = new ArrayList<>(ROW_COLUMNS.size());
-        ROW_COLUMNS.forEach(column -> columns.add(root.get(column).alias(column)));
-        query.multiselect(columns).where(specification.toPredicate(root, query, cb))
+        query.select(cb.construct(RowColumns.class,
+                        ROW_COLUMNS.stream().map(column -> root.get(column)).toArray(Selection<?>[]::new)))
+                .where(specification.toPredicate(root, query, cb))
                 .orderBy(QueryUtils.toOrders(pageable.getSort(), root, cb));
-        List<Tuple> found = entityManager.createQuery(query).setFirstResult((int) pageable.getOffset())
+        List<RowColumns> found = entityManager.createQuery(query).setFirstResult((int) pageable.getOffset())
                 .setMaxResults(pageable.getPageSize()).getResultList();
         Map<Long, StaffMember> staff = found.isEmpty() ? Map.of() : users.staffById();
         Map<Long, List<String>> tagsOf = found.isEmpty() ? Map.of()
-                : tags.of(found.stream().map(row -> row.get("id", Long.class)).toList());
+                : tags.of(found.stream().map(RowColumns::id).toList());
         List<QueueRow> rows = new ArrayList<>(found.size());
-        for (Tuple row : found) {
-            long id = row.get("id", Long.class);
-            Priority priority = row.get("priority", Priority.class);
-            Instant createdAt = row.get("createdAt", Instant.class);
-            rows.add(new QueueRow(id, TicketNumber.format(id), row.get("subject", String.class),
-                    row.get("customerName", String.class), row.get("status", TicketStatus.class), priority,
-                    TicketReads.nameOf(staff, row.get("assigneeId", Long.class)), row.get("client", ClientApp.class),
-                    row.get("model", String.class), row.get("statusCode", Integer.class), createdAt,
-                    row.get("updatedAt", Instant.class), row.get("category", String.class),
-                    sla.of(priority, createdAt, row.get("firstResponseAt", Instant.class),
-                            row.get("resolvedAt", Instant.class)), row.get("checklistProgress", String.class),
-                    row.get("customerRepliedAt", Instant.class), row.get("version", Long.class),
+        for (RowColumns row : found) {
+            long id = row.id();
+            rows.add(new QueueRow(id, TicketNumber.format(id), row.subject(), row.customerName(), row.status(),
+                    row.priority(), TicketReads.nameOf(staff, row.assigneeId()), row.client(), row.model(),
+                    row.statusCode(), row.createdAt(), row.updatedAt(), row.category(),
+                    sla.of(row.priority(), row.createdAt(), row.firstResponseAt(), row.resolvedAt()),
+                    row.checklistProgress(), row.customerRepliedAt(), row.version(),
                     tagsOf.getOrDefault(id, List.of())));
         }
         return rows;

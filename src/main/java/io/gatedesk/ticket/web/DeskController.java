@@ -97,16 +97,16 @@ class DeskController {
     @GetMapping("/desk")
     String queue(QueueFilter filter, @AuthenticationPrincipal UserDetails principal, Model model, Locale locale,
                  HttpServletRequest request) {
+        Long me = actor(principal).userId();
         if (request.getQueryString() == null) {
             // The bare queue address opens the agent's default view, when they chose one.
-            Long userId = actor(principal).userId();
             Optional<String> query = queueDefaults.stream()
-                    .flatMap(defaults -> defaults.defaultQuery(userId).stream()).findFirst();
+                    .flatMap(defaults -> defaults.defaultQuery(me).stream()).findFirst();
             if (query.isPresent()) {
                 return "redirect:/desk?" + query.get();
             }
         }
-        fillQueue(filter, principal, model, locale, request);
+        fillQueue(filter, me, model, locale, request);
         return QUEUE_VIEW;
     }
 
@@ -114,7 +114,7 @@ class DeskController {
     @GetMapping("/desk")
     String queueResults(QueueFilter filter, @AuthenticationPrincipal UserDetails principal, Model model,
                         Locale locale, HttpServletRequest request) {
-        fillQueue(filter, principal, model, locale, request);
+        fillQueue(filter, actor(principal).userId(), model, locale, request);
         return QUEUE_FRAGMENT;
     }
 
@@ -315,9 +315,7 @@ class DeskController {
         return request.getHeader("HX-Request") == null ? "web/error" : "web/error :: message";
     }
 
-    private void fillQueue(QueueFilter filter, UserDetails principal, Model model, Locale locale,
-                           HttpServletRequest request) {
-        Long me = actor(principal).userId();
+    private void fillQueue(QueueFilter filter, Long me, Model model, Locale locale, HttpServletRequest request) {
         Page<QueueRow> page = tickets.queue(filter, me);
         model.addAttribute("filter", filter);
         model.addAttribute("page", page);
