@@ -400,34 +400,60 @@ final class ContextRules {
     }
 
     /**
-     * Whether a secret name may end right before {@code at} (a separator, {@code 是} or {@code 为}), looking past one
-     * closing quote as {@link #assignment} does: when not, neither {@link #assignment} nor {@link #copula} would find
-     * anything there. The scan asks this at every {@code :} and {@code ,}, so it reads a character or two and a few
-     * name endings, and allocates nothing.
+     * Whether a secret name may end right before {@code at} in {@code chars} (a separator, {@code 是} or {@code 为}),
+     * past up to two closing wrappers as {@link #assignment} reads them: when not, neither {@link #assignment} nor
+     * {@link #copula} would find anything there. The scan asks this on its chunk at every {@code ":} of JSON, so it
+     * reads a few characters and allocates nothing; {@code chars} holds the 20 characters before {@code at}, with
+     * {@code \0} before the start of the text.
      */
-    static boolean mayFollowSecretName(String text, int at) {
-        if (at == 0) {
-            return false;
-        }
-        int nameEnd = at;
-        char last = text.charAt(nameEnd - 1);
+    static boolean mayFollowSecretName(char[] chars, int at) {
+        char last = chars[at - 1];
         if (last == ' ' || last == '\t' || last == ']') {
             return true;
         }
-        if (isClosingWrapper(last)) {
+        int nameEnd = at;
+        for (int wrappers = 0; wrappers < 2 && isClosingWrapper(last); wrappers++) {
             nameEnd--;
-            if (nameEnd > 0 && text.charAt(nameEnd - 1) == '\\') {
+            if (chars[nameEnd - 1] == '\\') {
                 nameEnd--;
             }
-            if (nameEnd == 0) {
-                return false;
-            }
-            last = text.charAt(nameEnd - 1);
-            if (isClosingWrapper(last)) {
-                return true;
-            }
+            last = chars[nameEnd - 1];
         }
-        return last < 128 ? mayEndSecretName(text, nameEnd) : CHINESE_NAME_ENDS.indexOf(last) >= 0;
+        return last < 128 ? mayEndSecretName(chars, nameEnd) : CHINESE_NAME_ENDS.indexOf(last) >= 0;
+    }
+
+    /**
+     * Whether {@code c} may stand right before a separator, {@code 是} or {@code 为} where {@link #mayFollowSecretName}
+     * holds: a blank, a closing wrapper, the last letter of a secret name in either script. The scan stops at a
+     * separator only after one of these.
+     */
+    static boolean mayStandBeforeSeparator(char c) {
+        return c == ' ' || c == '\t' || c == ']' || isClosingWrapper(c)
+                || (c < 128 ? ENDINGS_BY_LAST_LETTER[c | 0x20].length > 0 : CHINESE_NAME_ENDS.indexOf(c) >= 0);
+    }
+
+    /**
+     * Whether a quoted value may open at {@code from} (after spaces), as {@link #assignment} requires after {@code (}
+     * and {@code ,}. Spaces that run to the end of {@code chars} count as a yes: the rule reads the text itself.
+     */
+    static boolean mayOpenQuotedValue(char[] chars, int from) {
+        int i = from;
+        while (i < chars.length - 1 && chars[i] == ' ') {
+            i++;
+        }
+        return i >= chars.length - 1 || isQuote(chars[i]) || chars[i] == '\\' && chars[i + 1] == '"';
+    }
+
+    /** Whether {@link #bearer} may find a token at {@code b}: {@code Bearer} in any case, not inside a word. */
+    static boolean mayStartBearer(char[] chars, int b) {
+        return !KeyText.isAsciiLetterOrDigit(chars[b - 1]) && (chars[b + 2] | 0x20) == 'a'
+                && (chars[b + 3] | 0x20) == 'r' && (chars[b + 4] | 0x20) == 'e' && (chars[b + 5] | 0x20) == 'r';
+    }
+
+    /** Whether {@link #flag} may read a flag at {@code dash}: {@code --} or {@code -u }, after a blank. */
+    static boolean mayStartFlag(char[] chars, int dash, boolean atTextStart) {
+        return (atTextStart || Character.isWhitespace(chars[dash - 1]))
+                && (chars[dash + 1] == '-' || chars[dash + 2] == ' ');
     }
 
     /** The name before {@code 是} or {@code 为} (is), which only separates a name from a value after a secret name. */
@@ -464,6 +490,20 @@ final class ContextRules {
         return false;
     }
 
+    /** The same on the scan's chunk, where the characters before the text are {@code \0}. */
+    private static boolean mayEndSecretName(char[] chars, int nameEnd) {
+        char last = (char) (chars[nameEnd - 1] | 0x20);
+        if (last >= 128) {
+            return false;
+        }
+        for (String word : ENDINGS_BY_LAST_LETTER[last]) {
+            if (endsWithLetters(chars, nameEnd, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether the text before {@code end} is {@code lowerLetters} in any case. {@code c | 0x20} is a lower-case ASCII
      * letter only when {@code c} is that letter in either case, so no case table is read: this runs at every
@@ -476,6 +516,16 @@ final class ContextRules {
         }
         for (int i = lowerLetters.length() - 1; i >= 0; i--) {
             if ((text.charAt(from + i) | 0x20) != lowerLetters.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean endsWithLetters(char[] chars, int end, String lowerLetters) {
+        int from = end - lowerLetters.length();
+        for (int i = lowerLetters.length() - 1; i >= 0; i--) {
+            if ((chars[from + i] | 0x20) != lowerLetters.charAt(i)) {
                 return false;
             }
         }

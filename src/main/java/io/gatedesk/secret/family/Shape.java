@@ -14,6 +14,14 @@ public interface Shape {
         return family.prefix();
     }
 
+    /**
+     * Whether {@code c} may stand right before the anchor of a key of this shape. The scan stops at a literal of one
+     * character ({@code .}) only after such a character; for longer literals it stops at a pair inside the literal.
+     */
+    default boolean mayPrecedeAnchor(char c) {
+        return true;
+    }
+
     /** The key at {@code at}, an occurrence of {@link #anchor}, or {@code null}. */
     Span match(String text, int at, KeyFamily family);
 }

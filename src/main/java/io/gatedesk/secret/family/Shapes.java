@@ -151,6 +151,12 @@ public final class Shapes {
             return ".";
         }
 
+        /** The last of the 32 hex digits of the id. */
+        @Override
+        public boolean mayPrecedeAnchor(char c) {
+            return Alphabet.HEX.contains(c);
+        }
+
         @Override
         public Span match(String text, int at, KeyFamily family) {
             int start = at - 32;
