@@ -1,5 +1,6 @@
 package io.gatedesk.secret;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -41,11 +42,19 @@ final class ContextRules {
     /** {@link #ENDINGS} by their last letter, so a separator after {@code content} compares one ending, not ten. */
     private static final String[][] ENDINGS_BY_LAST_LETTER = new String[128][];
 
+    private static final char[] PASS = "pass".toCharArray();
+    private static final char[] PASSWD = "passwd".toCharArray();
+    private static final char[] PASSWORD = "password".toCharArray();
+    /** The same as {@code char[]}, compared on the scan's chunk. */
+    private static final char[][][] ENDING_CHARS_BY_LAST_LETTER = new char[128][][];
+
     static {
         for (char c = 0; c < 128; c++) {
             char letter = c;
             ENDINGS_BY_LAST_LETTER[c] = ENDINGS.stream().filter(e -> e.charAt(e.length() - 1) == letter)
                     .toArray(String[]::new);
+            ENDING_CHARS_BY_LAST_LETTER[c] = Arrays.stream(ENDINGS_BY_LAST_LETTER[c]).map(String::toCharArray)
+                    .toArray(char[][]::new);
         }
     }
 
@@ -289,6 +298,9 @@ final class ContextRules {
         if (known != null) {
             return known;
         }
+        if (jsonField && isDigest(text, valueStart, valueEnd)) {
+            return null; // what looksLikeCredential says of it, without copying 10 000 digests of a LiteLLM log
+        }
         String value = text.substring(valueStart, valueEnd);
         if (!looksLikeCredential(value, jsonField, false)) {
             return null;
@@ -444,6 +456,62 @@ final class ContextRules {
         return i >= chars.length - 1 || isQuote(chars[i]) || chars[i] == '\\' && chars[i + 1] == '"';
     }
 
+    /**
+     * Whether {@link #assignment} at {@code separator} (= {@code chars[at]}, = {@code text[at + offset]}) surely finds
+     * nothing, for the two shapes of gateway text too frequent to ask it each time: a header whose value is a Bearer
+     * token ({@code Authorization: Bearer …}: the Bearer rule reads it) and LiteLLM's {@code "api_key":"<sha256>"} (a
+     * digest, see {@link #looksLikeCredential}), 10 000 of each in the benchmark's 10 MB. Each test below retraces
+     * what {@link #assignment} and {@link #value} would read, on the chunk; anything else is left to them.
+     */
+    boolean leavesNothingToAssign(String text, char[] chars, int at, int offset) {
+        if (chars[at] != ':') {
+            return false;
+        }
+        char last = chars[at - 1];
+        if (last >= 'A' && last <= 'Z' || last >= 'a' && last <= 'z') {
+            // Authorization: Bearer … : a name with no wrapper, not a password name, then blanks and "Bearer"
+            int value = at + 1;
+            while (value < chars.length - 7 && (chars[value] == ' ' || chars[value] == '\t')) {
+                value++;
+            }
+            return value < chars.length - 7 && (chars[value] | 0x20) == 'b' && (chars[value + 1] | 0x20) == 'e'
+                    && (chars[value + 2] | 0x20) == 'a' && (chars[value + 3] | 0x20) == 'r'
+                    && (chars[value + 4] | 0x20) == 'e' && (chars[value + 5] | 0x20) == 'r'
+                    && !endsWithLetters(chars, at, PASS) && !endsWithLetters(chars, at, PASSWD)
+                    && !endsWithLetters(chars, at, PASSWORD);
+        }
+        // "api_key": "<digest>": exactly that JSON name, blanks, a quote, a hash-length hex run, a quote
+        if (last != '"' || !endsWith(chars, at - 1, "api_key") || isNameChar(chars[at - 9])) {
+            return false;
+        }
+        int value = at + 1;
+        while (value < chars.length - 1 && chars[value] == ' ') {
+            value++;
+        }
+        if (chars[value] != '"') {
+            return false;
+        }
+        int start = value + 1;
+        int end = start;
+        int kinds = 0;
+        while (end < chars.length - 1 && chars[end] < 128 && CHARACTER_CLASS[chars[end]] != 0
+                && (CHARACTER_CLASS[chars[end]] & NOT_HEX) == 0) {
+            kinds |= CHARACTER_CLASS[chars[end]];
+            end++;
+        }
+        return chars[end] == '"' && kinds == (LOWER | DIGIT) && HASH_HEX_LENGTHS.contains(end - start)
+                && families.match(text, offset + start) == null;
+    }
+
+    private static boolean endsWith(char[] chars, int end, String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (chars[end - word.length() + i] != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether {@link #bearer} may find a token at {@code b}: {@code Bearer} in any case, not inside a word. */
     static boolean mayStartBearer(char[] chars, int b) {
         return !KeyText.isAsciiLetterOrDigit(chars[b - 1]) && (chars[b + 2] | 0x20) == 'a'
@@ -496,7 +564,7 @@ final class ContextRules {
         if (last >= 128) {
             return false;
         }
-        for (String word : ENDINGS_BY_LAST_LETTER[last]) {
+        for (char[] word : ENDING_CHARS_BY_LAST_LETTER[last]) {
             if (endsWithLetters(chars, nameEnd, word)) {
                 return true;
             }
@@ -522,10 +590,10 @@ final class ContextRules {
         return true;
     }
 
-    private static boolean endsWithLetters(char[] chars, int end, String lowerLetters) {
-        int from = end - lowerLetters.length();
-        for (int i = lowerLetters.length() - 1; i >= 0; i--) {
-            if ((chars[from + i] | 0x20) != lowerLetters.charAt(i)) {
+    private static boolean endsWithLetters(char[] chars, int end, char[] lowerLetters) {
+        int from = end - lowerLetters.length;
+        for (int i = lowerLetters.length - 1; i >= 0; i--) {
+            if ((chars[from + i] | 0x20) != lowerLetters[i]) {
                 return false;
             }
         }
@@ -636,6 +704,19 @@ final class ContextRules {
             return upperShare >= 0.2 && upperShare <= 0.8;
         }
         return bearer || !(hex && digestsPossible && HASH_HEX_LENGTHS.contains(length));
+    }
+
+    /** A hash-length run of lower-case hex digits with both digits and letters, as {@link #randomEnough} rejects it. */
+    private static boolean isDigest(String text, int from, int to) {
+        if (!HASH_HEX_LENGTHS.contains(to - from)) {
+            return false;
+        }
+        int kinds = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            kinds |= c < 128 ? CHARACTER_CLASS[c] : NOT_HEX;
+        }
+        return kinds == (LOWER | DIGIT);
     }
 
     private static final int LOWER = 1;

@@ -54,10 +54,14 @@ final class FamilyIndex {
      * is {@code literal[at - 1]}, or for a one-character literal ({@code at == 0}) a character its shape allows
      * right before it.
      */
-    record Trigger(KeyFamily family, String literal, int at, char before, SecretKind kind) {
+    record Trigger(KeyFamily family, char[] chars, int at, char before, SecretKind kind) {
+
+        Trigger(KeyFamily family, String literal, int at, char before, SecretKind kind) {
+            this(family, literal.toCharArray(), at, before, kind);
+        }
 
         char current() {
-            return literal.charAt(at);
+            return chars[at];
         }
     }
 

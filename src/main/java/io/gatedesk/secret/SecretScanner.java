@@ -55,9 +55,12 @@ public final class SecretScanner implements SecretGuard {
     /** {@code \0}: ends the chunk (a real {@code \0} in the text stops too, and the scan goes on). */
     private static final byte END = 64;
 
-    /** Classes of characters that are not themselves: {@code \0} is {@link #END}, code 1 the rare control codes. */
+    /**
+     * Classes of the characters that are not ASCII (ASCII is its own class). Their codes are those of control
+     * characters that no rule reads, so a stray {@code \u0002} in a text shares the pair entries of 是: an extra stop,
+     * where the rule tests the character itself.
+     */
     private static final int CLASS_END = 0;
-    private static final int CLASS_CONTROL = 1;
     /** 是 and 为 ("is"), which join a secret name to its value in Chinese: 密钥是…, key为…. */
     private static final int CLASS_COPULA = 2;
     /** The full-width colon, equals sign and parenthesis. */
@@ -65,6 +68,7 @@ public final class SecretScanner implements SecretGuard {
     /** What a Chinese secret name ends with (密钥, 令牌, 密码 …), and non-ASCII closing quotes and brackets. */
     private static final int CLASS_NAME_END = 4;
     private static final int CLASS_OTHER = 5;
+    private static final String SEPARATORS = "=:,(\uFF1A\uFF1D\uFF08";
 
     private static final char SHI = '\u662F';
     private static final char WEI = '\u4E3A';
@@ -72,15 +76,16 @@ public final class SecretScanner implements SecretGuard {
     static final int CHUNK = 8192;
     /**
      * Characters of the text copied before and after each chunk, so the tests at a stop read the chunk on both sides
-     * (a key literal, {@code Bearer}, a secret name and two wrappers) without bounds or coder checks.
+     * (a key literal, {@code Bearer}, a secret name and two wrappers, a 64-hex digest) without bounds or coder
+     * checks.
      */
-    static final int PAD = 48;
+    static final int PAD = 80;
 
     private static final HexFormat HEX = HexFormat.of();
 
     private final FamilyIndex families;
     private final ContextRules context;
-    /** Each character's 7-bit class: ASCII as itself (but the rare control codes), the rest by {@code CLASS_*}. */
+    /** Each character's 7-bit class: ASCII as itself, the rest by {@code CLASS_*}. */
     private final byte[] classes = new byte[Character.MAX_VALUE + 1];
     /** Per pair of classes (previous {@code << 7 |} current), the rules that may start there; zero almost always. */
     private final byte[] pairs = new byte[128 * 128];
@@ -103,7 +108,7 @@ public final class SecretScanner implements SecretGuard {
             pairs[previous << 7 | CLASS_END] |= END;
             pairs[previous << 7 | '@'] |= USERINFO;
             if (mayEndName[previous]) {
-                for (char separator : "=:,(".toCharArray()) {
+                for (char separator : SEPARATORS.substring(0, 4).toCharArray()) {
                     pairs[previous << 7 | separator] |= SEPARATOR;
                 }
                 pairs[previous << 7 | CLASS_WIDE_SEPARATOR] |= SEPARATOR;
@@ -135,12 +140,8 @@ public final class SecretScanner implements SecretGuard {
     }
 
     private static int classOf(char c) {
-        if (c == 0) {
-            return CLASS_END;
-        }
         if (c < 128) {
-            boolean rareControl = c < '\t' || c > '\r' && c < 28;
-            return rareControl ? CLASS_CONTROL : c;
+            return c;
         }
         if (c == SHI || c == WEI) {
             return CLASS_COPULA;
@@ -189,7 +190,8 @@ public final class SecretScanner implements SecretGuard {
         int j = PAD;
         int previous = classOf[chunk[j - 1]];
         while (true) {
-            int current = classOf[chunk[j]];
+            char c = chunk[j];
+            int current = c < 128 ? c : classOf[c];
             int pair = previous << 7 | current;
             if (startsAt[pair] != 0) {
                 if (j >= end) {
@@ -230,15 +232,18 @@ public final class SecretScanner implements SecretGuard {
         }
         if ((what & SEPARATOR) != 0) {
             char separator = chunk[j];
-            if ((separator != ',' && separator != '(' || ContextRules.mayOpenQuotedValue(chunk, j + 1))
-                    && ContextRules.mayFollowSecretName(chunk, j)) {
+            if (SEPARATORS.indexOf(separator) >= 0
+                    && (separator != ',' && separator != '(' || ContextRules.mayOpenQuotedValue(chunk, j + 1))
+                    && ContextRules.mayFollowSecretName(chunk, j)
+                    && !context.leavesNothingToAssign(text, chunk, j, offset)) {
                 found = context.assignment(text, offset + j);
             }
         }
         else if ((what & USERINFO) != 0) {
             found = context.urlUserinfo(text, offset + j);
         }
-        else if ((what & COPULA) != 0 && ContextRules.mayFollowSecretName(chunk, j)) {
+        else if ((what & COPULA) != 0 && (chunk[j] == SHI || chunk[j] == WEI)
+                && ContextRules.mayFollowSecretName(chunk, j)) {
             found = context.copula(text, offset + j);
         }
         if (found != null) {
@@ -257,7 +262,8 @@ public final class SecretScanner implements SecretGuard {
         int found = Integer.MIN_VALUE;
         for (FamilyIndex.Trigger trigger : triggers) {
             int start = j - trigger.at();
-            if (start == matchedStart || !literalAt(chunk, start, trigger.literal())) {
+            if (start == matchedStart || !literalAt(chunk, start, trigger.chars())
+                    || !trigger.family().shape().mayMatch(chunk, start)) {
                 continue;
             }
             Span span = trigger.family().match(text, offset + start);
@@ -273,9 +279,9 @@ public final class SecretScanner implements SecretGuard {
         return found;
     }
 
-    private static boolean literalAt(char[] chunk, int start, String literal) {
-        for (int i = 0; i < literal.length(); i++) {
-            if (chunk[start + i] != literal.charAt(i)) {
+    private static boolean literalAt(char[] chunk, int start, char[] literal) {
+        for (int i = 0; i < literal.length; i++) {
+            if (chunk[start + i] != literal[i]) {
                 return false;
             }
         }

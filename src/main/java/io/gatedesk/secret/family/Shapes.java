@@ -157,6 +157,12 @@ public final class Shapes {
             return Alphabet.HEX.contains(c);
         }
 
+        /** A letter or digit after the dot, a hex digit 32 characters before it. */
+        @Override
+        public boolean mayMatch(char[] chars, int at) {
+            return KeyText.isAsciiLetterOrDigit(chars[at + 1]) && Alphabet.HEX.contains(chars[at - 32]);
+        }
+
         @Override
         public Span match(String text, int at, KeyFamily family) {
             int start = at - 32;
