@@ -512,10 +512,31 @@ final class ContextRules {
         return true;
     }
 
-    /** Whether {@link #bearer} may find a token at {@code b}: {@code Bearer} in any case, not inside a word. */
-    static boolean mayStartBearer(char[] chars, int b) {
-        return !KeyText.isAsciiLetterOrDigit(chars[b - 1]) && (chars[b + 2] | 0x20) == 'a'
-                && (chars[b + 3] | 0x20) == 'r' && (chars[b + 4] | 0x20) == 'e' && (chars[b + 5] | 0x20) == 'r';
+    /**
+     * Whether {@link #bearer} may find a token at {@code b}: {@code Bearer} in any case, not inside a word, then what
+     * {@link #bearer} skips and a character a token or a known key can start with (not the {@code $} of
+     * {@code Bearer $OPENAI_API_KEY}, which every pasted curl command holds).
+     */
+    boolean mayStartBearer(char[] chars, int b) {
+        if (KeyText.isAsciiLetterOrDigit(chars[b - 1]) || (chars[b + 2] | 0x20) != 'a' || (chars[b + 3] | 0x20) != 'r'
+                || (chars[b + 4] | 0x20) != 'e' || (chars[b + 5] | 0x20) != 'r') {
+            return false;
+        }
+        int tokenStart = b + 6;
+        while (tokenStart - b < 14) {
+            char c = chars[tokenStart];
+            if (c == ' ' || c == '\t' || c == '+' || isQuote(c)) {
+                tokenStart++;
+            }
+            else if (c == '%' && chars[tokenStart + 1] == '2' && chars[tokenStart + 2] == '0') {
+                tokenStart += 3;
+            }
+            else {
+                break;
+            }
+        }
+        char first = chars[tokenStart];
+        return tokenStart > b + 6 && (isBearerTokenChar(first) || families.isAnchor(first));
     }
 
     /** Whether {@link #flag} may read a flag at {@code dash}: {@code --} or {@code -u }, after a blank. */

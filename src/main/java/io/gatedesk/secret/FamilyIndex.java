@@ -164,6 +164,11 @@ final class FamilyIndex {
         return triggers;
     }
 
+    /** Whether some family's key may start with {@code c}, as {@link #match} asks. */
+    boolean isAnchor(char c) {
+        return c < 128 && byAnchor[c] != null;
+    }
+
     /** The first family whose key is at {@code at}, as a candidate, or {@code null}. */
     Candidate match(String text, int at) {
         char c = text.charAt(at);

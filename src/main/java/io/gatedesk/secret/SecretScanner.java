@@ -216,7 +216,7 @@ public final class SecretScanner implements SecretGuard {
         }
         Candidate found = null;
         int before = j - 1;
-        if ((what & BEARER) != 0 && familyStart != before && ContextRules.mayStartBearer(chunk, before)) {
+        if ((what & BEARER) != 0 && familyStart != before && context.mayStartBearer(chunk, before)) {
             found = context.bearer(text, offset + before);
         }
         else if ((what & FLAG) != 0 && familyStart != before
