@@ -28,10 +28,11 @@ import org.springframework.stereotype.Component;
  * {@code Bearer}, {@code --} and {@code -u} of flags, a separator ({@code = : , ( ： ＝ （}) or {@code 是}/{@code 为}
  * right after a character a secret name can end with, {@code @} of URL userinfo. Each character is folded to a 7-bit
  * class ({@link #classes}) and the pair of the previous and the current class is looked up in {@link #pairs}; that
- * pair table is zero for the 98 % of positions where nothing can start, so the loop runs without the mispredicted
- * branches that stopping at every {@code :}, {@code -} or {@code p} cost. At a stop, a test or two of the neighbouring
- * characters in the chunk (which overlaps its neighbours by {@link #PAD} characters each side) rejects most of what
- * is left; only then is a rule called, on the text itself. The cost is linear in the text, no input can cause
+ * pair table is zero at 96 % of the positions of support text (the third pass stopped at 11 %), so the loop runs
+ * without the mispredicted branches that stopping at every {@code :}, {@code -} or {@code p} cost. At a stop, a test
+ * or two of the neighbouring characters in the chunk (which overlaps its neighbours by {@link #PAD} characters each
+ * side) rejects most of what is left; only then is a rule called, on the text itself (about 1 200 calls per 10 MB of
+ * the benchmark corpus, against some 200 000 in the third pass). The cost is linear in the text, no input can cause
  * backtracking, and more families add table entries, not passes. Instances hold no state: one instance is shared by
  * Spring, by the logging layer and by tests, from any thread.
  *
@@ -57,7 +58,7 @@ public final class SecretScanner implements SecretGuard {
 
     /**
      * Classes of the characters that are not ASCII (ASCII is its own class). Their codes are those of control
-     * characters that no rule reads, so a stray {@code \u0002} in a text shares the pair entries of 是: an extra stop,
+     * characters that no rule reads, so a stray U+0002 in a text shares the pair entries of 是: an extra stop,
      * where the rule tests the character itself.
      */
     private static final int CLASS_END = 0;

@@ -65,7 +65,7 @@ class ScanPairEdgeTest {
 
     @Test
     void controlCodesThatShareAClassWithChineseSeparatorsAreNotSeparators() {
-        // The non-ASCII classes reuse the codes of \u0002..\u0005, so those stop the scan; the rules must refuse them
+        // The non-ASCII classes reuse the codes U+0002..U+0005, so those stop the scan; the rules must refuse them
         String token = SampleKeys.opaqueToken(new SplittableRandom(3));
         for (char code = 2; code <= 5; code++) {
             String text = "my api_key" + code + token + " and 密钥" + code + token;
