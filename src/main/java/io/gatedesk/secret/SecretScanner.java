@@ -53,15 +53,12 @@ public final class SecretScanner implements SecretGuard {
     private static final byte SEPARATOR = 8;
     private static final byte USERINFO = 16;
     private static final byte COPULA = 32;
-    /** {@code \0}: ends the chunk (a real {@code \0} in the text stops too, and the scan goes on). */
-    private static final byte END = 64;
 
     /**
      * Classes of the characters that are not ASCII (ASCII is its own class). Their codes are those of control
      * characters that no rule reads, so a stray U+0002 in a text shares the pair entries of 是: an extra stop,
      * where the rule tests the character itself.
      */
-    private static final int CLASS_END = 0;
     /** 是 and 为 ("is"), which join a secret name to its value in Chinese: 密钥是…, key为…. */
     private static final int CLASS_COPULA = 2;
     /** The full-width colon, equals sign and parenthesis. */
@@ -106,7 +103,6 @@ public final class SecretScanner implements SecretGuard {
             mayEndName[classes[c]] |= ContextRules.mayStandBeforeSeparator((char) c);
         }
         for (int previous = 0; previous < 128; previous++) {
-            pairs[previous << 7 | CLASS_END] |= END;
             pairs[previous << 7 | '@'] |= USERINFO;
             if (mayEndName[previous]) {
                 for (char separator : SEPARATORS.substring(0, 4).toCharArray()) {
@@ -160,10 +156,10 @@ public final class SecretScanner implements SecretGuard {
         }
         List<Candidate> candidates = new ArrayList<>();
         int length = text.length();
-        char[] chunk = new char[PAD + Math.min(length, CHUNK) + PAD + 1];
+        char[] chunk = new char[PAD + Math.min(length, CHUNK) + PAD];
         for (int base = 0; base < length; base += CHUNK) {
             int size = Math.min(CHUNK, length - base);
-            // chunk[PAD + k] is text[base + k]; outside the text, and in the last slot, \0
+            // chunk[PAD + k] is text[base + k]; outside the text, \0
             int from = Math.max(0, base - PAD);
             int to = Math.min(length, base + size + PAD);
             if (from > base - PAD) {
@@ -180,28 +176,23 @@ public final class SecretScanner implements SecretGuard {
     }
 
     /**
-     * The loop over one chunk: {@code chunk[j]} is {@code text[offset + j]}, the chunk's own characters end at
-     * {@code end}, and a {@code \0} ends the array. One table lookup for the class and one for the pair per character;
-     * a method of its own so that the JIT compiles it whole, not as an on-stack replacement of a long loop in
-     * {@link #redact}.
+     * The loop over one chunk: {@code chunk[j]} is {@code text[offset + j]} and the chunk's own characters end at
+     * {@code end}. One load for the character, one table lookup for its class unless it is ASCII, one for the pair. A
+     * counted loop (the stop is a call) and a method of its own, so that the JIT compiles it whole, not as an
+     * on-stack replacement of a long loop in {@link #redact}.
      */
     private void scan(String text, char[] chunk, int offset, int end, List<Candidate> candidates) {
         byte[] classOf = classes;
         byte[] startsAt = pairs;
-        int j = PAD;
-        int previous = classOf[chunk[j - 1]];
-        while (true) {
+        int previous = classOf[chunk[PAD - 1]];
+        for (int j = PAD; j < end; j++) {
             char c = chunk[j];
             int current = c < 128 ? c : classOf[c];
             int pair = previous << 7 | current;
+            previous = current;
             if (startsAt[pair] != 0) {
-                if (j >= end) {
-                    return;
-                }
                 stop(text, chunk, j, offset, startsAt[pair], pair, candidates);
             }
-            previous = current;
-            j++;
         }
     }
 
