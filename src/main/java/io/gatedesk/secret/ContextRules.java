@@ -1,5 +1,6 @@
 package io.gatedesk.secret;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -41,11 +42,19 @@ final class ContextRules {
     /** {@link #ENDINGS} by their last letter, so a separator after {@code content} compares one ending, not ten. */
     private static final String[][] ENDINGS_BY_LAST_LETTER = new String[128][];
 
+    private static final char[] PASS = "pass".toCharArray();
+    private static final char[] PASSWD = "passwd".toCharArray();
+    private static final char[] PASSWORD = "password".toCharArray();
+    /** The same as {@code char[]}, compared on the scan's chunk. */
+    private static final char[][][] ENDING_CHARS_BY_LAST_LETTER = new char[128][][];
+
     static {
         for (char c = 0; c < 128; c++) {
             char letter = c;
             ENDINGS_BY_LAST_LETTER[c] = ENDINGS.stream().filter(e -> e.charAt(e.length() - 1) == letter)
                     .toArray(String[]::new);
+            ENDING_CHARS_BY_LAST_LETTER[c] = Arrays.stream(ENDINGS_BY_LAST_LETTER[c]).map(String::toCharArray)
+                    .toArray(char[][]::new);
         }
     }
 
@@ -289,6 +298,9 @@ final class ContextRules {
         if (known != null) {
             return known;
         }
+        if (jsonField && isDigest(text, valueStart, valueEnd)) {
+            return null; // what looksLikeCredential says of it, without copying 10 000 digests of a LiteLLM log
+        }
         String value = text.substring(valueStart, valueEnd);
         if (!looksLikeCredential(value, jsonField, false)) {
             return null;
@@ -400,34 +412,137 @@ final class ContextRules {
     }
 
     /**
-     * Whether a secret name may end right before {@code at} (a separator, {@code 是} or {@code 为}), looking past one
-     * closing quote as {@link #assignment} does: when not, neither {@link #assignment} nor {@link #copula} would find
-     * anything there. The scan asks this at every {@code :} and {@code ,}, so it reads a character or two and a few
-     * name endings, and allocates nothing.
+     * Whether a secret name may end right before {@code at} in {@code chars} (a separator, {@code 是} or {@code 为}),
+     * past up to two closing wrappers as {@link #assignment} reads them: when not, neither {@link #assignment} nor
+     * {@link #copula} would find anything there. The scan asks this on its chunk at every {@code ":} of JSON, so it
+     * reads a few characters and allocates nothing; {@code chars} holds the 20 characters before {@code at}, with
+     * {@code \0} before the start of the text.
      */
-    static boolean mayFollowSecretName(String text, int at) {
-        if (at == 0) {
-            return false;
-        }
-        int nameEnd = at;
-        char last = text.charAt(nameEnd - 1);
+    static boolean mayFollowSecretName(char[] chars, int at) {
+        char last = chars[at - 1];
         if (last == ' ' || last == '\t' || last == ']') {
             return true;
         }
-        if (isClosingWrapper(last)) {
+        int nameEnd = at;
+        for (int wrappers = 0; wrappers < 2 && isClosingWrapper(last); wrappers++) {
             nameEnd--;
-            if (nameEnd > 0 && text.charAt(nameEnd - 1) == '\\') {
+            if (chars[nameEnd - 1] == '\\') {
                 nameEnd--;
             }
-            if (nameEnd == 0) {
+            last = chars[nameEnd - 1];
+        }
+        return last < 128 ? mayEndSecretName(chars, nameEnd) : CHINESE_NAME_ENDS.indexOf(last) >= 0;
+    }
+
+    /**
+     * Whether {@code c} may stand right before a separator, {@code 是} or {@code 为} where {@link #mayFollowSecretName}
+     * holds: a blank, a closing wrapper, the last letter of a secret name in either script. The scan stops at a
+     * separator only after one of these.
+     */
+    static boolean mayStandBeforeSeparator(char c) {
+        return c == ' ' || c == '\t' || c == ']' || isClosingWrapper(c)
+                || (c < 128 ? ENDINGS_BY_LAST_LETTER[c | 0x20].length > 0 : CHINESE_NAME_ENDS.indexOf(c) >= 0);
+    }
+
+    /**
+     * Whether a quoted value may open at {@code from} (after spaces), as {@link #assignment} requires after {@code (}
+     * and {@code ,}. Spaces that run to the end of {@code chars} count as a yes: the rule reads the text itself.
+     */
+    static boolean mayOpenQuotedValue(char[] chars, int from) {
+        int i = from;
+        while (i < chars.length - 1 && chars[i] == ' ') {
+            i++;
+        }
+        return i >= chars.length - 1 || isQuote(chars[i]) || chars[i] == '\\' && chars[i + 1] == '"';
+    }
+
+    /**
+     * Whether {@link #assignment} at {@code separator} (= {@code chars[at]}, = {@code text[at + offset]}) surely finds
+     * nothing, for the two shapes of gateway text too frequent to ask it each time: a header whose value is a Bearer
+     * token ({@code Authorization: Bearer …}: the Bearer rule reads it) and LiteLLM's {@code "api_key":"<sha256>"} (a
+     * digest, see {@link #looksLikeCredential}), 10 000 of each in the benchmark's 10 MB. Each test below retraces
+     * what {@link #assignment} and {@link #value} would read, on the chunk; anything else is left to them.
+     */
+    boolean leavesNothingToAssign(String text, char[] chars, int at, int offset) {
+        if (chars[at] != ':') {
+            return false;
+        }
+        char last = chars[at - 1];
+        if (last >= 'A' && last <= 'Z' || last >= 'a' && last <= 'z') {
+            // Authorization: Bearer … : a name with no wrapper, not a password name, then blanks and "Bearer"
+            int value = at + 1;
+            while (value < chars.length - 7 && (chars[value] == ' ' || chars[value] == '\t')) {
+                value++;
+            }
+            return value < chars.length - 7 && (chars[value] | 0x20) == 'b' && (chars[value + 1] | 0x20) == 'e'
+                    && (chars[value + 2] | 0x20) == 'a' && (chars[value + 3] | 0x20) == 'r'
+                    && (chars[value + 4] | 0x20) == 'e' && (chars[value + 5] | 0x20) == 'r'
+                    && !endsWithLetters(chars, at, PASS) && !endsWithLetters(chars, at, PASSWD)
+                    && !endsWithLetters(chars, at, PASSWORD);
+        }
+        // "api_key": "<digest>": exactly that JSON name, blanks, a quote, a hash-length hex run, a quote
+        if (last != '"' || !endsWith(chars, at - 1, "api_key") || isNameChar(chars[at - 9])) {
+            return false;
+        }
+        int value = at + 1;
+        while (value < chars.length - 1 && chars[value] == ' ') {
+            value++;
+        }
+        if (chars[value] != '"') {
+            return false;
+        }
+        int start = value + 1;
+        int end = start;
+        int kinds = 0;
+        while (end < chars.length - 1 && chars[end] < 128 && CHARACTER_CLASS[chars[end]] != 0
+                && (CHARACTER_CLASS[chars[end]] & NOT_HEX) == 0) {
+            kinds |= CHARACTER_CLASS[chars[end]];
+            end++;
+        }
+        return chars[end] == '"' && kinds == (LOWER | DIGIT) && HASH_HEX_LENGTHS.contains(end - start)
+                && families.match(text, offset + start) == null;
+    }
+
+    private static boolean endsWith(char[] chars, int end, String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (chars[end - word.length() + i] != word.charAt(i)) {
                 return false;
             }
-            last = text.charAt(nameEnd - 1);
-            if (isClosingWrapper(last)) {
-                return true;
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@link #bearer} may find a token at {@code b}: {@code Bearer} in any case, not inside a word, then what
+     * {@link #bearer} skips and a character a token or a known key can start with (not the {@code $} of
+     * {@code Bearer $OPENAI_API_KEY}, which every pasted curl command holds).
+     */
+    boolean mayStartBearer(char[] chars, int b) {
+        if (KeyText.isAsciiLetterOrDigit(chars[b - 1]) || (chars[b + 2] | 0x20) != 'a' || (chars[b + 3] | 0x20) != 'r'
+                || (chars[b + 4] | 0x20) != 'e' || (chars[b + 5] | 0x20) != 'r') {
+            return false;
+        }
+        int tokenStart = b + 6;
+        while (tokenStart - b < 14) {
+            char c = chars[tokenStart];
+            if (c == ' ' || c == '\t' || c == '+' || isQuote(c)) {
+                tokenStart++;
+            }
+            else if (c == '%' && chars[tokenStart + 1] == '2' && chars[tokenStart + 2] == '0') {
+                tokenStart += 3;
+            }
+            else {
+                break;
             }
         }
-        return last < 128 ? mayEndSecretName(text, nameEnd) : CHINESE_NAME_ENDS.indexOf(last) >= 0;
+        char first = chars[tokenStart];
+        return tokenStart > b + 6 && (isBearerTokenChar(first) || families.isAnchor(first));
+    }
+
+    /** Whether {@link #flag} may read a flag at {@code dash}: {@code --} or {@code -u }, after a blank. */
+    static boolean mayStartFlag(char[] chars, int dash, boolean atTextStart) {
+        return (atTextStart || Character.isWhitespace(chars[dash - 1]))
+                && (chars[dash + 1] == '-' || chars[dash + 2] == ' ');
     }
 
     /** The name before {@code 是} or {@code 为} (is), which only separates a name from a value after a secret name. */
@@ -464,6 +579,20 @@ final class ContextRules {
         return false;
     }
 
+    /** The same on the scan's chunk, where the characters before the text are {@code \0}. */
+    private static boolean mayEndSecretName(char[] chars, int nameEnd) {
+        char last = (char) (chars[nameEnd - 1] | 0x20);
+        if (last >= 128) {
+            return false;
+        }
+        for (char[] word : ENDING_CHARS_BY_LAST_LETTER[last]) {
+            if (endsWithLetters(chars, nameEnd, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether the text before {@code end} is {@code lowerLetters} in any case. {@code c | 0x20} is a lower-case ASCII
      * letter only when {@code c} is that letter in either case, so no case table is read: this runs at every
@@ -476,6 +605,16 @@ final class ContextRules {
         }
         for (int i = lowerLetters.length() - 1; i >= 0; i--) {
             if ((text.charAt(from + i) | 0x20) != lowerLetters.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean endsWithLetters(char[] chars, int end, char[] lowerLetters) {
+        int from = end - lowerLetters.length;
+        for (int i = lowerLetters.length - 1; i >= 0; i--) {
+            if ((chars[from + i] | 0x20) != lowerLetters[i]) {
                 return false;
             }
         }
@@ -586,6 +725,19 @@ final class ContextRules {
             return upperShare >= 0.2 && upperShare <= 0.8;
         }
         return bearer || !(hex && digestsPossible && HASH_HEX_LENGTHS.contains(length));
+    }
+
+    /** A hash-length run of lower-case hex digits with both digits and letters, as {@link #randomEnough} rejects it. */
+    private static boolean isDigest(String text, int from, int to) {
+        if (!HASH_HEX_LENGTHS.contains(to - from)) {
+            return false;
+        }
+        int kinds = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            kinds |= c < 128 ? CHARACTER_CLASS[c] : NOT_HEX;
+        }
+        return kinds == (LOWER | DIGIT);
     }
 
     private static final int LOWER = 1;

@@ -2,19 +2,20 @@ package io.gatedesk.secret;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import io.gatedesk.secret.family.KeyFamily;
 import io.gatedesk.secret.family.Span;
 
 /**
  * The key families indexed two ways. By the first character of their anchor literal, for the context rules that ask
- * "is there a known key right here?" ({@link #match}). And by a <em>trigger</em>: the one character of each literal
- * that the scan stops at ({@link #triggers()}, {@link #matchTriggered}). The trigger is the literal's rarest character
- * in ordinary text, mostly the {@code -} or {@code _} that ends a prefix ({@code sk-}, {@code gsk_}), else an
- * upper-case or uncommon letter ({@code AKIA} at {@code K}, {@code eyJ} at {@code J}, {@code AIza} at {@code z}), so
- * the scan does not stop at every {@code s}, {@code a} or {@code e} of ordinary words.
+ * "is there a known key right here?" ({@link #match}). And by a <em>key pair</em>: the two adjacent characters of each
+ * literal that the scan stops at ({@link #triggers()}). The key pair is the literal's rarest pair in ordinary support
+ * text ({@code sk} of {@code sk-}, {@code yJ} of {@code eyJ}, {@code Iz} of {@code AIza}, {@code da} of {@code dapi}),
+ * so the scan passes the {@code -} of {@code gpt-4o}, the {@code _} of {@code request_id} and the {@code p} of
+ * {@code api} without stopping. A literal of one character ({@code .} for Zhipu) pairs with every character its shape
+ * allows before it.
  */
 final class FamilyIndex {
 
@@ -25,6 +26,15 @@ final class FamilyIndex {
      */
     private static final String COMMONNESS = "-_./:"
             + "ZQXJKVzqxjBPYGFWMUCLDRHSNIOATE" + "0123456789" + "kvbpygfwmucldrhsnioate";
+
+    /**
+     * Pairs that letter frequency rates rare but gateway tickets are full of: {@code api} in every URL and header,
+     * {@code OPENAI}, the dashes of model names ({@code gpt-4o}, {@code o1-mini}, {@code deepseek-chat},
+     * {@code gemini-1.5}, {@code claude-3-5}), the hex digits before UUID dashes, {@code new_api_error},
+     * {@code request_id}, {@code model_not_found}, {@code example.com}, {@code param}, {@code path}.
+     */
+    private static final Set<String> COMMON_PAIRS = Set.of("ap", "pi", "ai", "AI", "k-", "i-", "t-", "e-", "o-",
+            "a-", "b-", "1-", "4-", "x-", "w_", "t_", "e_", "pa", "at", "xa");
 
     private final KeyFamily[][] byAnchor = new KeyFamily[128][];
     /** Per anchor, each family's {@link KeyFamily#anchorLiteral()}, compared before the family's shape is asked. */
@@ -37,26 +47,28 @@ final class FamilyIndex {
     private final long[] secondLow = new long[128];
     private final long[] secondHigh = new long[128];
 
-    /** Per trigger character, the families that stop there, ordered by the trigger's offset in their literal. */
-    private final Trigger[][] byTrigger = new Trigger[128][];
-    /**
-     * Per trigger character, the pairs of characters that stand right before it in some literal, and right after it
-     * (for literals that start with their trigger), as 128 × 128 bits: one test rejects almost every {@code -} of
-     * {@code gpt-4o} or a date before any literal is compared.
-     */
-    private final long[][] pairBefore = new long[128][];
-    private final long[][] pairAfter = new long[128][];
+    private final List<Trigger> triggers = new ArrayList<>();
 
-    /** A family tried where its literal's trigger character stands, {@code offset} characters into the literal. */
-    private record Trigger(KeyFamily family, String literal, int offset, SecretKind kind) {
+    /**
+     * A family tried where the characters {@code before} and {@code literal[at]} stand side by side: {@code before}
+     * is {@code literal[at - 1]}, or for a one-character literal ({@code at == 0}) a character its shape allows
+     * right before it.
+     */
+    record Trigger(KeyFamily family, char[] chars, int at, char before, SecretKind kind) {
+
+        Trigger(KeyFamily family, String literal, int at, char before, SecretKind kind) {
+            this(family, literal.toCharArray(), at, before, kind);
+        }
+
+        char current() {
+            return chars[at];
+        }
     }
 
     FamilyIndex(List<KeyFamily> families) {
         List<List<KeyFamily>> grouped = new ArrayList<>();
-        List<List<Trigger>> triggered = new ArrayList<>();
         for (int c = 0; c < 128; c++) {
             grouped.add(new ArrayList<>());
-            triggered.add(new ArrayList<>());
         }
         for (KeyFamily family : families) {
             char anchor = family.anchor();
@@ -79,27 +91,15 @@ final class FamilyIndex {
                 secondLow[anchor] = -1L;
                 secondHigh[anchor] = -1L;
             }
-            int offset = rarest(prefix);
-            char trigger = prefix.charAt(offset);
-            triggered.get(trigger).add(new Trigger(family, prefix, offset, SecretKind.valueOf(family.kind())));
-            if (pairBefore[trigger] == null) {
-                pairBefore[trigger] = new long[128 * 128 / 64];
-                pairAfter[trigger] = new long[128 * 128 / 64];
-            }
-            if (offset > 0) {
-                for (int first = 0; first < 128; first++) {
-                    if (offset >= 2 && first != prefix.charAt(offset - 2)) {
-                        continue;
-                    }
-                    setPair(pairBefore[trigger], (char) first, prefix.charAt(offset - 1));
-                }
+            SecretKind kind = SecretKind.valueOf(family.kind());
+            if (prefix.length() >= 2) {
+                int at = rarestPair(shortestLiteralStarting(families, prefix));
+                triggers.add(new Trigger(family, prefix, at, prefix.charAt(at - 1), kind));
             }
             else {
-                for (int pair = 0; pair < 128 * 128; pair++) {
-                    char one = (char) (pair >> 7);
-                    char two = (char) (pair & 127);
-                    if ((prefix.length() < 2 || one == prefix.charAt(1)) && (prefix.length() < 3 || two == prefix.charAt(2))) {
-                        setPair(pairAfter[trigger], one, two);
+                for (char before = 0; before < 128; before++) {
+                    if (family.shape().mayPrecedeAnchor(before)) {
+                        triggers.add(new Trigger(family, prefix, 0, before, kind));
                     }
                 }
             }
@@ -111,86 +111,62 @@ final class FamilyIndex {
                 kinds[c] = Arrays.stream(byAnchor[c]).map(family -> SecretKind.valueOf(family.kind()))
                         .toArray(SecretKind[]::new);
             }
-            if (!triggered.get(c).isEmpty()) {
-                // Stable: families at the same start keep their declared order, so the first that fits wins as before
-                byTrigger[c] = triggered.get(c).stream().sorted(Comparator.comparingInt(Trigger::offset))
-                        .toArray(Trigger[]::new);
-            }
         }
     }
 
-    /** Index of the character of {@code literal} least common in ordinary text. */
-    private static int rarest(String literal) {
-        int best = 0;
-        for (int i = 1; i < literal.length(); i++) {
-            if (commonness(literal.charAt(i)) < commonness(literal.charAt(best))) {
+    /**
+     * The shortest literal of some family that {@code literal} starts with ({@code sk-} for {@code sk-svcacct-}):
+     * families whose literals nest are tried at the same pair, so at each start the first declared that fits wins,
+     * as {@link #match} finds it.
+     */
+    private static String shortestLiteralStarting(List<KeyFamily> families, String literal) {
+        String shortest = literal;
+        for (KeyFamily family : families) {
+            String other = family.anchorLiteral();
+            if (other.length() >= 2 && other.length() < shortest.length() && literal.startsWith(other)) {
+                shortest = other;
+            }
+        }
+        return shortest;
+    }
+
+    /**
+     * Index of the second character of the pair of {@code literal} least common in ordinary text: not one of
+     * {@link #COMMON_PAIRS}, then by the sum of its characters' ranks in {@link #COMMONNESS} (a rough log-frequency: a
+     * pair of two uncommon characters, or one with punctuation, is rare).
+     */
+    static int rarestPair(String literal) {
+        int best = 1;
+        for (int i = 2; i < literal.length(); i++) {
+            if (pairCommonness(literal, i) < pairCommonness(literal, best)) {
                 best = i;
             }
         }
         return best;
     }
 
+    private static int pairCommonness(String literal, int at) {
+        int one = commonness(literal.charAt(at - 1));
+        int two = commonness(literal.charAt(at));
+        int common = COMMON_PAIRS.contains(literal.substring(at - 1, at + 1)) ? 1 << 20 : 0;
+        return common + one + two;
+    }
+
     private static int commonness(char c) {
-        return Character.isWhitespace(c) ? Integer.MAX_VALUE : COMMONNESS.indexOf(c);
+        return Character.isWhitespace(c) ? 1000 : COMMONNESS.indexOf(c);
     }
 
-    private static void setPair(long[] bits, char one, char two) {
-        int pair = one << 7 | two;
-        bits[pair >> 6] |= 1L << pair;
-    }
-
-    /** Non-ASCII characters are read as DEL, which no literal holds and every "any character" includes. */
-    private static boolean hasPair(long[] bits, char one, char two) {
-        int pair = Math.min(one, 127) << 7 | Math.min(two, 127);
-        return (bits[pair >> 6] & (1L << pair)) != 0;
-    }
-
-    /** The characters at which some family is tried by {@link #matchTriggered}. */
-    List<Character> triggers() {
-        List<Character> triggers = new ArrayList<>();
-        for (char c = 0; c < 128; c++) {
-            if (byTrigger[c] != null) {
-                triggers.add(c);
-            }
-        }
+    /**
+     * Every family with the pair of characters it is tried at, in declared order; the scan tries them at a stop in
+     * this order and takes, at each start, the first that fits.
+     */
+    List<Trigger> triggers() {
         return triggers;
     }
 
-    /**
-     * Every family key whose literal's trigger is the character at {@code at}, added to {@code out}: the first family
-     * that fits at each start, as {@link #match} would find it there.
-     */
-    void matchTriggered(String text, int at, List<Candidate> out) {
-        if (!mayMatchTriggered(text, at)) {
-            return;
-        }
-        char trigger = text.charAt(at);
-        int matchedOffset = -1;
-        for (Trigger candidate : byTrigger[trigger]) {
-            int start = at - candidate.offset();
-            if (start < 0 || candidate.offset() == matchedOffset || !text.startsWith(candidate.literal(), start)) {
-                continue;
-            }
-            Span span = candidate.family().match(text, start);
-            if (span != null) {
-                out.add(Candidate.of(text, span, candidate.kind()));
-                matchedOffset = candidate.offset();
-            }
-        }
-    }
-
-    /**
-     * Whether some family's literal may stand around the trigger at {@code at}, by the two characters before and
-     * after it: small enough to be inlined into the scan, which asks it at every trigger.
-     */
-    boolean mayMatchTriggered(String text, int at) {
-        char trigger = text.charAt(at);
-        if (trigger >= 128 || byTrigger[trigger] == null) {
-            return false;
-        }
-        return at < 2 || at + 2 >= text.length()
-                || hasPair(pairBefore[trigger], text.charAt(at - 2), text.charAt(at - 1))
-                || hasPair(pairAfter[trigger], text.charAt(at + 1), text.charAt(at + 2));
+    /** Whether some family's key may start with {@code c}, as {@link #match} asks. */
+    boolean isAnchor(char c) {
+        return c < 128 && byAnchor[c] != null;
     }
 
     /** The first family whose key is at {@code at}, as a candidate, or {@code null}. */
