@@ -45,7 +45,7 @@ class ScanChunkBoundaryTest {
     }
 
     /** {@code length} characters of ordinary words that hold no secret, ending in a space. */
-    private static String plainWords(int length) {
+    static String plainWords(int length) {
         StringBuilder words = new StringBuilder(length);
         while (words.length() < length) {
             words.append("please check the quota ");

@@ -77,7 +77,7 @@ class ScanPairEdgeTest {
     private void assertEverywhereAsAlone(String snippet, String alone) {
         int edge = SecretScanner.CHUNK;
         for (int shift = edge - snippet.length() - SecretScanner.PAD - 2; shift <= edge + SecretScanner.PAD + 2; shift++) {
-            String words = plainWords(shift);
+            String words = ScanChunkBoundaryTest.plainWords(shift);
             assertThat(scanner.redact(words + snippet + " trailing words").text()).as("%s at %d", snippet, shift)
                     .isEqualTo(words + alone + " trailing words");
         }
@@ -117,15 +117,5 @@ class ScanPairEdgeTest {
         snippets.add("--api-key " + token + " --model x");
         snippets.add("export OPENAI_API_KEY=" + token);
         return snippets;
-    }
-
-    /** {@code length} characters of ordinary words that hold no secret, ending in a space. */
-    private static String plainWords(int length) {
-        StringBuilder words = new StringBuilder(length);
-        while (words.length() < length) {
-            words.append("please check the quota ");
-        }
-        words.setLength(length - 1);
-        return words.append(' ').toString();
     }
 }
