@@ -45,6 +45,8 @@ final class MetricsCsv {
         rows.add(row("slaBreaches", "firstResponse", "", report.slaBreaches().firstResponse()));
         rows.add(row("slaBreaches", "resolution", "", report.slaBreaches().resolution()));
         report.backlog().forEach(b -> rows.add(row("backlog", "", b.period().toString(), b.count())));
+        rows.add(row("escalations", "", "", report.escalations()));
+        rows.add(row("incidents", "", "", report.incidents()));
         report.usage().shortAnswers().forEach(a -> {
             rows.add(row("shortAnswerUses", a.key(), "", a.uses()));
             rows.add(row("shortAnswerSends", a.key(), "", a.sends()));

@@ -11,7 +11,8 @@ record MetricsReport(LocalDate from, LocalDate to, String timeZone, String granu
                      long tickets, List<CategoryCount> categories, List<PeriodCount> configTickets,
                      RepeatRatio repeatRatio, Double followUpRatio, Percentiles firstReplySeconds,
                      Percentiles resolutionSeconds, Double oneTouchRate, Double reopenRate, SlaBreaches slaBreaches,
-                     List<PeriodCount> backlog, Usage usage, Denominators denominators, List<LocalDate> periods) {
+                     List<PeriodCount> backlog, long escalations, long incidents, Usage usage,
+                     Denominators denominators, List<LocalDate> periods) {
 
     record Filters(String category, String client, String callerType) {
     }

@@ -142,6 +142,26 @@ class MetricsRepository implements TicketFigures {
                 rs.getLong("diagnoses"), rs.getLong("deflected")));
     }
 
+    /**
+     * Escalation rounds opened in the window on tickets that match the filters (a withdrawn one too: it was handed to
+     * engineering), and incidents that started in the window and were confirmed (not a pending suggestion, not
+     * dismissed, not merged into another), of the filter's category: incidents have no client or caller type.
+     */
+    HandoffFigures handoffs(Window window, MetricsQuery query) {
+        MapSqlParameterSource params = params(window, query);
+        Long escalations = jdbc.queryForObject("SELECT COUNT(*) FROM escalations e JOIN tickets t ON t.id = e.ticket_id "
+                + "WHERE e.escalated_at >= :from AND e.escalated_at < :to" + filters(query), params, Long.class);
+        MetricsQuery categoryOnly = query == null ? null
+                : new MetricsQuery(query.from(), query.to(), query.granularity(), query.category(), null, null);
+        Long incidents = jdbc.queryForObject("SELECT COUNT(*) FROM incidents t WHERE t.started_at >= :from "
+                + "AND t.started_at < :to AND t.suggested = FALSE AND t.status NOT IN ('DISMISSED', 'MERGED')"
+                + filters(categoryOnly), params, Long.class);
+        return new HandoffFigures(escalations == null ? 0 : escalations, incidents == null ? 0 : incidents);
+    }
+
+    record HandoffFigures(long escalations, long incidents) {
+    }
+
     /** Median and p90 of the wall time from filing to {@code stoppedAt}: PERCENTILE_CONT on both databases. */
     static String percentiles(String stoppedAt) {
         String wait = MetricsSql.seconds(stoppedAt, "t.created_at");

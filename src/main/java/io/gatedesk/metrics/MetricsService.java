@@ -107,6 +107,7 @@ class MetricsService {
         ReplyFigures replies = read.replies();
         ResolutionFigures resolutions = read.resolutions();
         SelfServiceFigures selfService = repository.selfService(window, now, deflectionWindow);
+        MetricsRepository.HandoffFigures handoffs = repository.handoffs(window, query);
 
         return new MetricsReport(query.from(), query.to(), zone.getId(), query.granularity().code(),
                 new MetricsReport.Filters(query.category(), query.client(), query.callerType()), tickets,
@@ -119,7 +120,7 @@ class MetricsService {
                 MetricsReport.ratio(resolutions.oneTouch(), resolutions.resolved()),
                 MetricsReport.ratio(resolutions.reopened(), resolutions.resolved()),
                 new MetricsReport.SlaBreaches(filed.firstResponseBreaches(), filed.resolutionBreaches()),
-                backlog(read, query),
+                backlog(read, query), handoffs.escalations(), handoffs.incidents(),
                 new MetricsReport.Usage(answerUses(read.answerUses(), query),
                         ledger.countsPerAsset(KbUsage.Measure.CHECKLIST_TICKS, query.from(), query.to()).stream()
                                 .map(c -> new MetricsReport.ChecklistUse(c.key(), c.count())).toList(),

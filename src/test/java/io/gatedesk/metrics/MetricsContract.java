@@ -109,7 +109,20 @@ abstract class MetricsContract {
         long t4 = ticket(t4At, "c@example.com", null, CLIENT, CALLER, null, null);
         episode("CONFIG_CHECK", "PAGE", at("2020-03-05T02:00:00Z"), 3, false, t4At, t4);
         // T5: another client, left out by the filter.
-        ticket(at("2020-03-05T04:00:00Z"), "e@example.com", "RATE_LIMITED", "CURSOR", CALLER, null, null);
+        long t5 = ticket(at("2020-03-05T04:00:00Z"), "e@example.com", "RATE_LIMITED", "CURSOR", CALLER, null, null);
+        // Escalations: T3 in the week (and a second round on Monday 9 March in Shanghai, outside), T5 in the week
+        // (another client: counted only without the client filter).
+        escalation(t3, 1, "HANDED_BACK", at("2020-03-04T14:00:00Z"));
+        escalation(t3, 2, "OPEN", at("2020-03-08T16:30:00Z"));
+        escalation(t5, 1, "WITHDRAWN", at("2020-03-05T05:00:00Z"));
+        // Incidents: two confirmed in the week (one already resolved); a pending suggestion, a dismissed one and a
+        // merged one that do not count; a confirmed one on Monday 9 March in Shanghai, outside.
+        incident(false, "INVESTIGATING", "WRONG_BASE_URL", at("2020-03-04T03:00:00Z"));
+        incident(false, "RESOLVED", "RATE_LIMITED", at("2020-03-06T03:00:00Z"));
+        incident(true, "INVESTIGATING", "RATE_LIMITED", at("2020-03-05T03:00:00Z"));
+        incident(false, "DISMISSED", "RATE_LIMITED", at("2020-03-05T03:00:00Z"));
+        incident(false, "MERGED", "RATE_LIMITED", at("2020-03-05T03:00:00Z"));
+        incident(false, "INVESTIGATING", "RATE_LIMITED", at("2020-03-08T16:30:00Z"));
         // T6: filed before the week, resolved inside it (Tuesday 10:00 Shanghai) after one reply: one-touch.
         Instant t6At = at("2020-02-20T00:00:00Z");
         long t6 = ticket(t6At, "d@example.com", "INVALID_KEY", CLIENT, CALLER, t6At.plusSeconds(3600),
@@ -180,6 +193,16 @@ abstract class MetricsContract {
         assertThat(report.usage().diagnoses()).isEqualTo(3);
         assertThat(report.usage().deflections()).isEqualTo(2);
         assertThat(report.denominators()).isEqualTo(new MetricsReport.Denominators(3, 3, 3));
+        // T3's first round; T5 is another client's, the second round is outside. Incidents have no client.
+        assertThat(report.escalations()).isEqualTo(1);
+        assertThat(report.incidents()).isEqualTo(2);
+        MetricsReport everyClient = metrics.report(week(Granularity.DAY, null));
+        assertThat(everyClient.escalations()).isEqualTo(2);
+        assertThat(everyClient.incidents()).isEqualTo(2);
+        MetricsReport rateLimited = metrics.report(new MetricsQuery(MONDAY, SUNDAY, Granularity.DAY, "RATE_LIMITED",
+                null, null));
+        assertThat(rateLimited.escalations()).isEqualTo(1);
+        assertThat(rateLimited.incidents()).isEqualTo(1);
     }
 
     @Test
@@ -253,7 +276,9 @@ abstract class MetricsContract {
                 .andExpect(jsonPath("$.usage.checklists[0].ticks").value(2))
                 .andExpect(jsonPath("$.usage.helpPages[0].key").value("cursor"))
                 .andExpect(jsonPath("$.usage.configChecks").value(4))
-                .andExpect(jsonPath("$.usage.deflections").value(2));
+                .andExpect(jsonPath("$.usage.deflections").value(2))
+                .andExpect(jsonPath("$.escalations").value(1))
+                .andExpect(jsonPath("$.incidents").value(2));
         mvc.perform(get("/api/v1/metrics?from=2019-01-07&to=2019-01-13&client=" + CLIENT)
                         .with(user("admin").roles("ADMIN")))
                 .andExpect(status().isOk())
@@ -268,7 +293,8 @@ abstract class MetricsContract {
         assertThat(csv.split("\r\n")).startsWith(MetricsCsv.HEADER, "tickets,,,4",
                 "categories,\"INVALID_KEY\",2020-03-02,1", "categories,\"INVALID_KEY\",2020-03-03,1");
         assertThat(csv).contains("followUpRatio,,," + (2.0 / 3) + "\r\n", "slaBreaches,\"resolution\",,3\r\n",
-                "backlog,,2020-03-08,2\r\n", "helpPageViews,\"cursor\",,3\r\n", "deflections,,,2\r\n");
+                "backlog,,2020-03-08,2\r\n", "helpPageViews,\"cursor\",,3\r\n", "deflections,,,2\r\n",
+                "escalations,,,1\r\n", "incidents,,,2\r\n");
 
         mvc.perform(get(query).with(user("eng").roles("ENGINEER"))).andExpect(status().isOk());
         mvc.perform(get(query)).andExpect(status().isUnauthorized());
@@ -305,6 +331,10 @@ abstract class MetricsContract {
             assertThat(page.select("[data-figure=followUp]").text()).isEqualTo("66.7%");
             assertThat(page.select("[data-figure=deflections]").text()).isEqualTo("2");
             assertThat(page.select("[data-metrics-form] select[name=client] option[selected]").val()).isEqualTo(CLIENT);
+            Element handoffs = page.selectFirst("#chart-handoffs table[data-chart-table]");
+            assertThat(handoffs.select("tbody th").eachText()).containsExactly("Escalated to engineering",
+                    "Incidents confirmed");
+            assertThat(handoffs.select("tbody td").eachText()).containsExactly("1", "2");
 
             // Tickets per category: the five named categories first, one row per day; 23:59 Shanghai is Monday.
             Element categories = page.selectFirst("#chart-categories table[data-chart-table]");
@@ -479,6 +509,18 @@ abstract class MetricsContract {
                         + "last_ok, ticket_filed_at, ticket_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 UUID.randomUUID().toString(), kind, channel, ts(startedAt),
                 ts(startedAt.plus(Duration.ofMinutes(checks))), checks, lastOk, ts(ticketFiledAt), ticket);
+    }
+
+    void escalation(long ticket, int round, String status, Instant at) {
+        jdbc.update("INSERT INTO escalations (ticket_id, round_no, status, severity, reason, escalated_by, escalated_at, "
+                + "subject, ticket_created_at) VALUES (?, ?, ?, 'S2', 'needs an engineer', 'Ann', ?, 'metrics fixture', "
+                + "(SELECT created_at FROM tickets WHERE id = ?))", ticket, round, status, ts(at), ticket);
+    }
+
+    void incident(boolean suggested, String status, String category, Instant startedAt) {
+        jdbc.update("INSERT INTO incidents (title, status, suggested, category, started_at, last_signal_at, created_at, "
+                + "updated_at) VALUES ('metrics fixture', ?, ?, ?, ?, ?, ?, ?)", status, suggested, category,
+                ts(startedAt), ts(startedAt), ts(startedAt), ts(startedAt));
     }
 
     static Timestamp ts(Instant instant) {
