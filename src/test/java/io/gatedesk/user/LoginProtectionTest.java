@@ -67,7 +67,10 @@ class LoginProtectionTest {
         username = "thr-" + marker;
         users.create(new UserService.NewStaffMember(username, "Throttled " + marker, null, PASSWORD,
                 EnumSet.of(Role.AGENT)));
-        address = "10.77." + (marker.charAt(0) % 200) + "." + (marker.charAt(1) % 200 + 1);
+        // 16 M addresses: two hex characters of the marker gave 256, and a test that drew an address an earlier
+        // test had locked found its first wrong password already throttled (one full run in about twenty).
+        long bits = UUID.randomUUID().getLeastSignificantBits();
+        address = "10." + ((bits >>> 16) & 0xFF) + "." + ((bits >>> 8) & 0xFF) + "." + (bits & 0xFF);
     }
 
     @Test
