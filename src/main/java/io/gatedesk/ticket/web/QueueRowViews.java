@@ -66,18 +66,24 @@ class QueueRowViews {
         Map<Long, List<String>> marks = marks(rows, labels);
         for (QueueRow row : rows) {
             List<QueueRowView.SlaCell> cells = slaCells(row.sla(), labels, locale);
+            String category = CategoryCount.filterValue(row.category());
+            String slaWorst = row.sla().worst().name();
+            boolean awaitingReply = row.customerRepliedAt() != null;
             views.add(new QueueRowView(row.number(), contextPath + "/desk/tickets/" + row.number() + from, row.subject(),
                     row.statusCode(), row.model(), row.customerName(), row.status().name(),
-                    labels.get("status." + row.status()), CategoryCount.filterValue(row.category()),
-                    labels.category(row.category()),
+                    labels.get("status." + row.status()), category, labels.category(row.category()),
                     row.priority().name(), row.checklist() == null ? NO_CHECKLIST : row.checklist(),
-                    row.sla().worst().name(), cells,
+                    slaWorst, cells,
                     row.assigneeName() == null ? labels.get("desk.assignee.none") : row.assigneeName(),
                     SHOWN.format(row.updatedAt()), mostUrgent(cells), relativeTime.ago(row.updatedAt(), locale),
-                    row.customerRepliedAt() != null, marks.getOrDefault(row.id(), List.of()),
+                    awaitingReply, marks.getOrDefault(row.id(), List.of()),
                     row.id() + ":" + row.version(), row.tags().stream().map(tag -> new QueueRowView.TagChip(tag,
                             tagColours.getOrDefault(tag, Tag.colourOf(tag)),
-                            contextPath + "/desk?tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8))).toList()));
+                            contextPath + "/desk?tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8))).toList(),
+                    "sla-row-" + slaWorst + (awaitingReply ? " awaiting-reply" : ""), "badge status-" + row.status(),
+                    "badge category category-" + category, "badge priority-" + row.priority(),
+                    row.model() != null || row.statusCode() != null || row.checklist() != null,
+                    row.checklist() != null));
         }
         return views;
     }
