@@ -330,8 +330,10 @@ class DeskController {
         Page<QueueRow> page = tickets.queue(filter, me);
         model.addAttribute("filter", filter);
         model.addAttribute("page", page);
-        model.addAttribute("shownAt", clock.millis());
+        long shownAt = clock.millis();
+        model.addAttribute("shownAt", shownAt);
         model.addAttribute("pollSeconds", Math.max(1, pollInterval.toSeconds()));
+        model.addAttribute("links", rowViews.viewLinks(filter, page, shownAt, request.getContextPath()));
         model.addAttribute("rows", rowViews.of(page.getContent(), locale, request.getContextPath(), filter,
                 page.hasContent() ? tickets.tagColours() : Map.of()));
         model.addAttribute("staff", users.activeStaff());

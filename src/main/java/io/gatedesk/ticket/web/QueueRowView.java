@@ -30,6 +30,14 @@ public record QueueRowView(String number, String href, String subject, Integer s
     public record TagChip(String name, String colour, String href) {
     }
 
+    /**
+     * The page's links that carry the whole view: the poll for changes, the export and the pager (previous and next,
+     * {@code null} where there is no such page, each with the bare address htmx asks for the fragment).
+     */
+    public record ViewLinks(String changes, String export, String previous, String previousFragment, String next,
+                            String nextFragment) {
+    }
+
     /** One link of the category bar above the queue: the view with this category picked. */
     public record CategoryLink(String category, String label, long count, String href, boolean selected) {
     }
