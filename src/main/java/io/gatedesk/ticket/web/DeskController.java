@@ -9,7 +9,6 @@ import io.gatedesk.ticket.Priority;
 import io.gatedesk.ticket.QueueDefaults;
 import io.gatedesk.ticket.QueueFilter;
 import io.gatedesk.ticket.QueueRow;
-import io.gatedesk.ticket.QueueSort;
 import io.gatedesk.ticket.TicketChange;
 import io.gatedesk.ticket.TicketConflictException;
 import io.gatedesk.ticket.TicketDetail;
@@ -337,11 +336,15 @@ class DeskController {
         model.addAttribute("rows", rowViews.of(page.getContent(), locale, request.getContextPath(), filter,
                 page.hasContent() ? tickets.tagColours() : Map.of()));
         model.addAttribute("staff", users.activeStaff());
-        model.addAttribute("statuses", TicketStatus.values());
+        model.addAttribute("statusChoices", rowViews.statusChoices(filter, locale));
         model.addAttribute("priorities", Priority.values());
-        model.addAttribute("sorts", QueueSort.values());
+        model.addAttribute("sortChoices", rowViews.sortChoices(filter, locale));
         var categoryCounts = tickets.categoryCounts(filter, me);
-        model.addAttribute("categoryCounts", categoryCounts);
+        // The category drop-down offers "not classified yet" and keeps a picked category the counts do not hold.
+        model.addAttribute("offerUnclassified",
+                categoryCounts.stream().noneMatch(count -> "none".equals(count.filterValue())));
+        model.addAttribute("keepPickedCategory", filter.category() != null && !"none".equals(filter.category())
+                && categoryCounts.stream().noneMatch(count -> filter.category().equals(count.filterValue())));
         model.addAttribute("categoryLinks", rowViews.categoryLinks(categoryCounts, filter, locale,
                 request.getContextPath()));
     }

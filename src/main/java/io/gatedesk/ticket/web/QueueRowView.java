@@ -38,6 +38,10 @@ public record QueueRowView(String number, String href, String subject, Integer s
                             String nextFragment) {
     }
 
+    /** One choice of a filter's drop-down: its value, its label in the reader's language, whether the view has it. */
+    public record Choice(String value, String label, boolean selected) {
+    }
+
     /** One link of the category bar above the queue: the view with this category picked. */
     public record CategoryLink(String category, String label, long count, String href, boolean selected) {
     }

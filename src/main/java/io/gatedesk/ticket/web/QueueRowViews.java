@@ -6,6 +6,8 @@ import io.gatedesk.ticket.QueueFilter;
 import io.gatedesk.ticket.QueueRow;
 import io.gatedesk.ticket.Tag;
 import io.gatedesk.ticket.QueueRowMarker;
+import io.gatedesk.ticket.QueueSort;
+import io.gatedesk.ticket.TicketStatus;
 import io.gatedesk.ticket.SlaStatus;
 import io.gatedesk.ticket.SlaTimer;
 import org.springframework.context.MessageSource;
@@ -128,6 +130,27 @@ class QueueRowViews {
                     code.equals(filter.category())));
         }
         return links;
+    }
+
+    /** The status drop-down's statuses, each labelled and marked picked when the view shows it. */
+    List<QueueRowView.Choice> statusChoices(QueueFilter filter, Locale locale) {
+        Labels labels = new Labels(locale);
+        List<QueueRowView.Choice> choices = new ArrayList<>(TicketStatus.values().length);
+        for (TicketStatus status : TicketStatus.values()) {
+            choices.add(new QueueRowView.Choice(status.name(), labels.get("status." + status),
+                    status.name().equals(filter.status())));
+        }
+        return choices;
+    }
+
+    /** The sort drop-down's orders, as {@link #statusChoices}. */
+    List<QueueRowView.Choice> sortChoices(QueueFilter filter, Locale locale) {
+        Labels labels = new Labels(locale);
+        List<QueueRowView.Choice> choices = new ArrayList<>(QueueSort.values().length);
+        for (QueueSort sort : QueueSort.values()) {
+            choices.add(new QueueRowView.Choice(sort.name(), labels.get("desk.sort." + sort), sort == filter.sort()));
+        }
+        return choices;
     }
 
     /**
