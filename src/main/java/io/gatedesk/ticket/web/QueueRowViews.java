@@ -114,8 +114,8 @@ class QueueRowViews {
                                                   String contextPath) {
         Labels labels = new Labels(locale);
         List<QueueRowView.CategoryLink> links = new ArrayList<>(counts.size());
-        // The view's query is built once with a stand-in for the category, which each link replaces: building it per
-        // category (a UriComponentsBuilder of fifteen parameters each) cost more than the rest of the bar.
+        // The view's query is built once with a stand-in for the category, which each link replaces, instead of once
+        // per category (a UriComponentsBuilder of fifteen parameters each time).
         String template = filter.withCategory(CATEGORY_STAND_IN).toQuery();
         int at = template.indexOf(CATEGORY_STAND_IN);
         boolean once = at >= 0 && at == template.lastIndexOf(CATEGORY_STAND_IN);
