@@ -9,7 +9,6 @@ import io.gatedesk.ticket.Priority;
 import io.gatedesk.ticket.QueueDefaults;
 import io.gatedesk.ticket.QueueFilter;
 import io.gatedesk.ticket.QueueRow;
-import io.gatedesk.ticket.QueueSort;
 import io.gatedesk.ticket.TicketChange;
 import io.gatedesk.ticket.TicketConflictException;
 import io.gatedesk.ticket.TicketDetail;
@@ -52,6 +51,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The agent desk: the queue and the ticket page. Every action answers htmx with the fragment it changed. */
 @Controller
@@ -75,11 +76,16 @@ class DeskController {
     private final Duration pollInterval;
     private final List<QueueDefaults> queueDefaults;
     private final ObjectProvider<TicketAttachments> attachments;
+    private final TransactionTemplate queueReads;
 
     DeskController(TicketService tickets, UserService users, SecretGuard secretGuard, QueueCsvExport csvExport,
                    QueueRowViews rowViews, RelativeTime relativeTime, HistoryLines history, MessageSource messages,
                    Clock clock, DeskProperties properties, List<QueueDefaults> queueDefaults,
-                   ObjectProvider<TicketAttachments> attachments) {
+                   ObjectProvider<TicketAttachments> attachments, PlatformTransactionManager transactions) {
+        // The queue's reads (acting user, default view, rows, tag colours, marks, staff, counts) share one read-only
+        // transaction: each opened its own, seven per page, most of them around a cached read.
+        this.queueReads = new TransactionTemplate(transactions);
+        this.queueReads.setReadOnly(true);
         this.queueDefaults = List.copyOf(queueDefaults);
         this.clock = clock;
         this.attachments = attachments;
@@ -97,25 +103,29 @@ class DeskController {
     @GetMapping("/desk")
     String queue(QueueFilter filter, @AuthenticationPrincipal UserDetails principal, Model model, Locale locale,
                  HttpServletRequest request) {
-        Long me = actor(principal).userId();
-        if (request.getQueryString() == null) {
-            // The bare queue address opens the agent's default view, when they chose one.
-            Optional<String> query = queueDefaults.stream()
-                    .flatMap(defaults -> defaults.defaultQuery(me).stream()).findFirst();
-            if (query.isPresent()) {
-                return "redirect:/desk?" + query.get();
+        return queueReads.execute(status -> {
+            Long me = actor(principal).userId();
+            if (request.getQueryString() == null) {
+                // The bare queue address opens the agent's default view, when they chose one.
+                Optional<String> query = queueDefaults.stream()
+                        .flatMap(defaults -> defaults.defaultQuery(me).stream()).findFirst();
+                if (query.isPresent()) {
+                    return "redirect:/desk?" + query.get();
+                }
             }
-        }
-        fillQueue(filter, me, model, locale, request);
-        return QUEUE_VIEW;
+            fillQueue(filter, me, model, locale, request);
+            return QUEUE_VIEW;
+        });
     }
 
     @HxRequest
     @GetMapping("/desk")
     String queueResults(QueueFilter filter, @AuthenticationPrincipal UserDetails principal, Model model,
                         Locale locale, HttpServletRequest request) {
-        fillQueue(filter, actor(principal).userId(), model, locale, request);
-        return QUEUE_FRAGMENT;
+        return queueReads.execute(status -> {
+            fillQueue(filter, actor(principal).userId(), model, locale, request);
+            return QUEUE_FRAGMENT;
+        });
     }
 
     /** Polled by the queue: a notice when tickets in this view changed since the page showed them. */
@@ -319,16 +329,22 @@ class DeskController {
         Page<QueueRow> page = tickets.queue(filter, me);
         model.addAttribute("filter", filter);
         model.addAttribute("page", page);
-        model.addAttribute("shownAt", clock.millis());
+        long shownAt = clock.millis();
+        model.addAttribute("shownAt", shownAt);
         model.addAttribute("pollSeconds", Math.max(1, pollInterval.toSeconds()));
+        model.addAttribute("links", rowViews.viewLinks(filter, page, shownAt, request.getContextPath()));
         model.addAttribute("rows", rowViews.of(page.getContent(), locale, request.getContextPath(), filter,
                 page.hasContent() ? tickets.tagColours() : Map.of()));
         model.addAttribute("staff", users.activeStaff());
-        model.addAttribute("statuses", TicketStatus.values());
+        model.addAttribute("statusChoices", rowViews.statusChoices(filter, locale));
         model.addAttribute("priorities", Priority.values());
-        model.addAttribute("sorts", QueueSort.values());
+        model.addAttribute("sortChoices", rowViews.sortChoices(filter, locale));
         var categoryCounts = tickets.categoryCounts(filter, me);
-        model.addAttribute("categoryCounts", categoryCounts);
+        // The category drop-down offers "not classified yet" and keeps a picked category the counts do not hold.
+        model.addAttribute("offerUnclassified",
+                categoryCounts.stream().noneMatch(count -> "none".equals(count.filterValue())));
+        model.addAttribute("keepPickedCategory", filter.category() != null && !"none".equals(filter.category())
+                && categoryCounts.stream().noneMatch(count -> filter.category().equals(count.filterValue())));
         model.addAttribute("categoryLinks", rowViews.categoryLinks(categoryCounts, filter, locale,
                 request.getContextPath()));
     }

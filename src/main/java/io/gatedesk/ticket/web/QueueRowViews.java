@@ -6,10 +6,14 @@ import io.gatedesk.ticket.QueueFilter;
 import io.gatedesk.ticket.QueueRow;
 import io.gatedesk.ticket.Tag;
 import io.gatedesk.ticket.QueueRowMarker;
+import io.gatedesk.ticket.QueueSort;
+import io.gatedesk.ticket.TicketStatus;
 import io.gatedesk.ticket.SlaStatus;
 import io.gatedesk.ticket.SlaTimer;
 import org.springframework.context.MessageSource;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
+import org.unbescape.uri.UriEscape;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +36,9 @@ class QueueRowViews {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
     private static final String NO_CHECKLIST = "—";
+    // Category codes that a query string carries as they are (no percent-encoding), and the stand-in for one.
+    private static final java.util.regex.Pattern PLAIN_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_]+");
+    private static final String CATEGORY_STAND_IN = "QUEUECATEGORYSTANDIN";
 
     private final MessageSource messages;
     private final RelativeTime relativeTime;
@@ -66,18 +73,24 @@ class QueueRowViews {
         Map<Long, List<String>> marks = marks(rows, labels);
         for (QueueRow row : rows) {
             List<QueueRowView.SlaCell> cells = slaCells(row.sla(), labels, locale);
+            String category = CategoryCount.filterValue(row.category());
+            String slaWorst = row.sla().worst().name();
+            boolean awaitingReply = row.customerRepliedAt() != null;
             views.add(new QueueRowView(row.number(), contextPath + "/desk/tickets/" + row.number() + from, row.subject(),
                     row.statusCode(), row.model(), row.customerName(), row.status().name(),
-                    labels.get("status." + row.status()), CategoryCount.filterValue(row.category()),
-                    labels.category(row.category()),
+                    labels.get("status." + row.status()), category, labels.category(row.category()),
                     row.priority().name(), row.checklist() == null ? NO_CHECKLIST : row.checklist(),
-                    row.sla().worst().name(), cells,
+                    slaWorst, cells,
                     row.assigneeName() == null ? labels.get("desk.assignee.none") : row.assigneeName(),
                     SHOWN.format(row.updatedAt()), mostUrgent(cells), relativeTime.ago(row.updatedAt(), locale),
-                    row.customerRepliedAt() != null, marks.getOrDefault(row.id(), List.of()),
+                    awaitingReply, marks.getOrDefault(row.id(), List.of()),
                     row.id() + ":" + row.version(), row.tags().stream().map(tag -> new QueueRowView.TagChip(tag,
                             tagColours.getOrDefault(tag, Tag.colourOf(tag)),
-                            contextPath + "/desk?tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8))).toList()));
+                            contextPath + "/desk?tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8))).toList(),
+                    "sla-row-" + slaWorst + (awaitingReply ? " awaiting-reply" : ""), "badge status-" + row.status(),
+                    "badge category category-" + category, "badge priority-" + row.priority(),
+                    row.model() != null || row.statusCode() != null || row.checklist() != null,
+                    row.checklist() != null));
         }
         return views;
     }
@@ -101,14 +114,89 @@ class QueueRowViews {
                                                   String contextPath) {
         Labels labels = new Labels(locale);
         List<QueueRowView.CategoryLink> links = new ArrayList<>(counts.size());
+        // The view's query is built once with a stand-in for the category, which each link replaces, instead of once
+        // per category (a UriComponentsBuilder of fifteen parameters each time).
+        String template = filter.withCategory(CATEGORY_STAND_IN).toQuery();
+        int at = template.indexOf(CATEGORY_STAND_IN);
+        boolean once = at >= 0 && at == template.lastIndexOf(CATEGORY_STAND_IN);
         for (CategoryCount count : counts) {
             String code = count.filterValue();
             // Every other part of the view stays as it is (its tag, idle hours and metrics narrowing too).
-            String href = contextPath + "/desk?" + filter.withCategory(code).toQuery();
+            String query = once && PLAIN_CODE.matcher(code).matches()
+                    ? template.substring(0, at) + code + template.substring(at + CATEGORY_STAND_IN.length())
+                    : filter.withCategory(code).toQuery();
+            String href = contextPath + "/desk?" + query;
             links.add(new QueueRowView.CategoryLink(code, labels.category(count.category()), count.count(), href,
                     code.equals(filter.category())));
         }
         return links;
+    }
+
+    /** The status drop-down's statuses, each labelled and marked picked when the view shows it. */
+    List<QueueRowView.Choice> statusChoices(QueueFilter filter, Locale locale) {
+        Labels labels = new Labels(locale);
+        List<QueueRowView.Choice> choices = new ArrayList<>(TicketStatus.values().length);
+        for (TicketStatus status : TicketStatus.values()) {
+            choices.add(new QueueRowView.Choice(status.name(), labels.get("status." + status),
+                    status.name().equals(filter.status())));
+        }
+        return choices;
+    }
+
+    /** The sort drop-down's orders, as {@link #statusChoices}. */
+    List<QueueRowView.Choice> sortChoices(QueueFilter filter, Locale locale) {
+        Labels labels = new Labels(locale);
+        List<QueueRowView.Choice> choices = new ArrayList<>(QueueSort.values().length);
+        for (QueueSort sort : QueueSort.values()) {
+            choices.add(new QueueRowView.Choice(sort.name(), labels.get("desk.sort." + sort), sort == filter.sort()));
+        }
+        return choices;
+    }
+
+    /**
+     * The links of {@link QueueRowView.ViewLinks}, as the template's {@code @{…(status=${filter.status}, …)}} wrote
+     * them: every parameter of the view in the same order, an absent value as an empty one, each value escaped as
+     * Thymeleaf escapes a link parameter (unbescape's query-parameter escaping). Fifteen expressions per link were
+     * evaluated and escaped by the template on every page.
+     */
+    QueueRowView.ViewLinks viewLinks(QueueFilter filter, Page<?> page, long shownAt, String contextPath) {
+        String unsorted = viewParameters(filter, false);
+        String sorted = viewParameters(filter, true);
+        String previous = page.hasPrevious() ? "page=" + (page.getNumber() - 1) : null;
+        String next = page.hasNext() ? "page=" + (page.getNumber() + 1) : null;
+        String desk = contextPath + "/desk?";
+        return new QueueRowView.ViewLinks(contextPath + "/desk/changes?since=" + shownAt + unsorted,
+                contextPath + "/desk/export.csv?" + sorted.substring(1),
+                previous == null ? null : desk + previous + sorted, previous == null ? null : desk + previous,
+                next == null ? null : desk + next + sorted, next == null ? null : desk + next);
+    }
+
+    private static String viewParameters(QueueFilter filter, boolean withSort) {
+        StringBuilder query = new StringBuilder(256);
+        parameter(query, "status", filter.status());
+        parameter(query, "priority", filter.priority());
+        parameter(query, "assignee", filter.assignee());
+        parameter(query, "q", filter.q());
+        if (withSort) {
+            parameter(query, "sort", filter.sort());
+        }
+        parameter(query, "category", filter.category());
+        parameter(query, "sla", filter.sla());
+        parameter(query, "tag", filter.tag());
+        parameter(query, "idle", filter.idle());
+        parameter(query, "filedFrom", filter.filedFrom());
+        parameter(query, "filedTo", filter.filedTo());
+        parameter(query, "client", filter.client());
+        parameter(query, "callerType", filter.callerType());
+        parameter(query, "linked", filter.linked());
+        return query.toString();
+    }
+
+    private static void parameter(StringBuilder query, String name, Object value) {
+        query.append('&').append(name).append('=');
+        if (value != null) {
+            query.append(UriEscape.escapeUriQueryParam(value.toString()));
+        }
     }
 
     private static QueueRowView.SlaCell mostUrgent(List<QueueRowView.SlaCell> cells) {

@@ -106,6 +106,76 @@ class QueueRowViewsTest {
     }
 
     @Test
+    void categoryLinksAreTheViewsOwnQueryWithTheCategoryPicked() {
+        // A search for the stand-in itself, and a code that needs escaping, still get the view's exact query.
+        QueueFilter filter = new QueueFilter("all", Priority.P1, "me", "QUEUECATEGORYSTANDIN 超时", QueueSort.CREATED_ASC,
+                3, null, "soon", "billing", 24, "2026-01-01", null, "CURSOR", null, "incident");
+
+        List<QueueRowView.CategoryLink> links = views.categoryLinks(List.of(new CategoryCount("INVALID_KEY", 12),
+                new CategoryCount(null, 3), new CategoryCount("odd code/&", 1)), filter, Locale.ENGLISH, "");
+        List<QueueRowView.CategoryLink> plain = views.categoryLinks(List.of(new CategoryCount("RATE_LIMIT", 2)),
+                filter.withCategory(null), Locale.ENGLISH, "/gd");
+
+        assertThat(links).extracting(QueueRowView.CategoryLink::href).containsExactly(
+                "/desk?" + filter.withCategory("INVALID_KEY").toQuery(), "/desk?" + filter.withCategory("none").toQuery(),
+                "/desk?" + filter.withCategory("odd code/&").toQuery());
+        assertThat(plain.get(0).href()).isEqualTo("/gd/desk?" + filter.withCategory("RATE_LIMIT").toQuery());
+    }
+
+    @Test
+    void viewLinksCarryEveryParameterOfTheViewEscapedAsTheTemplateDid() {
+        QueueFilter filter = new QueueFilter("all", Priority.P1, null, "a b&c/中?#%+", QueueSort.CREATED_ASC, 1,
+                "none", null, "billing", 24, null, "2026-12-31", null, "TEST", null);
+        var middle = new org.springframework.data.domain.PageImpl<>(List.of("row"),
+                org.springframework.data.domain.PageRequest.of(1, 1), 3);
+        var only = new org.springframework.data.domain.PageImpl<>(List.of("row"),
+                org.springframework.data.domain.PageRequest.of(0, 25), 1);
+
+        QueueRowView.ViewLinks links = views.viewLinks(filter, middle, 1234, "/gd");
+        QueueRowView.ViewLinks single = views.viewLinks(QueueFilter.defaults(), only, 5, "");
+
+        String view = "&status=all&priority=P1&assignee=&q=a%20b%26c/%E4%B8%AD?%23%25%2B";
+        String rest = "&category=none&sla=&tag=billing&idle=24&filedFrom=&filedTo=2026-12-31&client=&callerType=TEST"
+                + "&linked=";
+        assertThat(links.changes()).isEqualTo("/gd/desk/changes?since=1234" + view + rest);
+        assertThat(links.export()).isEqualTo("/gd/desk/export.csv?" + view.substring(1) + "&sort=CREATED_ASC" + rest);
+        assertThat(links.previous()).isEqualTo("/gd/desk?page=0" + view + "&sort=CREATED_ASC" + rest);
+        assertThat(links.next()).isEqualTo("/gd/desk?page=2" + view + "&sort=CREATED_ASC" + rest);
+        assertThat(links.previousFragment()).isEqualTo("/gd/desk?page=0");
+        assertThat(links.nextFragment()).isEqualTo("/gd/desk?page=2");
+        assertThat(single.previous()).isNull();
+        assertThat(single.next()).isNull();
+        assertThat(single.export()).isEqualTo("/desk/export.csv?status=active&priority=&assignee=&q=&sort=UPDATED_DESC"
+                + "&category=&sla=&tag=&idle=&filedFrom=&filedTo=&client=&callerType=&linked=");
+    }
+
+    @Test
+    void aRowCarriesItsClassesAndWhetherItShowsAMetaLine() {
+        SlaStatus sla = new SlaStatus(
+                new SlaTimer(SlaTimer.State.SOON, NOW.plus(Duration.ofMinutes(90)), Duration.ofMinutes(90)), null);
+        QueueRow replied = new QueueRow(7, "GD-7", "Key rejected", "Ann", TicketStatus.OPEN, Priority.P2, null,
+                ClientApp.CURSOR, null, null, NOW, NOW, "INVALID_KEY", sla, null, NOW, 0, List.of());
+
+        QueueRowView bare = views.of(List.of(replied), Locale.ENGLISH, "").get(0);
+        QueueRowView full = views.of(List.of(row(null, null, new SlaStatus(null, null), "2/5")), Locale.ENGLISH, "")
+                .get(0);
+
+        assertThat(bare.rowClass()).isEqualTo("sla-row-SOON awaiting-reply");
+        assertThat(bare.statusClass()).isEqualTo("badge status-OPEN");
+        assertThat(bare.categoryClass()).isEqualTo("badge category category-INVALID_KEY");
+        assertThat(bare.priorityClass()).isEqualTo("badge priority-P2");
+        assertThat(bare.meta()).isFalse();
+        assertThat(bare.checklistShown()).isFalse();
+        assertThat(bare.slaChip().chipClass()).isEqualTo("sla-chip sla-SOON");
+        assertThat(bare.slaChip().title()).isEqualTo("First response · 2026-11-28 11:30 UTC");
+        assertThat(full.rowClass()).isEqualTo("sla-row-" + full.slaWorst());
+        assertThat(full.categoryClass()).isEqualTo("badge category category-none");
+        assertThat(full.meta()).isTrue();
+        assertThat(full.checklistShown()).isTrue();
+        assertThat(full.slaChip()).isNull();
+    }
+
+    @Test
     void aRowIsOneLineWithTheMostUrgentClockAndHowLongAgo() {
         SlaStatus sla = new SlaStatus(
                 new SlaTimer(SlaTimer.State.RUNNING, NOW.plus(Duration.ofHours(3)), Duration.ofHours(3)),
