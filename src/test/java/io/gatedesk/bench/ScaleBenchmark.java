@@ -82,6 +82,7 @@ public final class ScaleBenchmark {
                         .write(LogFormat.ONE_API_TABLE, LogContainer.CSV, importRows, file);
                 out("generated %,d one-api rows (%,d MB) in %.1f s", importRows, Files.size(file) >> 20,
                         seconds(generating));
+                explainBatch(dataSource);
                 var summary = LogImportBenchmark.timeImport(app.getBean(LogImportService.class), file,
                         "ONE_API_TABLE", importRows, "IMPORT ONE FILE at " + estimate(jdbc) + " entries");
                 LogImportBenchmark.timeCopyOfTheFile(dataSource, jdbc, file, importRows);
@@ -187,6 +188,24 @@ public final class ScaleBenchmark {
         return String.format(java.util.Locale.ROOT, "~%,d", jdbc.queryForObject("SELECT sum(c.reltuples)::bigint"
                 + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
                 + " WHERE i.inhparent = 'gateway_log_entries'::regclass", Long.class));
+    }
+
+    /**
+     * The plan of one batch's duplicate probe and its cost beside the whole batch's store, on 10 000 fresh rows of the
+     * same kind and time span as the import's (rolled back).
+     */
+    private static void explainBatch(DataSource dataSource) throws Exception {
+        java.io.StringWriter csv = new java.io.StringWriter();
+        new SyntheticLogGenerator(System.nanoTime(), Instant.now().minus(Duration.ofDays(5)))
+                .write(LogFormat.ONE_API_TABLE, LogContainer.CSV, 10_000, csv);
+        List<io.gatedesk.gatewaylog.format.GatewayLogRecord> records = new java.util.ArrayList<>();
+        io.gatedesk.gatewaylog.format.GatewayLogParser.parseLogs(LogFormat.ONE_API_TABLE, LogContainer.CSV,
+                new java.io.StringReader(csv.toString()), new io.gatedesk.gatewaylog.format.ParseOptions(
+                        java.time.ZoneOffset.UTC, text -> text, null), records::add, error -> { });
+        out("One batch of the import (%,d rows), its duplicate probe:", records.size());
+        for (String line : io.gatedesk.gatewaylog.store.ImportBatchPlan.explain(dataSource, records)) {
+            out("    %s", line);
+        }
     }
 
     /** The plan of the match by request ID, to show an index read on every partition. */
