@@ -204,7 +204,7 @@ public final class ScaleBenchmark {
                         java.time.ZoneOffset.UTC, text -> text, null), records::add, error -> { });
         out("One batch of the import (%,d rows), its duplicate probe:", records.size());
         for (String line : io.gatedesk.gatewaylog.store.ImportBatchPlan.explain(dataSource, records)) {
-            out("    %s", line);
+            out("    %s", line.length() > 240 ? line.substring(0, 240) + "…" : line);
         }
     }
 
