@@ -29,8 +29,8 @@ import javax.sql.DataSource;
 /**
  * PostgreSQL: a batch goes by {@code COPY} (CSV) straight into {@code gateway_log_entries}, less the rows that are
  * duplicates, in one transaction. {@code COPY} writes heap pages many rows at a time, where {@code INSERT … SELECT … ON
- * CONFLICT} inserts row by row with a speculative insertion and a conflict check of both unique indexes per row; that
- * difference was most of the gap between the import and plain {@code COPY} (docs/performance.md, issue 20).
+ * CONFLICT} out of a staging table inserted row by row, each with a speculative insertion, a conflict check of both
+ * unique indexes and an anti-join probe, after sorting the batch twice (docs/performance.md, issue 20).
  *
  * <p>Duplicates are decided as before: of two rows with one dedupe key in a batch the first is kept (on the parsing
  * thread, in {@link #prepare}), and a row is a duplicate when a row with its key is stored within
@@ -55,7 +55,8 @@ final class CopyLogEntryWriter implements LogEntryWriter {
      * The batch's rows (1-based, in batch order) whose key is stored within the window. The stored candidates are read
      * once, by key list and the batch's time span (so that PostgreSQL reads only the partitions of that span), then
      * matched row by row with exactly the window of {@link #MOVE}. The key list sits in a sub-select so that the
-     * planner does not estimate each of its thousands of keys (that alone took ~100 ms a batch at 13 M rows).
+     * planner does not estimate each of its thousands of keys (planning took 130 ms a batch that way at 13 M rows,
+     * 22 ms with the list as one parameter).
      */
     static final String PROBE = "WITH e AS MATERIALIZED (SELECT dedupe_key, created_at FROM gateway_log_entries"
             + " WHERE dedupe_key = ANY ((SELECT ?::text[])::text[])"
