@@ -3,9 +3,13 @@ package io.gatedesk.bench;
 import io.gatedesk.GateDeskApplication;
 import io.gatedesk.gatewaylog.LogImportService;
 import io.gatedesk.gatewaylog.LogMatchService;
+import io.gatedesk.gatewaylog.format.GatewayLogParser;
+import io.gatedesk.gatewaylog.format.GatewayLogRecord;
 import io.gatedesk.gatewaylog.format.LogContainer;
 import io.gatedesk.gatewaylog.format.LogFormat;
+import io.gatedesk.gatewaylog.format.ParseOptions;
 import io.gatedesk.gatewaylog.format.SyntheticLogGenerator;
+import io.gatedesk.gatewaylog.store.ImportBatchPlan;
 import io.gatedesk.gatewaylog.store.LogPartitions;
 import io.gatedesk.support.EmbeddedPostgres;
 import io.gatedesk.ticket.store.SearchTerms;
@@ -14,10 +18,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -195,15 +203,14 @@ public final class ScaleBenchmark {
      * same kind and time span as the import's (rolled back).
      */
     private static void explainBatch(DataSource dataSource) throws Exception {
-        java.io.StringWriter csv = new java.io.StringWriter();
+        StringWriter csv = new StringWriter();
         new SyntheticLogGenerator(System.nanoTime(), Instant.now().minus(Duration.ofDays(5)))
                 .write(LogFormat.ONE_API_TABLE, LogContainer.CSV, 10_000, csv);
-        List<io.gatedesk.gatewaylog.format.GatewayLogRecord> records = new java.util.ArrayList<>();
-        io.gatedesk.gatewaylog.format.GatewayLogParser.parseLogs(LogFormat.ONE_API_TABLE, LogContainer.CSV,
-                new java.io.StringReader(csv.toString()), new io.gatedesk.gatewaylog.format.ParseOptions(
-                        java.time.ZoneOffset.UTC, text -> text, null), records::add, error -> { });
+        List<GatewayLogRecord> records = new ArrayList<>();
+        GatewayLogParser.parseLogs(LogFormat.ONE_API_TABLE, LogContainer.CSV, new StringReader(csv.toString()),
+                new ParseOptions(ZoneOffset.UTC, text -> text, null), records::add, error -> { });
         out("One batch of the import (%,d rows), its duplicate probe:", records.size());
-        for (String line : io.gatedesk.gatewaylog.store.ImportBatchPlan.explain(dataSource, records)) {
+        for (String line : ImportBatchPlan.explain(dataSource, records)) {
             out("    %s", line.length() > 240 ? line.substring(0, 240) + "…" : line);
         }
     }

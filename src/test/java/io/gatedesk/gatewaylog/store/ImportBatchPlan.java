@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
@@ -37,7 +38,7 @@ public final class ImportBatchPlan {
                 long storing = System.nanoTime();
                 int stored = batch.store(connection);
                 double storeMs = (System.nanoTime() - storing) / 1e6;
-                lines.add(String.format(java.util.Locale.ROOT, "batch of %d rows: probe %.1f ms (%d stored within the"
+                lines.add(String.format(Locale.ROOT, "batch of %d rows: probe %.1f ms (%d stored within the"
                         + " window), probe + COPY %.1f ms (%d rows new); rolled back", batch.size(), probeMs,
                         duplicates, storeMs, stored));
             } finally {
