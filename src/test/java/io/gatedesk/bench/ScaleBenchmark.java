@@ -3,9 +3,13 @@ package io.gatedesk.bench;
 import io.gatedesk.GateDeskApplication;
 import io.gatedesk.gatewaylog.LogImportService;
 import io.gatedesk.gatewaylog.LogMatchService;
+import io.gatedesk.gatewaylog.format.GatewayLogParser;
+import io.gatedesk.gatewaylog.format.GatewayLogRecord;
 import io.gatedesk.gatewaylog.format.LogContainer;
 import io.gatedesk.gatewaylog.format.LogFormat;
+import io.gatedesk.gatewaylog.format.ParseOptions;
 import io.gatedesk.gatewaylog.format.SyntheticLogGenerator;
+import io.gatedesk.gatewaylog.store.ImportBatchPlan;
 import io.gatedesk.gatewaylog.store.LogPartitions;
 import io.gatedesk.support.EmbeddedPostgres;
 import io.gatedesk.ticket.store.SearchTerms;
@@ -14,10 +18,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -82,6 +90,7 @@ public final class ScaleBenchmark {
                         .write(LogFormat.ONE_API_TABLE, LogContainer.CSV, importRows, file);
                 out("generated %,d one-api rows (%,d MB) in %.1f s", importRows, Files.size(file) >> 20,
                         seconds(generating));
+                explainBatch(dataSource);
                 var summary = LogImportBenchmark.timeImport(app.getBean(LogImportService.class), file,
                         "ONE_API_TABLE", importRows, "IMPORT ONE FILE at " + estimate(jdbc) + " entries");
                 LogImportBenchmark.timeCopyOfTheFile(dataSource, jdbc, file, importRows);
@@ -187,6 +196,23 @@ public final class ScaleBenchmark {
         return String.format(java.util.Locale.ROOT, "~%,d", jdbc.queryForObject("SELECT sum(c.reltuples)::bigint"
                 + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
                 + " WHERE i.inhparent = 'gateway_log_entries'::regclass", Long.class));
+    }
+
+    /**
+     * The plan of one batch's duplicate probe and its cost beside the whole batch's store, on 10 000 fresh rows of the
+     * same kind and time span as the import's (rolled back).
+     */
+    private static void explainBatch(DataSource dataSource) throws Exception {
+        StringWriter csv = new StringWriter();
+        new SyntheticLogGenerator(System.nanoTime(), Instant.now().minus(Duration.ofDays(5)))
+                .write(LogFormat.ONE_API_TABLE, LogContainer.CSV, 10_000, csv);
+        List<GatewayLogRecord> records = new ArrayList<>();
+        GatewayLogParser.parseLogs(LogFormat.ONE_API_TABLE, LogContainer.CSV, new StringReader(csv.toString()),
+                new ParseOptions(ZoneOffset.UTC, text -> text, null), records::add, error -> { });
+        out("One batch of the import (%,d rows), its duplicate probe:", records.size());
+        for (String line : ImportBatchPlan.explain(dataSource, records)) {
+            out("    %s", line.length() > 240 ? line.substring(0, 240) + "…" : line);
+        }
     }
 
     /** The plan of the match by request ID, to show an index read on every partition. */

@@ -336,6 +336,66 @@ abstract class GatewayLogStoreContract {
         assertThat(again.duplicates()).isEqualTo(rows + 3);
     }
 
+    /** A one-api {@code logs} table export row: epoch seconds, an exact instant. */
+    static String oneApiRow(int n, Instant at, String requestId) {
+        return n + ",7," + at.getEpochSecond() + ",2,,user7,cursor,gpt-4o," + (100 + n) + "," + n + ",5,3,"
+                + (requestId == null ? "" : requestId) + ",350,false,false\n";
+    }
+
+    @Test
+    void anExactTimeExportStoresEachRequestOnceAcrossBatchesAndAgainNothing() {
+        StringBuilder csv = new StringBuilder("id,user_id,created_at,type,content,username,token_name,model_name,"
+                + "quota,prompt_tokens,completion_tokens,channel,request_id,elapsed_time,is_stream,"
+                + "system_prompt_reset\n");
+        int rows = LogImportService.BATCH_ROWS + 500;
+        for (int i = 0; i < rows; i++) {
+            // One row in ten without a request ID, keyed on its content.
+            csv.append(oneApiRow(i, base.plusSeconds(i), i % 10 == 0 ? null : marker + "-" + i));
+        }
+        // The same request logged again a minute later (a retry), in the file's second batch: one entry per request.
+        csv.append(oneApiRow(rows, base.plusSeconds(61), marker + "-1"));
+        Path file = write("one-api-logs.csv", csv.toString());
+
+        ImportSummary first = importFile(file, "one-api-logs.csv", "ONE_API_TABLE");
+        assertThat(first.imported()).isEqualTo(rows);
+        assertThat(first.duplicates()).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT created_at FROM gateway_log_entries WHERE request_id = ?",
+                java.time.OffsetDateTime.class, marker + "-1"))
+                .singleElement().satisfies(at -> assertThat(at.toInstant()).isEqualTo(base.plusSeconds(1)));
+
+        ImportSummary again = importFile(file, "one-api-logs.csv", "ONE_API_TABLE");
+        assertThat(again.imported()).isZero();
+        assertThat(again.duplicates()).isEqualTo(rows + 1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM gateway_log_entries WHERE import_id IN (?, ?)",
+                Long.class, first.id(), again.id())).isEqualTo(rows);
+    }
+
+    @Test
+    void aTextLogImportedAgainWithItsZoneSlippedAddsNothing() {
+        StringBuilder log = new StringBuilder();
+        String day = LocalDateTime.ofInstant(base, ZoneOffset.UTC).format(java.time.format.DateTimeFormatter
+                .ofPattern("yyyy/MM/dd"));
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = marker + "-gin-" + i;
+            ids.add(id);
+            log.append("[GIN] ").append(day).append(" - 0").append(i).append(":00:00 | ").append(id)
+                    .append(" | 200 |    1.2s |   203.0.113.9 | POST     /v1/chat/completions\n");
+        }
+        Path file = write("one-api.log", log.toString());
+        ImportSummary first = imports.importNow(file, "one-api.log", "ONE_API_TEXT", "UTC", "t", "API");
+        assertThat(first.imported()).isEqualTo(3);
+
+        // The same log read as Shanghai time: every instant eight hours earlier, every request already stored.
+        ImportSummary slipped = imports.importNow(file, "one-api.log", "ONE_API_TEXT", "Asia/Shanghai", "t", "API");
+        assertThat(slipped.imported()).isZero();
+        assertThat(slipped.duplicates()).isEqualTo(3);
+        for (String id : ids) {
+            assertThat(jdbc.queryForList("SELECT import_id FROM gateway_log_entries WHERE request_id = ?", Long.class,
+                    id)).containsExactly(first.id());
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ interrupted
 
     long importRow(String status, Instant createdAt, Instant heartbeat) {

@@ -5,6 +5,7 @@ import io.gatedesk.gatewaylog.format.LogType;
 import io.gatedesk.support.EmbeddedPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,11 +14,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,6 +118,58 @@ class PostgresCopyWriterTest {
         assertThat(jdbc.queryForList("SELECT error_message FROM gateway_log_entries WHERE source = ?"
                 + " ORDER BY id", String.class, source))
                 .containsExactly("first a", "b", "first c", "no request id", "d");
+    }
+
+    @Test
+    void aKeyStoredInAnEarlierBatchIsADuplicateWithinTwoDaysOfItAndNotBeyond() {
+        Instant at = Instant.parse("2031-03-04T12:00:00Z");
+        String source = "copy-" + marker;
+        assertThat(writer.insert(List.of(record(source, "a", at, "first"), record(source, null, at, "no id")), 1L))
+                .isEqualTo(2);
+
+        assertThat(writer.insert(List.of(
+                record(source, "a", at.minus(Duration.ofHours(47)), "two hours inside the window, before"),
+                record(source, "a", at.plus(Duration.ofHours(47)), "two hours inside the window, after"),
+                record(source, null, at, "no id")), 2L)).isZero();
+        assertThat(writer.insert(List.of(record(source, "a", at.plus(Duration.ofHours(49)), "beyond")), 3L))
+                .isEqualTo(1);
+        assertThat(writer.insert(List.of(record(source, "a", at.minus(Duration.ofHours(49)), "beyond, before")), 4L))
+                .isEqualTo(1);
+
+        assertThat(jdbc.queryForList("SELECT error_message FROM gateway_log_entries WHERE source = ? ORDER BY id",
+                String.class, source)).containsExactly("first", "no id", "beyond", "beyond, before");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // a guard against waiting forever, not a measurement
+    void aRowAnotherImportCommitsWhileTheBatchIsCopiedIsADuplicateNotAFailure() throws Exception {
+        Instant at = Instant.parse("2031-03-05T08:00:00Z");
+        String source = "copy-" + marker;
+        GatewayLogRecord contested = record(source, "contested", at, "theirs");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            // The other import has stored the row but not committed: our probe cannot see it, our COPY waits on it.
+            assertThat(CopyLogEntryWriter.Batch.of(List.of(contested), 9L).store(other)).isEqualTo(1);
+            Future<Integer> ours = pool.submit(() -> writer.insert(List.of(record(source, "mine", at, "mine"),
+                    record(source, "contested", at, "ours")), 10L));
+            while (!copyWaitsOnALock(source)) {
+                assertThat(ours).isNotDone();
+                Thread.sleep(20);
+            }
+            other.commit();
+
+            assertThat(ours.get(1, TimeUnit.MINUTES)).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForList("SELECT error_message FROM gateway_log_entries WHERE source = ? ORDER BY id",
+                String.class, source)).containsExactly("theirs", "mine");
+    }
+
+    private boolean copyWaitsOnALock(String source) {
+        return jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                + " AND query LIKE 'COPY gateway_log_entries %'", Integer.class) > 0;
     }
 
     @Test
