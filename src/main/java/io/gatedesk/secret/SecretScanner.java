@@ -53,6 +53,10 @@ public final class SecretScanner implements SecretGuard {
     private static final byte SEPARATOR = 8;
     private static final byte USERINFO = 16;
     private static final byte COPULA = 32;
+    /** A letter, digit or {@code _} before {@code (}: the call rule (a random literal passed to a client). */
+    private static final byte CALL = 64;
+    /** A letter or digit before {@code _} or {@code -}: the rule for prefixed tokens of undeclared issuers. */
+    private static final byte PREFIXED = (byte) 128;
 
     /**
      * Classes of the characters that are not ASCII (ASCII is its own class). Their codes are those of control
@@ -115,6 +119,15 @@ public final class SecretScanner implements SecretGuard {
         for (char b : "bB".toCharArray()) {
             pairs[b << 7 | 'e'] |= BEARER;
             pairs[b << 7 | 'E'] |= BEARER;
+        }
+        for (int previous = '0'; previous <= 'z'; previous++) {
+            if (Character.isLetterOrDigit(previous) || previous == '_') {
+                pairs[previous << 7 | '('] |= CALL;
+            }
+            if (Character.isLetterOrDigit(previous)) {
+                pairs[previous << 7 | '_'] |= PREFIXED;
+                pairs[previous << 7 | '-'] |= PREFIXED;
+            }
         }
         pairs['-' << 7 | '-'] |= FLAG;
         pairs['-' << 7 | 'u'] |= FLAG;
@@ -222,6 +235,13 @@ public final class SecretScanner implements SecretGuard {
         if (familyStart == j) {
             return;
         }
+        if ((what & PREFIXED) != 0 && familyStart == Integer.MIN_VALUE && mayStartPrefixedBody(chunk, j)) {
+            found = context.prefixedToken(text, offset + j);
+            if (found != null) {
+                candidates.add(found);
+                found = null;
+            }
+        }
         if ((what & SEPARATOR) != 0) {
             char separator = chunk[j];
             if (SEPARATORS.indexOf(separator) >= 0
@@ -230,6 +250,9 @@ public final class SecretScanner implements SecretGuard {
                     && !context.leavesNothingToAssign(text, chunk, j, offset)) {
                 found = context.assignment(text, offset + j);
             }
+        }
+        if (found == null && (what & CALL) != 0 && ContextRules.mayOpenQuotedValue(chunk, j + 1)) {
+            found = context.callArgument(text, offset + j);
         }
         else if ((what & USERINFO) != 0) {
             found = context.urlUserinfo(text, offset + j);
@@ -241,6 +264,30 @@ public final class SecretScanner implements SecretGuard {
         if (found != null) {
             candidates.add(found);
         }
+    }
+
+    /**
+     * Whether a prefixed token's body may follow the separator at {@code chunk[j]}: within the next three words, one
+     * runs at least 16 letters and digits. Rejects snake_case names, model names, dates and UUIDs on the chunk.
+     */
+    private static boolean mayStartPrefixedBody(char[] chunk, int j) {
+        int run = 0;
+        int words = 0;
+        for (int i = j + 1; i < j + PAD - 1; i++) {
+            char c = chunk[i];
+            if (c < 128 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                if (++run >= 16) {
+                    return true;
+                }
+            }
+            else if ((c == '_' || c == '-') && run > 0 && ++words < 3) {
+                run = 0;
+            }
+            else {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
