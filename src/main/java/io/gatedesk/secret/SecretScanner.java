@@ -55,7 +55,7 @@ public final class SecretScanner implements SecretGuard {
     private static final byte COPULA = 32;
     /** A letter, digit or {@code _} before {@code (}: the call rule (a random literal passed to a client). */
     private static final byte CALL = 64;
-    /** A letter or digit before {@code _} or {@code -}: the rule for prefixed tokens of undeclared issuers. */
+    /** A letter before {@code _} or {@code -}: the rule for prefixed tokens of undeclared issuers. */
     private static final byte PREFIXED = (byte) 128;
 
     /**
@@ -124,7 +124,8 @@ public final class SecretScanner implements SecretGuard {
             if (Character.isLetterOrDigit(previous) || previous == '_') {
                 pairs[previous << 7 | '('] |= CALL;
             }
-            if (Character.isLetterOrDigit(previous)) {
+            if (Character.isLetter(previous)) {
+                // after a letter only: a prefix's first word ends with one (dates and numbers 2026-12-05 do not stop)
                 pairs[previous << 7 | '_'] |= PREFIXED;
                 pairs[previous << 7 | '-'] |= PREFIXED;
             }
