@@ -19,7 +19,8 @@ final class ContextRules {
     private static final int MAX_QUOTED_VALUE = 1024;
     private static final int MAX_NAME = 64;
     private static final int MAX_PREFIX = 32;
-    private static final int MIN_PREFIXED_BODY = 24;
+    /** Keys' bodies are 32 or more in nearly every format gitleaks lists; ids' (Stripe, Vercel, ULIDs) 24 to 29. */
+    private static final int MIN_PREFIXED_BODY = 32;
     /** Longer than a UUID's longest group (12) and a date or model segment: random bodies have one. */
     private static final int MIN_PREFIXED_RUN = 16;
     /** First words of identifiers that share the prefixed shape (lower case). */

@@ -109,6 +109,8 @@ class ContextFormsTest {
             "x_request_id_for_the_upstream_channel_retry",
             "build-20261205101010123456789",
             "commit_9fceb02d0ae598e95dc970b74767f19372d61af8",
+            "dpl_8VbX3kLm9Qw2ErTy5UiOp7AsDf",
+            "vs_67a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5",
     })
     void identifiersModelNamesAndDigestsOfThePrefixedShapeStayUntouched(String text) {
         String line = "see " + text + " in the log";
