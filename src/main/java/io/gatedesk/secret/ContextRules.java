@@ -18,6 +18,34 @@ final class ContextRules {
     private static final int MIN_OPAQUE_TOKEN = 16;
     private static final int MAX_QUOTED_VALUE = 1024;
     private static final int MAX_NAME = 64;
+    private static final int MAX_PREFIX = 32;
+    /** Keys' bodies are 32 or more in nearly every format gitleaks lists; ids' (Stripe, Vercel, ULIDs) 24 to 29. */
+    private static final int MIN_PREFIXED_BODY = 32;
+    /** Longer than a UUID's longest group (12) and a date or model segment: random bodies have one. */
+    private static final int MIN_PREFIXED_RUN = 16;
+    /** First words of identifiers that share the prefixed shape (lower case). */
+    private static final Set<String> ID_PREFIXES = Set.of(
+            // OpenAI, Azure OpenAI, Anthropic, OpenRouter, Gemini, LiteLLM and gateway request/response ids
+            "chatcmpl", "cmpl", "msg", "req", "request", "resp", "response", "run", "thread", "asst", "step", "file",
+            "batch", "ft", "ftjob", "vs", "vsfb", "call", "toolu", "srvtoolu", "fc", "rs", "ws", "sess", "session",
+            "org", "proj", "user", "gen", "chat", "conv", "conversation", "modr", "embd", "img", "job", "task",
+            "trace", "span", "event", "evt", "id", "uid", "uuid", "ref", "order", "ord", "ticket", "item", "node",
+            "compl", "completion", "stream", "exec", "workflow", "wf", "tx", "txn", "trx", "model", "cache",
+            // Stripe object ids (secret keys are families of their own)
+            "pi", "ch", "cs", "in", "ii", "il", "sub", "si", "prod", "price", "pm", "seti", "cus", "acct", "card",
+            "src", "po", "re", "tok", "ba", "btok", "py", "pyr", "dp", "du", "plink", "promo", "coupon", "tr",
+            // publishable keys, public by design (Stripe pk_live_, Mapbox pk.)
+            "pk",
+            // digests and content hashes
+            "sha", "sha1", "sha256", "sha384", "sha512", "md5", "crc32", "blake2b", "xxh64", "integrity");
+    /** Words of a prefix that say the body is a secret even when it has the shape of a digest. */
+    private static final List<String> SECRET_PREFIX_WORDS = List.of("live", "test", "key", "token", "secret", "pat",
+            "api", "sk", "auth");
+    /** A literal passed to a client's constructor is a key only when it is this long (keys are; model names rarely). */
+    private static final int MIN_CALL_ARGUMENT = 20;
+    /** What the name of a call that takes a key positionally contains (lower case). */
+    private static final List<String> CLIENT_CALLEE_PARTS = List.of("client", "config", "credential", "service",
+            "openai", "anthropic", "auth", "api", "llm", "chat", "key", "token", "secret", "sdk", "session");
 
     private static final List<String> SECRET_NAME_ENDINGS = List.of("key", "token", "secret");
 
@@ -278,9 +306,24 @@ final class ContextRules {
         if (KeyText.isAsciiIgnoringCase(text, valueStart, "bearer")) {
             return null; // the Bearer rule reads it
         }
+        int scheme = schemeWordEnd(text, valueStart);
+        if (scheme > 0) {
+            // Authorization: Token …, "Authorization": "Bot …", Authorization: Key <id>:<secret>, SSWS …, Api-Key …
+            Candidate token = opaqueAt(text, scheme + 1, (char) 0);
+            if (token != null) {
+                return token;
+            }
+        }
         int valueEnd = valueStart;
         while (valueEnd < text.length() && isValueChar(text.charAt(valueEnd))) {
             valueEnd++;
+        }
+        if (valueEnd + 1 < text.length() && text.charAt(valueEnd) == ':' && isValueChar(text.charAt(valueEnd + 1))) {
+            // <id>:<secret> as one value (Telegram's 123456789:AA…, fal's <uuid>:<hex>): one colon, not a YAML key
+            valueEnd++;
+            while (valueEnd < text.length() && isValueChar(text.charAt(valueEnd))) {
+                valueEnd++;
+            }
         }
         if (valueEnd < text.length() && isMaskChar(text.charAt(valueEnd))) {
             return null; // already masked, e.g. key=abcd…wxyz
@@ -308,6 +351,180 @@ final class ContextRules {
         String masked = KeyText.mask(value);
         return Candidate.inContext(valueStart, valueEnd, inUrl ? SecretKind.URL_QUERY_SECRET : SecretKind.ASSIGNED_SECRET,
                 value, masked, masked);
+    }
+
+    /**
+     * The end of an HTTP authentication scheme at {@code from} (a word of letters and {@code -}, then one space and
+     * the start of a token), or -1. Only {@code Bearer} and {@code Basic} have rules of their own; APIs use many
+     * others: {@code Token} (Replicate, Django REST), {@code Key} (fal), {@code Bot} (Discord), {@code SSWS} (Okta),
+     * {@code Api-Key}, {@code DeepL-Auth-Key}.
+     */
+    private static int schemeWordEnd(String text, int from) {
+        int end = from;
+        while (end < text.length() && end - from <= 24
+                && (isAsciiLetter(text.charAt(end)) || end > from && text.charAt(end) == '-')) {
+            end++;
+        }
+        return end - from >= 2 && end - from <= 24 && end + 1 < text.length() && text.charAt(end) == ' '
+                && isBearerTokenChar(text.charAt(end + 1)) ? end : -1;
+    }
+
+    /**
+     * A credential-like token starting at {@code from}: a known family's key, or an opaque token (what the Bearer
+     * rule accepts, {@code <id>:<secret>} pairs included) of at least {@code minLength} characters; with
+     * {@code closer} not 0, only when the token runs to that character (a whole quoted literal).
+     */
+    private Candidate opaqueAt(String text, int from, char closer) {
+        Candidate known = families.match(text, from);
+        if (known != null) {
+            return known;
+        }
+        int end = from;
+        while (end < text.length() && (isBearerTokenChar(text.charAt(end)) || text.charAt(end) == ':')) {
+            end++;
+        }
+        while (end > from && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == ':')) {
+            end--;
+        }
+        if (closer != 0 && (end >= text.length() || text.charAt(end) != closer)
+                || end < text.length() && isMaskChar(text.charAt(end))) {
+            return null;
+        }
+        String token = text.substring(from, end);
+        if (closer != 0 && token.length() < MIN_CALL_ARGUMENT || !looksLikeCredential(token, false, true)) {
+            return null;
+        }
+        String masked = KeyText.mask(token);
+        return Candidate.inContext(from, end, SecretKind.ASSIGNED_SECRET, token, masked, masked);
+    }
+
+    // ---- issuer_prefix_<random>: the shape of most keys issued since 2021, whatever the issuer ---------------------
+
+    /**
+     * A token of an issuer no family declares, recognised by the shape most issuers have adopted since GitHub's
+     * 2021 token format (and gitleaks lists by the hundred): a short prefix of one to three words joined by
+     * {@code _} or {@code -} ({@code shippo_live_}, {@code tfp_}, {@code rdme_}, {@code p8e-}), then a random body of
+     * at least {@link #MIN_PREFIXED_BODY} characters with a run of at least {@link #MIN_PREFIXED_RUN} without a
+     * separator. {@code separator} is the position of a {@code _} or {@code -} right after a letter or digit.
+     * Identifiers share the shape, so the first word must not be one of {@link #ID_PREFIXES} (the ids of OpenAI,
+     * Anthropic, Stripe, OpenRouter, tracing), UUIDs and model names never have the long run, and a hash-length hex
+     * body counts only when the prefix says live, test, key, token, secret or pat.
+     */
+    Candidate prefixedToken(String text, int separator) {
+        int start = separator;
+        while (start > 0 && separator - start < MAX_PREFIX && KeyText.isKeyChar(text.charAt(start - 1))) {
+            start--;
+        }
+        if (start > 0 && (KeyText.isKeyChar(text.charAt(start - 1)) || text.charAt(start - 1) == '.')
+                || !isAsciiLetter(text.charAt(start))) {
+            return null; // inside a longer word or a dotted name, or not starting with a letter
+        }
+        int end = separator;
+        while (end < text.length() && KeyText.isKeyChar(text.charAt(end))) {
+            end++;
+        }
+        // The prefix: up to three short words before the body; the body: the rest, with one long run
+        int bodyStart = -1;
+        int words = 0;
+        int wordStart = start;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '_' || c == '-') {
+                int length = i - wordStart;
+                if (length == 0 || length > 10 || ++words > 3) {
+                    break;
+                }
+                if (words == 1 && ID_PREFIXES.contains(text.substring(wordStart, i).toLowerCase(Locale.ROOT))) {
+                    return null;
+                }
+                bodyStart = i + 1;
+                wordStart = i + 1;
+            }
+            else if (i - wordStart >= MIN_PREFIXED_RUN) {
+                break; // a long run: the body has begun
+            }
+        }
+        if (bodyStart < 0 || end - bodyStart < MIN_PREFIXED_BODY || longestRun(text, bodyStart, end) < MIN_PREFIXED_RUN
+                || end < text.length() && isMaskChar(text.charAt(end))) {
+            return null;
+        }
+        for (int i = start; i < bodyStart; i++) {
+            if (families.match(text, i) != null) {
+                return null; // a declared family's key (also glued to a word: key…sk-…): its own rule reads it
+            }
+        }
+        String prefix = text.substring(start, bodyStart);
+        String body = text.substring(bodyStart, end);
+        boolean prefixSaysSecret = containsAny(prefix.toLowerCase(Locale.ROOT), SECRET_PREFIX_WORDS);
+        if (!looksLikeCredential(body, !prefixSaysSecret, false)) {
+            return null;
+        }
+        String token = text.substring(start, end);
+        String masked = prefix + KeyText.mask(body);
+        return Candidate.inContext(start, end, SecretKind.PREFIXED_TOKEN, token, masked, masked);
+    }
+
+    private static int longestRun(String text, int from, int to) {
+        int longest = 0;
+        int run = 0;
+        for (int i = from; i < to; i++) {
+            run = text.charAt(i) == '_' || text.charAt(i) == '-' ? 0 : run + 1;
+            longest = Math.max(longest, run);
+        }
+        return longest;
+    }
+
+    // ---- OpenAiService("…"), openai.DefaultConfig("…"), OpenAI::client('…'), AzureKeyCredential("…") --------------
+
+    /**
+     * A random string literal passed first to a call whose name says client, configuration, credential or an API
+     * (SDK constructors take the key positionally: Java's {@code new OpenAiService(key)}, Go's
+     * {@code openai.DefaultConfig(key)}, PHP's {@code OpenAI::client(key)}, .NET's {@code AzureKeyCredential(key)}),
+     * or {@code null}. Only a whole quoted literal of at least {@link #MIN_CALL_ARGUMENT} characters that mixes
+     * character classes the way random text does counts: model names, URLs and words do not.
+     */
+    Candidate callArgument(String text, int paren) {
+        int nameStart = paren;
+        while (nameStart > 0 && paren - nameStart < MAX_NAME && isCalleeChar(text.charAt(nameStart - 1))) {
+            nameStart--;
+        }
+        if (nameStart == paren || !containsAny(text.substring(nameStart, paren).toLowerCase(Locale.ROOT),
+                CLIENT_CALLEE_PARTS)) {
+            return null;
+        }
+        int quote = paren + 1;
+        while (quote < text.length() && text.charAt(quote) == ' ') {
+            quote++;
+        }
+        if (quote + 1 >= text.length() || !isQuote(text.charAt(quote))) {
+            return null;
+        }
+        Candidate found = opaqueAt(text, quote + 1, text.charAt(quote));
+        return found == null || found.byContext() && isSlug(found.secret()) ? null : found;
+    }
+
+    /** Words joined by hyphens, none longer than eight: a model or resource name ({@code gpt-4o-2024-08-06}). */
+    private static boolean isSlug(String value) {
+        if (value.indexOf('-') < 0) {
+            return false;
+        }
+        int run = 0;
+        for (int i = 0; i < value.length(); i++) {
+            run = value.charAt(i) == '-' ? 0 : run + 1;
+            if (run > 8) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /** The callee's last segment only: {@code client.files.retrieve("file-…")} is a lookup on a client, not one. */
+    private static boolean isCalleeChar(char c) {
+        return KeyText.isKeyChar(c) && c != '-';
     }
 
     /** A JSON string value a line break cut in two (a key wrapped by an editor or a mail client). */

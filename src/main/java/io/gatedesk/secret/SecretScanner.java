@@ -53,6 +53,10 @@ public final class SecretScanner implements SecretGuard {
     private static final byte SEPARATOR = 8;
     private static final byte USERINFO = 16;
     private static final byte COPULA = 32;
+    /** A letter, digit or {@code _} before {@code (}: the call rule (a random literal passed to a client). */
+    private static final byte CALL = 64;
+    /** A lower-case letter before {@code _} or {@code -}: the rule for prefixed tokens of undeclared issuers. */
+    private static final byte PREFIXED = (byte) 128;
 
     /**
      * Classes of the characters that are not ASCII (ASCII is its own class). Their codes are those of control
@@ -80,6 +84,13 @@ public final class SecretScanner implements SecretGuard {
     static final int PAD = 80;
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] KEY_CHARS = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            KEY_CHARS[c] = (byte) (KeyText.isKeyChar(c) ? 1 : 0);
+        }
+    }
 
     private final FamilyIndex families;
     private final ContextRules context;
@@ -115,6 +126,17 @@ public final class SecretScanner implements SecretGuard {
         for (char b : "bB".toCharArray()) {
             pairs[b << 7 | 'e'] |= BEARER;
             pairs[b << 7 | 'E'] |= BEARER;
+        }
+        for (int previous = '0'; previous <= 'z'; previous++) {
+            if (Character.isLetterOrDigit(previous) || previous == '_') {
+                pairs[previous << 7 | '('] |= CALL;
+            }
+            if (previous >= 'a' && previous <= 'z') {
+                // after a lower-case letter only: issuers' prefixes end with one (tfp_, rdme_, shippo_live_, p8e-);
+                // dates, numbers and upper-case environment names (OPENAI_API_KEY) do not stop
+                pairs[previous << 7 | '_'] |= PREFIXED;
+                pairs[previous << 7 | '-'] |= PREFIXED;
+            }
         }
         pairs['-' << 7 | '-'] |= FLAG;
         pairs['-' << 7 | 'u'] |= FLAG;
@@ -202,6 +224,16 @@ public final class SecretScanner implements SecretGuard {
      * rules at {@code j}, unless a family's key starts at that position.
      */
     private void stop(String text, char[] chunk, int j, int offset, int what, int pair, List<Candidate> candidates) {
+        if (what == PREFIXED) {
+            // the commonest stop since the prefixed-token rule (snake_case names, model names): nothing else to ask
+            if (mayStartPrefixedBody(chunk, j)) {
+                Candidate found = context.prefixedToken(text, offset + j);
+                if (found != null) {
+                    candidates.add(found);
+                }
+            }
+            return;
+        }
         int familyStart = Integer.MIN_VALUE;
         if ((what & FAMILY) != 0) {
             familyStart = families(text, chunk, j, offset, familiesAt[pair], candidates);
@@ -222,6 +254,13 @@ public final class SecretScanner implements SecretGuard {
         if (familyStart == j) {
             return;
         }
+        if ((what & PREFIXED) != 0 && familyStart == Integer.MIN_VALUE && mayStartPrefixedBody(chunk, j)) {
+            found = context.prefixedToken(text, offset + j);
+            if (found != null) {
+                candidates.add(found);
+                found = null;
+            }
+        }
         if ((what & SEPARATOR) != 0) {
             char separator = chunk[j];
             if (SEPARATORS.indexOf(separator) >= 0
@@ -230,6 +269,9 @@ public final class SecretScanner implements SecretGuard {
                     && !context.leavesNothingToAssign(text, chunk, j, offset)) {
                 found = context.assignment(text, offset + j);
             }
+        }
+        if (found == null && (what & CALL) != 0 && ContextRules.mayOpenQuotedValue(chunk, j + 1)) {
+            found = context.callArgument(text, offset + j);
         }
         else if ((what & USERINFO) != 0) {
             found = context.urlUserinfo(text, offset + j);
@@ -241,6 +283,42 @@ public final class SecretScanner implements SecretGuard {
         if (found != null) {
             candidates.add(found);
         }
+    }
+
+    /**
+     * Whether a prefixed token's body may follow the separator at {@code chunk[j]}: within the next three words, one
+     * runs at least 16 letters and digits. Rejects snake_case names, model names, dates and UUIDs on the chunk.
+     */
+    private static boolean mayStartPrefixedBody(char[] chunk, int j) {
+        // Every token that qualifies has key characters at least 16 past the separator: one test without a
+        // data-dependent branch rejects snake_case names, words and short model names (a character-by-character
+        // loop over them mispredicted its way to 60 ns a stop)
+        if ((keyCharBit(chunk[j + 4]) & keyCharBit(chunk[j + 8]) & keyCharBit(chunk[j + 12])
+                & keyCharBit(chunk[j + 16])) == 0) {
+            return false;
+        }
+        int run = 0;
+        int words = 0;
+        for (int i = j + 1; i < j + PAD - 1; i++) {
+            char c = chunk[i];
+            if (c < 128 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                if (++run >= 16) {
+                    return true;
+                }
+            }
+            else if ((c == '_' || c == '-') && run > 0 && ++words < 3) {
+                run = 0;
+            }
+            else {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** 1 for {@code [A-Za-z0-9_-]}, 0 otherwise. */
+    private static int keyCharBit(char c) {
+        return c < 128 ? KEY_CHARS[c] : 0;
     }
 
     /**

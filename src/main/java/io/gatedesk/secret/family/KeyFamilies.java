@@ -144,6 +144,128 @@ public final class KeyFamilies {
                     .context("STRIPE_WEBHOOK_SECRET")
                     .source("https://docs.stripe.com/webhooks#verify-events"),
             slack("xoxb-"), slack("xoxp-"), slack("xoxa-"), slack("xoxr-"), slack("xoxs-"), slack("xoxe-"),
+            // ---- developer platforms and AI tooling customers paste beside their gateway keys ------------------------
+            // Prefixes and lengths from gitleaks' rule set (one rule per issuer, each citing the issuer), checked
+            // against the issuer's page where one documents the format.
+            prefixed("LANGSMITH_KEY", "lsv2_", URL_SAFE, 40, 80)
+                    .context("LANGSMITH_API_KEY", "LANGCHAIN_API_KEY")
+                    .source("https://docs.smith.langchain.com/administration/how_to_guides/organization_management/create_account_api_key"),
+            prefixed("TAVILY_KEY", "tvly-", URL_SAFE, 32, 64)
+                    .context("TAVILY_API_KEY")
+                    .source("https://docs.tavily.com/documentation/quickstart"),
+            prefixed("PINECONE_KEY", "pcsk_", URL_SAFE, 50, 120)
+                    .context("PINECONE_API_KEY")
+                    .source("https://docs.pinecone.io/guides/projects/manage-api-keys"),
+            prefixed("FIRECRAWL_KEY", "fc-", HEX, 32, 32)
+                    .context("FIRECRAWL_API_KEY")
+                    .source("https://docs.firecrawl.dev/introduction"),
+            prefixed("E2B_KEY", "e2b_", HEX, 40, 40)
+                    .context("E2B_API_KEY")
+                    .source("https://e2b.dev/docs/api-key"),
+            prefixed("LLAMA_CLOUD_KEY", "llx-", ALNUM, 40, 64)
+                    .context("LLAMA_CLOUD_API_KEY")
+                    .source("https://docs.cloud.llamaindex.ai/api_key"),
+            prefixed("RUNPOD_KEY", "rpa_", UPPER_ALNUM, 40, 48)
+                    .context("RUNPOD_API_KEY")
+                    .source("https://docs.runpod.io/get-started/api-keys"),
+            prefixed("HUGGING_FACE_TOKEN", "api_org_", ALNUM, 34, 34)
+                    .context("HF_TOKEN")
+                    .source("https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#huggingface-organization-api-token"),
+            prefixed("AWS_BEDROCK_KEY", "ABSK", Alphabet.BASE64, 100, 280)
+                    .context("AWS_BEARER_TOKEN_BEDROCK")
+                    .source("https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-use.html; https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#aws-amazon-bedrock-api-key-long-lived"),
+            prefixed("SENDGRID_KEY", "SG.", URL_SAFE.plus("url-safe and .", "."), 60, 70)
+                    .context("SENDGRID_API_KEY")
+                    .source("https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys; https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#sendgrid-api-token"),
+            digitalOcean("dop_v1_"), digitalOcean("doo_v1_"), digitalOcean("dor_v1_"),
+            prefixed("NOTION_TOKEN", "ntn_", ALNUM, 40, 50)
+                    .context("NOTION_TOKEN", "NOTION_API_KEY")
+                    .source("https://developers.notion.com/docs/authorization; https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#notion-api-token"),
+            prefixed("LINEAR_KEY", "lin_api_", ALNUM, 40, 40)
+                    .context("LINEAR_API_KEY")
+                    .source("https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#linear-api-key"),
+            prefixed("POSTMAN_KEY", "PMAK-", HEX.plus("hex and -", "-"), 59, 59)
+                    .context("POSTMAN_API_KEY")
+                    .source("https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#postman-api-token"),
+            prefixed("VAULT_TOKEN", "hvs.", URL_SAFE, 90, 120)
+                    .context("VAULT_TOKEN")
+                    .source("https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes; https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#vault-service-token"),
+            prefixed("VAULT_TOKEN", "hvb.", URL_SAFE, 138, 300)
+                    .context("VAULT_TOKEN")
+                    .source("https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes; https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#vault-batch-token"),
+            prefixed("GRAFANA_TOKEN", "glsa_", ALNUM_UNDERSCORE, 41, 41)
+                    .context("GRAFANA_SERVICE_ACCOUNT_TOKEN")
+                    .source("https://grafana.com/docs/grafana/latest/administration/service-accounts/; https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#grafana-service-account-token"),
+            prefixed("GRAFANA_TOKEN", "glc_", Alphabet.BASE64, 32, 400)
+                    .context("GRAFANA_CLOUD_TOKEN")
+                    .source("https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#grafana-cloud-api-token"),
+            prefixed("DOCKER_TOKEN", "dckr_pat_", URL_SAFE, 27, 40)
+                    .context("DOCKERHUB_TOKEN")
+                    .source("https://docs.docker.com/security/for-developers/access-tokens/"),
+            prefixed("PYPI_TOKEN", "pypi-AgEIcHlwaS5vcmc", URL_SAFE, 50, 1000)
+                    .context("TWINE_PASSWORD", "PYPI_TOKEN")
+                    .source("https://pypi.org/help/#apitoken; https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#pypi-upload-token"),
+            prefixed("NPM_TOKEN", "npm_", ALNUM, 36, 36)
+                    .context("NPM_TOKEN", "_authToken")
+                    .source("https://docs.npmjs.com/about-access-tokens; https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#npm-access-token"),
+            prefixed("SUPABASE_TOKEN", "sbp_", HEX, 40, 40)
+                    .context("SUPABASE_ACCESS_TOKEN")
+                    .source("https://supabase.com/docs/reference/cli/supabase-login"),
+            prefixed("FACEBOOK_TOKEN", "EAA", ALNUM, 100, 400).shape(Shapes.RANDOM)
+                    .context("FACEBOOK_ACCESS_TOKEN")
+                    .source("https://developers.facebook.com/docs/facebook-login/guides/access-tokens; https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#facebook-page-access-token"),
+            prefixed("ONEPASSWORD_TOKEN", "ops_eyJ", Alphabet.BASE64, 250, 2000)
+                    .context("OP_SERVICE_ACCOUNT_TOKEN")
+                    .source("https://developer.1password.com/docs/service-accounts/; https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#1password-service-account-token"),
+            prefixed("SENTRY_TOKEN", "sntryu_", HEX, 64, 64)
+                    .context("SENTRY_AUTH_TOKEN")
+                    .source("https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#sentry-user-token"),
+            prefixed("SENTRY_TOKEN", "sntrys_eyJ", Alphabet.BASE64.plus("base64 and _", "_"), 60, 600)
+                    .context("SENTRY_AUTH_TOKEN")
+                    .source("https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#sentry-org-token"),
+            prefixed("HEROKU_KEY", "HRKU-AA", URL_SAFE, 58, 58)
+                    .context("HEROKU_API_KEY")
+                    .source("https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#heroku-api-key-v2"),
+            planetScale("pscale_tkn_"), planetScale("pscale_pw_"), planetScale("pscale_oauth_"),
+            prefixed("PULUMI_TOKEN", "pul-", HEX, 40, 40)
+                    .context("PULUMI_ACCESS_TOKEN")
+                    .source("https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#pulumi-api-token"),
+            prefixed("RUBYGEMS_KEY", "rubygems_", HEX, 48, 48)
+                    .context("GEM_HOST_API_KEY")
+                    .source("https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#rubygems-api-token"),
+            prefixed("DOPPLER_TOKEN", "dp.pt.", ALNUM, 43, 43)
+                    .context("DOPPLER_TOKEN")
+                    .source("https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#doppler-api-token"),
+            prefixed("DYNATRACE_TOKEN", "dt0c01.", ALNUM.plus("alnum and .", "."), 89, 89)
+                    .context("DT_API_TOKEN")
+                    .source("https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#dynatrace-api-token"),
+            prefixed("PREFECT_KEY", "pnu_", ALNUM, 36, 36)
+                    .context("PREFECT_API_KEY")
+                    .source("https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#prefect-api-token"),
+            prefixed("SENDINBLUE_KEY", "xkeysib-", ALNUM.plus("alnum and -", "-"), 81, 81)
+                    .context("BREVO_API_KEY")
+                    .source("https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#sendinblue-api-token"),
+            shopify("shpat_"), shopify("shpca_"), shopify("shppa_"), shopify("shpss_"),
+            prefixed("SQUARE_TOKEN", "sq0atp-", URL_SAFE, 22, 60)
+                    .context("SQUARE_ACCESS_TOKEN")
+                    .source("https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#square-access-token"),
+            prefixed("SQUARE_TOKEN", "sq0csp-", URL_SAFE, 40, 60)
+                    .context("SQUARE_APPLICATION_SECRET")
+                    .source("https://developer.squareup.com/docs/build-basics/access-tokens"),
+            prefixed("FLUTTERWAVE_KEY", "FLWSECK-", ALNUM.plus("alnum and -", "-"), 32, 40)
+                    .context("FLW_SECRET_KEY")
+                    .source("https://developer.flutterwave.com/docs/api-keys; https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#flutterwave-secret-key"),
+            prefixed("FLUTTERWAVE_KEY", "FLWSECK_TEST-", ALNUM.plus("alnum and -", "-"), 32, 40)
+                    .context("FLW_SECRET_KEY")
+                    .source("https://developer.flutterwave.com/docs/api-keys; https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#flutterwave-secret-key"),
+            prefixed("ARTIFACTORY_KEY", "AKCp", ALNUM, 69, 69)
+                    .context("ARTIFACTORY_API_KEY")
+                    .source("https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#artifactory-api-key"),
+            gitlab("glrt-"), gitlab("gldt-"), gitlab("glptt-"), gitlab("glft-"), gitlab("glsoat-"), gitlab("gloas-"),
+            gitlab("glagent-"), gitlab("glcbt-"), gitlab("glimt-"),
+            prefixed("AGE_SECRET_KEY", "AGE-SECRET-KEY-1", UPPER_ALNUM, 58, 58)
+                    .context("SOPS_AGE_KEY")
+                    .source("https://github.com/FiloSottile/age; https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#age-secret-key"),
             prefixed("JWT", "eyJ", URL_SAFE, 4, 8192).shape(Shapes.JWT)
                     .context("id_token", "access_token")
                     .source("https://www.rfc-editor.org/rfc/rfc7519; MiniMax keys are JWTs: https://platform.minimaxi.com/document/Fast%20access"));
@@ -170,5 +292,33 @@ public final class KeyFamilies {
         return prefixed("SLACK_TOKEN", prefix, URL_SAFE, 20, 255).shape(Shapes.RANDOM)
                 .context("SLACK_BOT_TOKEN", "SLACK_TOKEN")
                 .source("https://api.slack.com/concepts/token-types");
+    }
+
+    private static KeyFamily digitalOcean(String prefix) {
+        return prefixed("DIGITALOCEAN_TOKEN", prefix, HEX, 64, 64)
+                .context("DIGITALOCEAN_ACCESS_TOKEN", "DIGITALOCEAN_TOKEN")
+                .source("https://docs.digitalocean.com/reference/api/create-personal-access-token/; "
+                        + "https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#digitalocean-pat");
+    }
+
+    private static KeyFamily planetScale(String prefix) {
+        return prefixed("PLANETSCALE_TOKEN", prefix, URL_SAFE.plus("url-safe and .=", ".="), 32, 64)
+                .context("PLANETSCALE_SERVICE_TOKEN", "DATABASE_PASSWORD")
+                .source("https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#planetscale-api-token");
+    }
+
+    /** Shopify's admin, custom-app, private-app tokens and shared secret: 32 hex digits in either case. */
+    private static KeyFamily shopify(String prefix) {
+        return prefixed("SHOPIFY_TOKEN", prefix, HEX.plus("hex, either case", "ABCDEF"), 32, 32)
+                .context("SHOPIFY_ACCESS_TOKEN", "X-Shopify-Access-Token")
+                .source("https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens; "
+                        + "https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml#shopify-access-token");
+    }
+
+    /** GitLab's other token types: runner, deploy, trigger, feed, SCIM, OAuth secret, agent, CI job, mail. */
+    private static KeyFamily gitlab(String prefix) {
+        return prefixed("GITLAB_TOKEN", prefix, URL_SAFE, 20, 300)
+                .context("GITLAB_TOKEN", "CI_JOB_TOKEN")
+                .source("https://docs.gitlab.com/security/tokens/#token-prefixes");
     }
 }
