@@ -21,6 +21,12 @@ final class ContextRules {
     private static final int MAX_PREFIX = 32;
     /** Keys' bodies are 32 or more in nearly every format gitleaks lists; ids' (Stripe, Vercel, ULIDs) 24 to 29. */
     private static final int MIN_PREFIXED_BODY = 32;
+    /**
+     * An issuer's first word has three characters or more ({@code tfp}, {@code rdme}, {@code shippo}); two-letter
+     * prefixes ({@code sk}, {@code hf}, {@code fc}) are declared families. A random base64url token starts with a
+     * lower-case word of two and a separator far more often (about 1 in 40) than with one of three (about 1 in 300).
+     */
+    private static final int MIN_PREFIX_WORD = 3;
     /** Longer than a UUID's longest group (12) and a date or model segment: random bodies have one. */
     private static final int MIN_PREFIXED_RUN = 16;
     /** First words of identifiers that share the prefixed shape (lower case). */
@@ -415,9 +421,12 @@ final class ContextRules {
         while (start > 0 && separator - start < MAX_PREFIX && KeyText.isKeyChar(text.charAt(start - 1))) {
             start--;
         }
-        if (start > 0 && (KeyText.isKeyChar(text.charAt(start - 1)) || text.charAt(start - 1) == '.')
-                || !isAsciiLetter(text.charAt(start))) {
-            return null; // inside a longer word or a dotted name, or not starting with a letter
+        if (start > 0 && (KeyText.isKeyChar(text.charAt(start - 1)) || text.charAt(start - 1) == '.'
+                || text.charAt(start - 1) == '/') || !isAsciiLetter(text.charAt(start))
+                || separator - start < MIN_PREFIX_WORD) {
+            // inside a longer word, a dotted name or a URL path (GateDesk's own /t/<token> follow links, random
+            // base64url), not starting with a letter, or a first word too short to tell from random text
+            return null;
         }
         int end = separator;
         while (end < text.length() && KeyText.isKeyChar(text.charAt(end))) {
