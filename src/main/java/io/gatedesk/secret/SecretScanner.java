@@ -226,12 +226,7 @@ public final class SecretScanner implements SecretGuard {
     private void stop(String text, char[] chunk, int j, int offset, int what, int pair, List<Candidate> candidates) {
         if (what == PREFIXED) {
             // the commonest stop since the prefixed-token rule (snake_case names, model names): nothing else to ask
-            if (mayStartPrefixedBody(chunk, j)) {
-                Candidate found = context.prefixedToken(text, offset + j);
-                if (found != null) {
-                    candidates.add(found);
-                }
-            }
+            prefixed(text, chunk, j, offset, candidates);
             return;
         }
         int familyStart = Integer.MIN_VALUE;
@@ -254,12 +249,8 @@ public final class SecretScanner implements SecretGuard {
         if (familyStart == j) {
             return;
         }
-        if ((what & PREFIXED) != 0 && familyStart == Integer.MIN_VALUE && mayStartPrefixedBody(chunk, j)) {
-            found = context.prefixedToken(text, offset + j);
-            if (found != null) {
-                candidates.add(found);
-                found = null;
-            }
+        if ((what & PREFIXED) != 0 && familyStart == Integer.MIN_VALUE) {
+            prefixed(text, chunk, j, offset, candidates);
         }
         if ((what & SEPARATOR) != 0) {
             char separator = chunk[j];
@@ -314,6 +305,16 @@ public final class SecretScanner implements SecretGuard {
             }
         }
         return false;
+    }
+
+    /** The prefixed-token rule at the separator {@code chunk[j]}, after the cheap test of what follows it. */
+    private void prefixed(String text, char[] chunk, int j, int offset, List<Candidate> candidates) {
+        if (mayStartPrefixedBody(chunk, j)) {
+            Candidate found = context.prefixedToken(text, offset + j);
+            if (found != null) {
+                candidates.add(found);
+            }
+        }
     }
 
     /** 1 for {@code [A-Za-z0-9_-]}, 0 otherwise. */
