@@ -88,6 +88,16 @@ class DeskWebTest {
         assertThat(result).contains("id=\"results\"");
     }
 
+    @Test
+    void aCategoryTypedIntoTheAddressIsKeptAsTypedNotAsAMissingMessage() throws Exception {
+        String page = mvc.perform(asAgent(get("/desk").param("category", "X" + marker)
+                        .header("Accept-Language", "zh-CN"), false))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).doesNotContain("??").contains("<option value=\"X" + marker + "\" selected>X" + marker
+                + "</option>");
+    }
+
     @ParameterizedTest(name = "htmx={0}")
     @ValueSource(booleans = {false, true})
     void ticketPageShowsEvidenceConversationAndHistory(boolean htmx) throws Exception {

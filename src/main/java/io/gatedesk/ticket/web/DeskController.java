@@ -343,8 +343,7 @@ class DeskController {
         // The category drop-down offers "not classified yet" and keeps a picked category the counts do not hold.
         model.addAttribute("offerUnclassified",
                 categoryCounts.stream().noneMatch(count -> "none".equals(count.filterValue())));
-        model.addAttribute("keepPickedCategory", filter.category() != null && !"none".equals(filter.category())
-                && categoryCounts.stream().noneMatch(count -> filter.category().equals(count.filterValue())));
+        model.addAttribute("keptCategory", rowViews.keptCategory(categoryCounts, filter, locale));
         model.addAttribute("categoryLinks", rowViews.categoryLinks(categoryCounts, filter, locale,
                 request.getContextPath()));
     }

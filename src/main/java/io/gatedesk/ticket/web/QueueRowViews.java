@@ -132,6 +132,19 @@ class QueueRowViews {
         return links;
     }
 
+    /**
+     * The category the view picked when the counts do not hold it (no ticket of it in the view, or a code no
+     * category has), so that the drop-down keeps showing it; {@code null} when the counts hold it or none is picked.
+     */
+    QueueRowView.Choice keptCategory(List<CategoryCount> counts, QueueFilter filter, Locale locale) {
+        String picked = filter.category();
+        if (picked == null || "none".equals(picked)
+                || counts.stream().anyMatch(count -> picked.equals(count.filterValue()))) {
+            return null;
+        }
+        return new QueueRowView.Choice(picked, new Labels(locale).category(picked), true);
+    }
+
     /** The status drop-down's statuses, each labelled and marked picked when the view shows it. */
     List<QueueRowView.Choice> statusChoices(QueueFilter filter, Locale locale) {
         Labels labels = new Labels(locale);
@@ -235,9 +248,16 @@ class QueueRowViews {
             return resolved.computeIfAbsent(key, k -> messages.getMessage(k, null, k, locale));
         }
 
-        /** A category's name, or "not classified yet" for {@code null}. */
+        /**
+         * A category's name, or "not classified yet" for {@code null}; a code no message names (typed into the
+         * address, or a category since retired) shows as itself rather than as a missing-message marker.
+         */
         String category(String code) {
-            return get(code == null ? "desk.category.none" : "category." + code + ".name");
+            if (code == null) {
+                return get("desk.category.none");
+            }
+            return resolved.computeIfAbsent("category." + code + ".name",
+                    key -> messages.getMessage(key, null, code, locale));
         }
     }
 }

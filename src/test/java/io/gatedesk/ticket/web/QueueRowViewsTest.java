@@ -28,7 +28,7 @@ class QueueRowViewsTest {
     private final QueueRowViews views = new QueueRowViews(messages(),
             new RelativeTime(messages(), Clock.fixed(NOW.plus(Duration.ofMinutes(42)), ZoneOffset.UTC)));
 
-    private static ResourceBundleMessageSource messages() {
+    static ResourceBundleMessageSource messages() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
         source.setBasenames("messages", "i18n/triage", "i18n/answers", "i18n/desk");
         source.setDefaultEncoding("UTF-8");
@@ -103,6 +103,25 @@ class QueueRowViewsTest {
         // Every part of the view is kept (the page is not: a new category starts at its first page), text encoded.
         assertThat(links.get(1).href()).isEqualTo("/gd/desk?status=all&priority=P1&assignee=me"
                 + "&q=%E8%B6%85%E6%97%B6%20%26%20429&sort=CREATED_ASC&category=none&page=0");
+    }
+
+    @Test
+    void aPickedCategoryTheCountsDoNotHoldIsKeptWithItsNameOrItsCode() {
+        List<CategoryCount> counts = List.of(new CategoryCount("INVALID_KEY", 12), new CategoryCount(null, 3));
+
+        QueueRowView.Choice known = views.keptCategory(counts, filterOf("RATE_LIMITED"), Locale.SIMPLIFIED_CHINESE);
+        QueueRowView.Choice typed = views.keptCategory(counts, filterOf("X"), Locale.ENGLISH);
+
+        assertThat(known).isEqualTo(new QueueRowView.Choice("RATE_LIMITED", "请求被限流", true));
+        // A code no category has (typed into the address) shows as itself, not as a missing-message marker.
+        assertThat(typed).isEqualTo(new QueueRowView.Choice("X", "X", true));
+        assertThat(views.keptCategory(counts, filterOf("INVALID_KEY"), Locale.ENGLISH)).isNull();
+        assertThat(views.keptCategory(counts, filterOf("none"), Locale.ENGLISH)).isNull();
+        assertThat(views.keptCategory(counts, filterOf(null), Locale.ENGLISH)).isNull();
+    }
+
+    private static QueueFilter filterOf(String category) {
+        return new QueueFilter("active", null, null, null, QueueSort.UPDATED_DESC, 0, category, null);
     }
 
     @Test
