@@ -40,7 +40,6 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.web.multipart.MultipartFile;
-import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Controller;
@@ -69,6 +68,7 @@ class DeskController {
     private final SecretGuard secretGuard;
     private final QueueCsvExport csvExport;
     private final QueueRowViews rowViews;
+    private final QueueRowsHtml rowsHtml;
     private final RelativeTime relativeTime;
     private final HistoryLines history;
     private final MessageSource messages;
@@ -79,7 +79,7 @@ class DeskController {
     private final TransactionTemplate queueReads;
 
     DeskController(TicketService tickets, UserService users, SecretGuard secretGuard, QueueCsvExport csvExport,
-                   QueueRowViews rowViews, RelativeTime relativeTime, HistoryLines history, MessageSource messages,
+                   QueueRowViews rowViews, QueueRowsHtml rowsHtml, RelativeTime relativeTime, HistoryLines history, MessageSource messages,
                    Clock clock, DeskProperties properties, List<QueueDefaults> queueDefaults,
                    ObjectProvider<TicketAttachments> attachments, PlatformTransactionManager transactions) {
         // The queue's reads (acting user, default view, rows, tag colours, marks, staff, counts) share one read-only
@@ -91,6 +91,7 @@ class DeskController {
         this.attachments = attachments;
         this.pollInterval = properties.pollInterval();
         this.rowViews = rowViews;
+        this.rowsHtml = rowsHtml;
         this.relativeTime = relativeTime;
         this.history = history;
         this.messages = messages;
@@ -333,8 +334,10 @@ class DeskController {
         model.addAttribute("shownAt", shownAt);
         model.addAttribute("pollSeconds", Math.max(1, pollInterval.toSeconds()));
         model.addAttribute("links", rowViews.viewLinks(filter, page, shownAt, request.getContextPath()));
-        model.addAttribute("rows", rowViews.of(page.getContent(), locale, request.getContextPath(), filter,
-                page.hasContent() ? tickets.tagColours() : Map.of()));
+        List<QueueRowView> rows = rowViews.of(page.getContent(), locale, request.getContextPath(), filter,
+                page.hasContent() ? tickets.tagColours() : Map.of());
+        model.addAttribute("rows", rows);
+        model.addAttribute("rowsHtml", rowsHtml.render(rows, locale));
         model.addAttribute("staff", users.activeStaff());
         model.addAttribute("statusChoices", rowViews.statusChoices(filter, locale));
         model.addAttribute("priorities", Priority.values());
