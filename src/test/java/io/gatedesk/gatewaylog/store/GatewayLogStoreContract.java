@@ -4,6 +4,7 @@ import io.gatedesk.gatewaylog.ImportStatus;
 import io.gatedesk.gatewaylog.ImportSummary;
 import io.gatedesk.gatewaylog.LogImportException;
 import io.gatedesk.gatewaylog.LogImportService;
+import io.gatedesk.gatewaylog.LogEntryView;
 import io.gatedesk.gatewaylog.LogMatch;
 import io.gatedesk.gatewaylog.LogMatchService;
 import io.gatedesk.gatewaylog.MatchReason;
@@ -60,6 +61,8 @@ abstract class GatewayLogStoreContract {
     LogRetentionJob retention;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    LogEntryStore store;
 
     String marker;
     Instant base;
@@ -455,6 +458,26 @@ abstract class GatewayLogStoreContract {
     }
 
     // ------------------------------------------------------------------------------------------------ matching
+
+    @Test
+    void aRequestIdsEntriesComeNewestFirstAndOverTheLimitOnlyTheNewest() {
+        String id = marker + "-retried";
+        // Three days apart, one file each: beyond the ±2 days in which a request logged again is the same entry
+        // (inside one file a repeated request ID is one entry whatever its time).
+        importFile(write("r1.jsonl", row(id, base, "sk-abcd", tail(), null, "gpt-4o", 502, "upstream")), "r1.jsonl",
+                "CANONICAL");
+        importFile(write("r2.jsonl", row(id, base.plus(Duration.ofDays(6)), "sk-abcd", tail(), null, "gpt-4o", 200,
+                null)), "r2.jsonl", "CANONICAL");
+        importFile(write("r3.jsonl", row(id, base.plus(Duration.ofDays(3)), "sk-abcd", tail(), null, "gpt-4o", 429,
+                "busy")), "r3.jsonl", "CANONICAL");
+
+        assertThat(store.byRequestIds(List.of(id), 3)).extracting(LogEntryView::createdAt)
+                .containsExactly(base.plus(Duration.ofDays(6)), base.plus(Duration.ofDays(3)), base);
+        assertThat(store.byRequestIds(List.of(id), 2)).extracting(LogEntryView::createdAt)
+                .containsExactly(base.plus(Duration.ofDays(6)), base.plus(Duration.ofDays(3)));
+        assertThat(store.byRequestIds(List.of(id, marker + "-none"), 1)).extracting(LogEntryView::statusCode)
+                .containsExactly(200);
+    }
 
     @Test
     void requestIdMatchesComeFirstAndAlone() {
