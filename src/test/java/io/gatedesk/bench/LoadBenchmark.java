@@ -11,6 +11,11 @@ import io.gatedesk.user.Role;
 import io.gatedesk.user.UserService;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
@@ -72,6 +77,8 @@ public final class LoadBenchmark {
     static final String ADMIN_PASSWORD = "bench-admin-password";
     static final String AGENT = "bench-agent";
     static final String AGENT_PASSWORD = "bench-agent-password";
+    /** See {@link #startNode}: a signed-in request that reads nothing and renders nothing. */
+    static final String FLOOR_PATH = "/desk/bench-floor";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     private static CpuMeter cpu = new CpuMeter(-1);
@@ -191,6 +198,11 @@ public final class LoadBenchmark {
                         checkScript(work.resolve("static.lua"), 200, null), List.of(), duration, warmup, connections,
                         wrkThreads));
             }
+            if (only.contains("floor")) {
+                results.add(measure(wrk, "floor GET " + FLOOR_PATH + " (agent)", base + FLOOR_PATH,
+                        checkScript(work.resolve("floor.lua"), 200, null), List.of("Cookie: JSESSIONID=" + session),
+                        duration, warmup, connections, wrkThreads));
+            }
             if (only.contains("queue")) {
                 queue = measure(wrk, "queue GET /desk (agent)", base + "/desk",
                         checkScript(work.resolve("queue.lua"), 200, null), List.of("Cookie: JSESSIONID=" + session),
@@ -297,6 +309,11 @@ public final class LoadBenchmark {
         Path dataDir = Files.createTempDirectory("gatedesk-bench");
         SpringApplication application = new SpringApplication(GateDeskApplication.class);
         application.setAdditionalProfiles("postgres");
+        // The floor of any signed-in page: a handler that does nothing, behind the same filter chain, session store
+        // and dispatcher as the queue. A functional route registered here, so no component scan of a test finds it.
+        application.addInitializers(context -> ((GenericApplicationContext) context).registerBean("benchFloor",
+                RouterFunction.class, () -> RouterFunctions.route().GET(FLOOR_PATH,
+                        request -> ServerResponse.ok().contentType(MediaType.TEXT_PLAIN).body("ok")).build()));
         return application.run(
                 "--GATEDESK_DB_URL=" + jdbcUrl,
                 "--GATEDESK_DB_USER=postgres",

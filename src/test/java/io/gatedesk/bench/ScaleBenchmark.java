@@ -217,6 +217,14 @@ public final class ScaleBenchmark {
 
     /** The plan of the match by request ID, to show an index read on every partition. */
     private static void explainMatch(JdbcTemplate jdbc) {
+        // 100 M rows over a year are about 8 M a month: the largest partition here says how close a month comes.
+        out("Partitions of gateway_log_entries (estimated rows, table + indexes):");
+        for (var partition : jdbc.queryForList("SELECT c.relname AS name, c.reltuples::bigint AS estimated,"
+                + " pg_size_pretty(pg_total_relation_size(c.oid)) AS size FROM pg_inherits i"
+                + " JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'gateway_log_entries'::regclass"
+                + " AND c.reltuples > 0 ORDER BY c.relname")) {
+            out("    %s: %,d rows, %s", partition.get("name"), partition.get("estimated"), partition.get("size"));
+        }
         String requestId = jdbc.queryForObject("SELECT request_id FROM gateway_log_entries TABLESAMPLE SYSTEM (0.01)"
                 + " WHERE request_id IS NOT NULL LIMIT 1", String.class);
         out("EXPLAIN ANALYZE of the match by request ID (%s):", requestId);
