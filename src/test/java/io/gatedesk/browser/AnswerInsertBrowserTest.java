@@ -69,7 +69,7 @@ class AnswerInsertBrowserTest {
                 "Invalid URL (POST /v1/v1/chat/completions)", null, null, false, CallerType.TEST), Locale.ENGLISH);
 
         browser = Browser.start("en-US");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = Browser.waitFor(browser, Duration.ofSeconds(15));
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys("insert-" + marker);
         browser.findElement(By.id("password")).sendKeys("browser-password");

@@ -1,6 +1,8 @@
 package io.gatedesk.browser;
 
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -8,6 +10,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -24,6 +27,16 @@ import java.util.logging.Level;
  * {@code quit()} fails the test if the page's Content-Security-Policy refused anything while it ran.
  */
 final class Browser {
+
+    /**
+     * A wait that tries again when the element it reads was swapped out meanwhile: htmx replaces what a test waits
+     * on, and a stale reference then means "not yet", not a failure (two tests failed on it now and then).
+     */
+    static WebDriverWait waitFor(WebDriver driver, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
 
     static final Path CHROMIUM = Path.of(System.getProperty("gatedesk.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("gatedesk.chromedriver", "/usr/bin/chromedriver"));

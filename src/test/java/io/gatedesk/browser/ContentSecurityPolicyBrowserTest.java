@@ -42,7 +42,7 @@ class ContentSecurityPolicyBrowserTest {
     @BeforeAll
     void startBrowser() {
         browser = Browser.start("en-US");
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait = Browser.waitFor(browser, Duration.ofSeconds(15));
     }
 
     @AfterAll

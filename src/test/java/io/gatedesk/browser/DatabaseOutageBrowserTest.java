@@ -37,7 +37,7 @@ class DatabaseOutageBrowserTest {
 
             postgres.stop();
             customer.findElement(By.cssSelector("form.ticket-form button[type=submit]")).click();
-            WebDriverWait patiently = new WebDriverWait(customer, Duration.ofSeconds(30));
+            WebDriverWait patiently = Browser.waitFor(customer, Duration.ofSeconds(30));
             patiently.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".database-away")));
             assertThat(customer.findElement(By.cssSelector(".database-away")).getText())
                     .contains("GateDesk cannot reach its database", "your text was not lost");
@@ -47,7 +47,7 @@ class DatabaseOutageBrowserTest {
 
             chinese = Browser.start("zh-CN");
             chinese.get(base + "/help");
-            new WebDriverWait(chinese, Duration.ofSeconds(30))
+            Browser.waitFor(chinese, Duration.ofSeconds(30))
                     .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".database-away")));
             assertThat(chinese.findElement(By.cssSelector(".database-away")).getText())
                     .contains("GateDesk 无法连接到它的数据库");
@@ -60,7 +60,7 @@ class DatabaseOutageBrowserTest {
             long giveUpAt = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (number == null && System.nanoTime() < giveUpAt) {
                 customer.findElement(By.cssSelector("form.kept-submission button[type=submit]")).click();
-                number = new WebDriverWait(customer, Duration.ofSeconds(15)).until(driver -> {
+                number = Browser.waitFor(customer, Duration.ofSeconds(15)).until(driver -> {
                     var sent = driver.findElements(By.cssSelector("[data-ticket-number]"));
                     if (!sent.isEmpty() && sent.get(0).isDisplayed()) {
                         return sent.get(0).getText();

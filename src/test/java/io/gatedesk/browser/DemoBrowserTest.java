@@ -81,7 +81,7 @@ class DemoBrowserTest {
     void theLoginPageNamesTheDemoAccountsAndTheyWork() {
         ChromeDriver browser = Browser.start("en-US");
         try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+            WebDriverWait wait = Browser.waitFor(browser, Duration.ofSeconds(15));
             for (String lang : new String[] {"en", "zh_CN"}) {
                 for (int[] size : new int[][] {{1440, 900}, {390, 844}}) {
                     browser.manage().window().setSize(new Dimension(size[0], size[1]));

@@ -69,7 +69,7 @@ class EscalationLoopBrowserTest {
     }
 
     WebDriverWait waitFor() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        return Browser.waitFor(browser, Duration.ofSeconds(20));
     }
 
     void logIn(String username) {

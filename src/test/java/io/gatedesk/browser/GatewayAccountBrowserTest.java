@@ -263,7 +263,7 @@ class GatewayAccountBrowserTest {
     }
 
     private WebDriverWait waitFor() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
+        return Browser.waitFor(browser, Duration.ofSeconds(15));
     }
 
     private String url(String path) {

@@ -197,7 +197,7 @@ class IncidentBrowserTest {
     }
 
     private WebDriverWait waitFor() {
-        return new WebDriverWait(browser, Duration.ofSeconds(10));
+        return Browser.waitFor(browser, Duration.ofSeconds(10));
     }
 
     private String url(String path) {

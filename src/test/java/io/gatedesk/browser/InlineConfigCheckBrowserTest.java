@@ -39,7 +39,7 @@ class InlineConfigCheckBrowserTest {
         new Select(customer.findElement(By.id("client"))).selectByValue("CURSOR");
         customer.findElement(By.id("baseUrl")).sendKeys("https://api.example.com/v1/v1");
 
-        WebDriverWait wait = new WebDriverWait(customer, Duration.ofSeconds(15));
+        WebDriverWait wait = Browser.waitFor(customer, Duration.ofSeconds(15));
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#config-check-inline [data-code='DOUBLE_V1']")));
         String result = customer.findElement(By.id("config-check-inline")).getText();

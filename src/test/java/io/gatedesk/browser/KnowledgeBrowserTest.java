@@ -142,6 +142,6 @@ class KnowledgeBrowserTest {
     }
 
     WebDriverWait waitFor() {
-        return new WebDriverWait(browser, Duration.ofSeconds(10));
+        return Browser.waitFor(browser, Duration.ofSeconds(10));
     }
 }

@@ -68,7 +68,7 @@ class LogImportBrowserTest {
         String requestId = first.group(1);
 
         agent = Browser.start("en-US");
-        WebDriverWait wait = new WebDriverWait(agent, Duration.ofSeconds(20));
+        WebDriverWait wait = Browser.waitFor(agent, Duration.ofSeconds(20));
         agent.get("http://localhost:" + port + "/desk/logs/import");
         wait.until(ExpectedConditions.urlContains("/login"));
         agent.findElement(By.id("username")).sendKeys("uploader-" + marker);

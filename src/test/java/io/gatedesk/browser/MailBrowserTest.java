@@ -100,7 +100,7 @@ class MailBrowserTest {
     }
 
     WebDriverWait waitFor() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        return Browser.waitFor(browser, Duration.ofSeconds(20));
     }
 
     void logIn(String username) {
@@ -142,7 +142,13 @@ class MailBrowserTest {
         WebElement field = browser.findElement(By.id("test-to"));
         field.clear();
         field.sendKeys(to);
+        // The previous send's result is still on the page until htmx swaps in the new one: wait for it to go first,
+        // or the wait below returns at once and the caller reads the page mid-swap.
+        List<WebElement> previous = browser.findElements(By.cssSelector("[data-test-result]"));
         browser.findElement(By.cssSelector("[data-send-test]")).click();
+        if (!previous.isEmpty()) {
+            waitFor().until(ExpectedConditions.stalenessOf(previous.get(0)));
+        }
         waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test-result]")));
     }
 

@@ -80,7 +80,7 @@ abstract class NoRawKeyAnywhereContract {
         users.create(new UserService.NewStaffMember(agentName, "Guard Agent", null, "guard-password", EnumSet.of(Role.AGENT)));
 
         browser = Browser.start("en-US");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = Browser.waitFor(browser, Duration.ofSeconds(15));
         browser.get(url("/"));
         Map<String, String> fields = new java.util.LinkedHashMap<>();
         for (String field : List.of("customerName", "customerEmail", "subject", "description", "clientVersion",

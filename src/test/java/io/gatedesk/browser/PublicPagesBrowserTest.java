@@ -66,7 +66,7 @@ class PublicPagesBrowserTest {
     @BeforeAll
     void startBrowser() {
         browser = Browser.start("en-US");
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait = Browser.waitFor(browser, Duration.ofSeconds(15));
     }
 
     @AfterAll

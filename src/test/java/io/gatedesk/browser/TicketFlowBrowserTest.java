@@ -58,7 +58,7 @@ class TicketFlowBrowserTest {
     }
 
     WebDriverWait waitOn(ChromeDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
+        return Browser.waitFor(driver, Duration.ofSeconds(15));
     }
 
     @Test

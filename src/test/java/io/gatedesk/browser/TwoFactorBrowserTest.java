@@ -182,7 +182,7 @@ class TwoFactorBrowserTest {
     }
 
     private static WebDriverWait wait(ChromeDriver browser) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = Browser.waitFor(browser, Duration.ofSeconds(15));
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
