@@ -231,6 +231,15 @@ class DeskLoopBrowserTest {
         long aboveTheFold = rows.stream().filter(row -> (Boolean) ((List<?>) row).get(0)).count();
         assertThat(aboveTheFold).as("rows above the fold, heights " + rows).isGreaterThanOrEqualTo(15);
         assertThat(rows).allSatisfy(row -> assertThat(((Number) ((List<?>) row).get(1)).doubleValue()).isLessThan(40));
+        // A badge shortens its own text; the checkbox and the badges are never cut by their cell (which showed a
+        // stray "." or "·", the cell's own ellipsis, beside them).
+        @SuppressWarnings("unchecked")
+        List<Object> cut = (List<Object>) browser.executeScript("""
+                return Array.from(document.querySelectorAll('table.queue td, table.queue th'))
+                    .filter(function (cell) { return cell.matches('.pick') || (!cell.matches('.subject') && cell.querySelector('.badge')); })
+                    .filter(function (cell) { return cell.scrollWidth > cell.clientWidth; })
+                    .map(function (cell) { return cell.className + ' ' + cell.scrollWidth + '>' + cell.clientWidth; });""");
+        assertThat(cut).as("cells whose content overflows").isEmpty();
 
         browser.get(url("/desk?q=" + marker + "&lang=zh-CN"));
         waitFor().until(driver -> rowNumbers().size() == 18);
