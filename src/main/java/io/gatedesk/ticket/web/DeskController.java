@@ -5,6 +5,7 @@ import io.gatedesk.ticket.read.DeskProperties;
 import io.gatedesk.ticket.Actor;
 import io.gatedesk.ticket.HistoryLines;
 import io.gatedesk.ticket.InvalidMessageException;
+import io.gatedesk.ticket.CategoryCount;
 import io.gatedesk.ticket.Priority;
 import io.gatedesk.ticket.QueueDefaults;
 import io.gatedesk.ticket.QueueFilter;
@@ -345,7 +346,7 @@ class DeskController {
         var categoryCounts = tickets.categoryCounts(filter, me);
         // The category drop-down offers "not classified yet" and keeps a picked category the counts do not hold.
         model.addAttribute("offerUnclassified",
-                categoryCounts.stream().noneMatch(count -> "none".equals(count.filterValue())));
+                categoryCounts.stream().noneMatch(count -> CategoryCount.NONE.equals(count.filterValue())));
         model.addAttribute("keptCategory", rowViews.keptCategory(categoryCounts, filter, locale));
         model.addAttribute("categoryLinks", rowViews.categoryLinks(categoryCounts, filter, locale,
                 request.getContextPath()));

@@ -138,7 +138,7 @@ class QueueRowViews {
      */
     QueueRowView.Choice keptCategory(List<CategoryCount> counts, QueueFilter filter, Locale locale) {
         String picked = filter.category();
-        if (picked == null || "none".equals(picked)
+        if (picked == null || CategoryCount.NONE.equals(picked)
                 || counts.stream().anyMatch(count -> picked.equals(count.filterValue()))) {
             return null;
         }
@@ -245,7 +245,12 @@ class QueueRowViews {
         }
 
         String get(String key) {
-            return resolved.computeIfAbsent(key, k -> messages.getMessage(k, null, k, locale));
+            return get(key, key);
+        }
+
+        /** The message of {@code key}, or {@code fallback} when no message has that key. */
+        String get(String key, String fallback) {
+            return resolved.computeIfAbsent(key, k -> messages.getMessage(k, null, fallback, locale));
         }
 
         /**
@@ -253,11 +258,7 @@ class QueueRowViews {
          * address, or a category since retired) shows as itself rather than as a missing-message marker.
          */
         String category(String code) {
-            if (code == null) {
-                return get("desk.category.none");
-            }
-            return resolved.computeIfAbsent("category." + code + ".name",
-                    key -> messages.getMessage(key, null, code, locale));
+            return code == null ? get("desk.category.none") : get("category." + code + ".name", code);
         }
     }
 }
